@@ -1,0 +1,51 @@
+package corelab.modes;
+
+import corelab.modes.http.BlockingServer;
+import corelab.workloads.BlockingBackendClient;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+
+/**
+ * What {@code platform} and {@code virtual} share: a blocking server whose handlers do
+ * CPU work on their own thread and wait for the backend with plain blocking calls.
+ * The two modes differ only in the executor they pass in.
+ */
+abstract class BlockingModeServer implements ModeServer {
+    private final BlockingBackendClient backendClient;
+    private final BlockingServer server;
+
+    BlockingModeServer(ServerContext context, ExecutorService connectionThreads) throws IOException {
+        backendClient = new BlockingBackendClient(context.backend());
+        WorkloadHandler handler = new WorkloadHandler(context.options().workloads(),
+                ServerContext::inline,
+                (delayMillis, token) -> {
+                    try {
+                        backendClient.call(delayMillis, token); // this thread waits here
+                        return CompletableFuture.completedFuture(null);
+                    } catch (IOException | RuntimeException e) {
+                        return CompletableFuture.failedFuture(new CompletionException(e));
+                    }
+                },
+                context.info());
+        try {
+            server = new BlockingServer(context.socket(), connectionThreads, handler);
+        } catch (IOException e) {
+            connectionThreads.shutdownNow();
+            throw e;
+        }
+    }
+
+    @Override
+    public InetSocketAddress address() {
+        return server.address();
+    }
+
+    @Override
+    public void close() {
+        server.close();
+        backendClient.close();
+    }
+}

@@ -1,0 +1,53 @@
+package corelab.modes;
+
+import java.util.Arrays;
+import java.util.stream.Collectors;
+
+/** How a server spreads its work over threads, processes and cores. */
+public enum Mode {
+    SINGLE("single", "one thread runs a non-blocking event loop; every handler runs on it", "Node.js by default"),
+    PLATFORM("platform", "a fixed pool of platform threads, one connection per thread, blocking I/O", "classic Java servers"),
+    VIRTUAL("virtual", "one virtual thread per connection, blocking I/O", "Java 21 virtual threads"),
+    OFFLOAD("offload", "an event loop does the I/O and hands CPU work to a pool of worker threads", "Node.js worker_threads"),
+    CLUSTER("cluster", "a primary JVM forks worker JVMs that all serve one port (SO_REUSEPORT)", "Node.js cluster, pm2 -i max");
+
+    private final String word;
+    private final String description;
+    private final String standsFor;
+
+    Mode(String word, String description, String standsFor) {
+        this.word = word;
+        this.description = description;
+        this.standsFor = standsFor;
+    }
+
+    public String word() {
+        return word;
+    }
+
+    public String description() {
+        return description;
+    }
+
+    public String standsFor() {
+        return standsFor;
+    }
+
+    /** True for the modes that run in one process; a cluster worker runs one of these. */
+    public boolean inProcess() {
+        return this != CLUSTER;
+    }
+
+    public static Mode fromWord(String word) {
+        for (Mode mode : values()) {
+            if (mode.word.equals(word)) {
+                return mode;
+            }
+        }
+        throw new IllegalArgumentException("unknown mode '" + word + "'; valid modes: " + words());
+    }
+
+    public static String words() {
+        return Arrays.stream(values()).map(Mode::word).collect(Collectors.joining(", "));
+    }
+}

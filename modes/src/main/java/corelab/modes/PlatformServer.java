@@ -1,0 +1,17 @@
+package corelab.modes;
+
+import java.io.IOException;
+import java.util.concurrent.Executors;
+
+/**
+ * {@code platform}: a fixed pool of platform (operating-system) threads, one connection per
+ * thread for as long as it stays open. With more open connections than threads, the rest
+ * wait in the queue, however idle the busy ones are: that is the limit the {@code io}
+ * workload runs into.
+ */
+public final class PlatformServer extends BlockingModeServer {
+    public PlatformServer(ServerContext context) throws IOException {
+        super(context, Executors.newFixedThreadPool(context.options().threads(),
+                Thread.ofPlatform().name("corelab-platform-", 1).factory()));
+    }
+}

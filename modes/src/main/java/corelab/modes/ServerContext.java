@@ -1,0 +1,22 @@
+package corelab.modes;
+
+import corelab.modes.http.ServerSocketConfig;
+import corelab.workloads.CpuKernel;
+import java.net.InetSocketAddress;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * What an in-process mode needs to start: its options, the backend to call for {@code io},
+ * whether to share its port with sibling workers, and the text {@code /info} answers.
+ */
+public record ServerContext(ServerOptions options, InetSocketAddress backend, boolean reusePort, String info) {
+
+    public ServerSocketConfig socket() {
+        return new ServerSocketConfig(options.host(), options.port(), reusePort, options.limits());
+    }
+
+    /** CPU work on the calling thread: the request's own thread, or the event loop itself. */
+    static CompletableFuture<Long> inline(long seed, int iterations) {
+        return CompletableFuture.completedFuture(CpuKernel.compute(seed, iterations));
+    }
+}

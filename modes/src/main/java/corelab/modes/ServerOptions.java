@@ -1,0 +1,124 @@
+package corelab.modes;
+
+import corelab.modes.http.HttpLimits;
+import corelab.workloads.WorkloadSettings;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything that defines one server: read once from {@code -D} properties or
+ * {@code key=value} arguments, validated here, and trusted everywhere after.
+ * The defaults live in {@link #SPECS} and nowhere else.
+ */
+public record ServerOptions(Mode mode, Mode workerMode, String host, int port, int threads, int workers,
+                            int offloadThreads, WorkloadSettings workloads, int backendPort, HttpLimits limits) {
+
+    public static final int CORES = Runtime.getRuntime().availableProcessors();
+
+    public static final List<OptionSpec> SPECS = List.of(
+            new OptionSpec("mode", "single", "the concurrency mode: " + Mode.words()),
+            new OptionSpec("workerMode", "single", "cluster only: the in-process mode each worker runs"),
+            new OptionSpec("host", "127.0.0.1", "the address to listen on (loopback unless you mean it)"),
+            new OptionSpec("port", "8080", "the port to listen on; 0 picks a free one"),
+            new OptionSpec("threads", "200", "platform: the pool size (Tomcat's default maxThreads is 200)"),
+            new OptionSpec("workers", Integer.toString(CORES), "cluster: worker processes (default: one per core)"),
+            new OptionSpec("offloadThreads", Integer.toString(CORES), "offload: CPU worker threads (default: one per core)"),
+            new OptionSpec("cpuIterations", Integer.toString(WorkloadSettings.DEFAULT_CPU_ITERATIONS),
+                    "cpu and mixed: kernel steps per request (about 1 ms)"),
+            new OptionSpec("backendDelayMillis", Integer.toString(WorkloadSettings.DEFAULT_BACKEND_DELAY_MILLIS),
+                    "io and mixed: how long the backend waits before answering"),
+            new OptionSpec("backendPort", "0", "io and mixed: port of a running backend on host; 0 starts one"),
+            new OptionSpec("maxHeaderBytes", Integer.toString(HttpLimits.DEFAULTS.maxHeaderBytes()),
+                    "longest request line and headers; longer: 431"),
+            new OptionSpec("maxBodyBytes", Integer.toString(HttpLimits.DEFAULTS.maxBodyBytes()),
+                    "largest request body; larger: 413"),
+            new OptionSpec("idleTimeoutMillis", Integer.toString(HttpLimits.DEFAULTS.idleTimeoutMillis()),
+                    "a connection silent this long (between or inside requests) is closed"));
+
+    public ServerOptions {
+        if (!workerMode.inProcess()) {
+            throw new OptionException("workerMode must be an in-process mode (single, platform, virtual, offload), was cluster");
+        }
+    }
+
+    public static ServerOptions defaults() {
+        return parse(Map.of());
+    }
+
+    /** Parses {@code given} (names as in {@link #SPECS}); an unknown name or bad value throws {@link OptionException}. */
+    public static ServerOptions parse(Map<String, String> given) {
+        OptionSpec.checkKnown(given, SPECS);
+        Map<String, String> values = new LinkedHashMap<>();
+        SPECS.forEach(spec -> values.put(spec.name(), given.getOrDefault(spec.name(), spec.defaultValue())));
+        try {
+            return new ServerOptions(
+                    mode(values.get("mode"), "mode"),
+                    mode(values.get("workerMode"), "workerMode"),
+                    host(values.get("host")),
+                    OptionSpec.parseInt("port", values.get("port"), 0, 65535),
+                    OptionSpec.parseInt("threads", values.get("threads"), 1, 100_000),
+                    OptionSpec.parseInt("workers", values.get("workers"), 1, 256),
+                    OptionSpec.parseInt("offloadThreads", values.get("offloadThreads"), 1, 10_000),
+                    new WorkloadSettings(
+                            OptionSpec.parseInt("cpuIterations", values.get("cpuIterations"), 0, WorkloadSettings.MAX_CPU_ITERATIONS),
+                            OptionSpec.parseInt("backendDelayMillis", values.get("backendDelayMillis"), 0,
+                                    WorkloadSettings.MAX_BACKEND_DELAY_MILLIS)),
+                    OptionSpec.parseInt("backendPort", values.get("backendPort"), 0, 65535),
+                    new HttpLimits(
+                            OptionSpec.parseInt("maxHeaderBytes", values.get("maxHeaderBytes"), 64, 1 << 20),
+                            OptionSpec.parseInt("maxBodyBytes", values.get("maxBodyBytes"), 0, 64 << 20),
+                            OptionSpec.parseInt("idleTimeoutMillis", values.get("idleTimeoutMillis"), 1, 3_600_000)));
+        } catch (OptionException e) {
+            throw e;
+        } catch (IllegalArgumentException e) {
+            throw new OptionException(e.getMessage());
+        }
+    }
+
+    /** The options as {@code name=value} text, which {@link #parse} reads back to an equal record. */
+    public Map<String, String> toMap() {
+        Map<String, String> map = new LinkedHashMap<>();
+        map.put("mode", mode.word());
+        map.put("workerMode", workerMode.word());
+        map.put("host", host);
+        map.put("port", Integer.toString(port));
+        map.put("threads", Integer.toString(threads));
+        map.put("workers", Integer.toString(workers));
+        map.put("offloadThreads", Integer.toString(offloadThreads));
+        map.put("cpuIterations", Integer.toString(workloads.cpuIterations()));
+        map.put("backendDelayMillis", Integer.toString(workloads.backendDelayMillis()));
+        map.put("backendPort", Integer.toString(backendPort));
+        map.put("maxHeaderBytes", Integer.toString(limits.maxHeaderBytes()));
+        map.put("maxBodyBytes", Integer.toString(limits.maxBodyBytes()));
+        map.put("idleTimeoutMillis", Integer.toString(limits.idleTimeoutMillis()));
+        return map;
+    }
+
+    public ServerOptions withMode(Mode newMode) {
+        return new ServerOptions(newMode, workerMode, host, port, threads, workers, offloadThreads, workloads, backendPort, limits);
+    }
+
+    public ServerOptions withPort(int newPort) {
+        return new ServerOptions(mode, workerMode, host, newPort, threads, workers, offloadThreads, workloads, backendPort, limits);
+    }
+
+    public ServerOptions withBackendPort(int newBackendPort) {
+        return new ServerOptions(mode, workerMode, host, port, threads, workers, offloadThreads, workloads, newBackendPort, limits);
+    }
+
+    private static Mode mode(String word, String name) {
+        try {
+            return Mode.fromWord(word.strip());
+        } catch (IllegalArgumentException e) {
+            throw new OptionException(name + ": " + e.getMessage());
+        }
+    }
+
+    private static String host(String host) {
+        if (host.isBlank()) {
+            throw new OptionException("host must not be empty");
+        }
+        return host.strip();
+    }
+}

@@ -1,0 +1,96 @@
+package corelab.modes;
+
+import corelab.modes.http.Handler;
+import corelab.modes.http.HttpRequest;
+import corelab.modes.http.HttpResponse;
+import corelab.workloads.Workload;
+import corelab.workloads.WorkloadRequest;
+import corelab.workloads.WorkloadSettings;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * The routes every mode serves, identical everywhere: {@code /hello}, {@code /cpu},
+ * {@code /io}, {@code /mixed} and {@code /info}. What differs by mode is passed in: where
+ * CPU work runs ({@link CpuWork}) and how the wait for the backend happens
+ * ({@link BackendWait}).
+ */
+public final class WorkloadHandler implements Handler {
+
+    /** Runs the {@code cpu} kernel: on the calling thread, or handed to a pool. */
+    @FunctionalInterface
+    public interface CpuWork {
+        CompletableFuture<Long> run(long seed, int iterations);
+    }
+
+    /** Waits for the backend: by blocking the calling thread, or without blocking on an event loop. */
+    @FunctionalInterface
+    public interface BackendWait {
+        CompletableFuture<Void> call(int delayMillis, long token);
+    }
+
+    private static final CompletableFuture<HttpResponse> HELLO =
+            CompletableFuture.completedFuture(HttpResponse.text(200, WorkloadRequest.HELLO_ANSWER));
+
+    private final WorkloadSettings settings;
+    private final CpuWork cpu;
+    private final BackendWait backend;
+    private final String info;
+
+    public WorkloadHandler(WorkloadSettings settings, CpuWork cpu, BackendWait backend, String info) {
+        this.settings = settings;
+        this.cpu = cpu;
+        this.backend = backend;
+        this.info = info;
+    }
+
+    @Override
+    public CompletionStage<HttpResponse> handle(HttpRequest request) {
+        if (!request.method().equals("GET") && !request.method().equals("POST")) {
+            return done(HttpResponse.error(405, "only GET and POST are served, not " + request.method()));
+        }
+        Workload workload;
+        switch (request.path()) {
+            case "/hello" -> {
+                return HELLO;
+            }
+            case "/info" -> {
+                return done(HttpResponse.text(200, info + "\n"));
+            }
+            case "/cpu" -> workload = Workload.CPU;
+            case "/io" -> workload = Workload.IO;
+            case "/mixed" -> workload = Workload.MIXED;
+            default -> {
+                return done(HttpResponse.error(404, "no such path " + request.path()
+                        + "; try /hello, /cpu, /io, /mixed or /info"));
+            }
+        }
+        WorkloadRequest work;
+        try {
+            work = WorkloadRequest.parse(workload, request.query(), settings);
+        } catch (IllegalArgumentException e) {
+            return done(HttpResponse.error(400, e.getMessage()));
+        }
+        return switch (workload) {
+            case CPU -> cpu.run(work.seed(), work.iterations())
+                    .thenApply(result -> HttpResponse.text(200, work.answer(result)));
+            case IO -> backend.call(work.delayMillis(), work.token())
+                    .thenApply(ignored -> HttpResponse.text(200, work.answer(0)))
+                    .exceptionally(WorkloadHandler::backendFailed);
+            case MIXED -> cpu.run(work.seed(), work.iterations())
+                    .thenCompose(result -> backend.call(work.delayMillis(), work.token())
+                            .thenApply(ignored -> HttpResponse.text(200, work.answer(result))))
+                    .exceptionally(WorkloadHandler::backendFailed);
+            case HELLO -> HELLO;
+        };
+    }
+
+    private static HttpResponse backendFailed(Throwable error) {
+        Throwable cause = error.getCause() != null ? error.getCause() : error;
+        return HttpResponse.error(502, "the io backend failed: " + cause.getMessage());
+    }
+
+    private static CompletableFuture<HttpResponse> done(HttpResponse response) {
+        return CompletableFuture.completedFuture(response);
+    }
+}

@@ -1,0 +1,142 @@
+package corelab.modes.http;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetSocketAddress;
+import java.net.SocketTimeoutException;
+import java.nio.ByteBuffer;
+import java.nio.channels.ClosedChannelException;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The blocking transport: one thread per connection, for its whole life, doing plain
+ * blocking reads and writes. Which kind of thread is the caller's choice, through the
+ * executor: that choice is all that separates the {@code platform} and {@code virtual}
+ * modes.
+ */
+public final class BlockingServer implements AutoCloseable {
+    private final ServerSocketChannel listener;
+    private final ExecutorService connectionThreads;
+    private final Handler handler;
+    private final HttpLimits limits;
+    private final Set<SocketChannel> open = ConcurrentHashMap.newKeySet();
+    private final Thread acceptor;
+
+    public BlockingServer(ServerSocketConfig config, ExecutorService connectionThreads, Handler handler)
+            throws IOException {
+        this.listener = config.open();
+        this.connectionThreads = connectionThreads;
+        this.handler = handler;
+        this.limits = config.limits();
+        this.acceptor = Thread.ofPlatform().name("corelab-accept").start(this::acceptLoop);
+    }
+
+    public InetSocketAddress address() {
+        try {
+            return (InetSocketAddress) listener.getLocalAddress();
+        } catch (IOException e) {
+            throw new IllegalStateException("server is closed", e);
+        }
+    }
+
+    private void acceptLoop() {
+        while (listener.isOpen()) {
+            SocketChannel connection;
+            try {
+                connection = listener.accept();
+            } catch (ClosedChannelException e) {
+                return;
+            } catch (IOException e) {
+                continue; // one failed accept (a client that reset at once) harms no one else
+            }
+            open.add(connection);
+            try {
+                connectionThreads.execute(() -> serve(connection));
+            } catch (RejectedExecutionException e) {
+                closeQuietly(connection); // shutting down
+            }
+        }
+    }
+
+    private void serve(SocketChannel connection) {
+        try (connection) {
+            connection.socket().setTcpNoDelay(true);
+            connection.socket().setSoTimeout(limits.idleTimeoutMillis());
+            InputStream in = connection.socket().getInputStream();
+            RequestDecoder decoder = new RequestDecoder(limits);
+            while (true) {
+                HttpRequest request;
+                try {
+                    request = decoder.next();
+                } catch (HttpException e) {
+                    write(connection, HttpResponse.error(e.status(), e.getMessage()).encode(false));
+                    return;
+                }
+                if (request == null) {
+                    ByteBuffer buffer = decoder.writable();
+                    int read;
+                    try {
+                        read = in.read(buffer.array(), buffer.arrayOffset() + buffer.position(), buffer.remaining());
+                    } catch (SocketTimeoutException e) {
+                        if (decoder.hasPartialRequest()) {
+                            write(connection, HttpResponse.error(408, "request not completed in time").encode(false));
+                        }
+                        return;
+                    }
+                    if (read < 0) {
+                        return;
+                    }
+                    buffer.position(buffer.position() + read);
+                    continue;
+                }
+                HttpResponse response;
+                try {
+                    response = Exchanges.call(handler, request).toCompletableFuture().join();
+                } catch (RuntimeException e) {
+                    response = Exchanges.failure(e);
+                }
+                write(connection, Exchanges.encode(request, response));
+                if (Exchanges.closesAfter(request, response)) {
+                    return;
+                }
+            }
+        } catch (IOException e) {
+            // The client went away; only this connection ends.
+        } finally {
+            open.remove(connection);
+        }
+    }
+
+    private static void write(SocketChannel connection, ByteBuffer bytes) throws IOException {
+        while (bytes.hasRemaining()) {
+            connection.write(bytes);
+        }
+    }
+
+    @Override
+    public void close() {
+        closeQuietly(listener);
+        connectionThreads.shutdownNow();
+        open.forEach(BlockingServer::closeQuietly);
+        try {
+            acceptor.join(2000);
+            connectionThreads.awaitTermination(2, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void closeQuietly(AutoCloseable closeable) {
+        try {
+            closeable.close();
+        } catch (Exception ignored) {
+            // closing anyway
+        }
+    }
+}

@@ -1,0 +1,59 @@
+package corelab.modes.http;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * One response. {@code close} asks the transport to close the connection once it is
+ * written, as it must after any error that leaves the input stream in doubt.
+ */
+public record HttpResponse(int status, String contentType, byte[] body, boolean close) {
+
+    public static HttpResponse text(int status, String body) {
+        return new HttpResponse(status, "text/plain; charset=utf-8", body.getBytes(StandardCharsets.UTF_8), false);
+    }
+
+    /** An error answer, which always closes the connection. */
+    public static HttpResponse error(int status, String message) {
+        return new HttpResponse(status, "text/plain; charset=utf-8",
+                (reason(status) + ": " + message + "\n").getBytes(StandardCharsets.UTF_8), true);
+    }
+
+    public HttpResponse closing() {
+        return close ? this : new HttpResponse(status, contentType, body, true);
+    }
+
+    /** The bytes on the wire; {@code http10KeepAlive} adds the header an HTTP/1.0 client needs to keep the connection. */
+    public ByteBuffer encode(boolean http10KeepAlive) {
+        StringBuilder head = new StringBuilder(128)
+                .append("HTTP/1.1 ").append(status).append(' ').append(reason(status)).append("\r\n")
+                .append("Content-Type: ").append(contentType).append("\r\n")
+                .append("Content-Length: ").append(body.length).append("\r\n");
+        if (close) {
+            head.append("Connection: close\r\n");
+        } else if (http10KeepAlive) {
+            head.append("Connection: keep-alive\r\n");
+        }
+        head.append("\r\n");
+        byte[] headBytes = head.toString().getBytes(StandardCharsets.US_ASCII);
+        return ByteBuffer.allocate(headBytes.length + body.length).put(headBytes).put(body).flip();
+    }
+
+    public static String reason(int status) {
+        return switch (status) {
+            case 200 -> "OK";
+            case 400 -> "Bad Request";
+            case 404 -> "Not Found";
+            case 405 -> "Method Not Allowed";
+            case 408 -> "Request Timeout";
+            case 413 -> "Content Too Large";
+            case 431 -> "Request Header Fields Too Large";
+            case 500 -> "Internal Server Error";
+            case 501 -> "Not Implemented";
+            case 502 -> "Bad Gateway";
+            case 503 -> "Service Unavailable";
+            case 505 -> "HTTP Version Not Supported";
+            default -> "Status " + status;
+        };
+    }
+}

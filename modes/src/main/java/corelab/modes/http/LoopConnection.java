@@ -1,0 +1,150 @@
+package corelab.modes.http;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.SocketChannel;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * One client connection on an event loop. It handles one request at a time: while a
+ * request is being answered it stops reading, and only then parses the next, so that
+ * pipelined requests are answered in the order they came, never mixed up.
+ */
+final class LoopConnection implements EventLoop.Ready {
+    private final EventLoopServer server;
+    private final SocketChannel channel;
+    private final RequestDecoder decoder;
+    SelectionKey key;
+
+    private HttpRequest current;
+    private ByteBuffer pending;
+    private boolean closeAfterWrite;
+    /** True from a complete request until its response is fully written. */
+    private boolean busy;
+    private boolean closed;
+    private long lastActivityNanos = System.nanoTime();
+
+    LoopConnection(EventLoopServer server, SocketChannel channel) {
+        this.server = server;
+        this.channel = channel;
+        this.decoder = new RequestDecoder(server.limits());
+    }
+
+    @Override
+    public void onReady(SelectionKey key) throws IOException {
+        if (key.isWritable()) {
+            writePending();
+            if (!busy) {
+                processInput();
+            }
+        } else if (key.isReadable()) {
+            int read = channel.read(decoder.writable());
+            if (read < 0) {
+                close();
+                return;
+            }
+            lastActivityNanos = System.nanoTime();
+            processInput();
+        }
+    }
+
+    private void processInput() throws IOException {
+        while (!busy && !closed) {
+            HttpRequest request;
+            try {
+                request = decoder.next();
+            } catch (HttpException e) {
+                busy = true;
+                startWrite(HttpResponse.error(e.status(), e.getMessage()).encode(false), true);
+                return;
+            }
+            if (request == null) {
+                return;
+            }
+            busy = true;
+            current = request;
+            CompletableFuture<HttpResponse> answer = Exchanges.call(server.handler(), request).toCompletableFuture();
+            if (answer.isDone()) {
+                respond(answer.isCompletedExceptionally()
+                        ? Exchanges.failure(answer.handle((r, e) -> e).join())
+                        : answer.join());
+            } else {
+                key.interestOps(0); // nothing to read or write until the answer is ready
+                answer.whenComplete((response, error) -> server.loop().execute(() -> {
+                    try {
+                        respond(response != null ? response : Exchanges.failure(error));
+                        if (!busy) {
+                            processInput();
+                        }
+                    } catch (IOException e) {
+                        close();
+                    }
+                }));
+                return;
+            }
+        }
+    }
+
+    private void respond(HttpResponse response) throws IOException {
+        if (closed) {
+            return;
+        }
+        startWrite(Exchanges.encode(current, response), Exchanges.closesAfter(current, response));
+    }
+
+    private void startWrite(ByteBuffer bytes, boolean close) throws IOException {
+        pending = bytes;
+        closeAfterWrite = close;
+        writePending();
+    }
+
+    private void writePending() throws IOException {
+        channel.write(pending);
+        if (pending.hasRemaining()) {
+            key.interestOps(SelectionKey.OP_WRITE);
+            return;
+        }
+        pending = null;
+        current = null;
+        if (closeAfterWrite) {
+            close();
+            return;
+        }
+        busy = false;
+        lastActivityNanos = System.nanoTime();
+        key.interestOps(SelectionKey.OP_READ);
+    }
+
+    void closeIfIdle(long nowNanos, long idleNanos) {
+        if (busy || closed || nowNanos - lastActivityNanos < idleNanos) {
+            return;
+        }
+        if (decoder.hasPartialRequest()) {
+            try {
+                // Best effort: one non-blocking write, then close whatever happened.
+                channel.write(HttpResponse.error(408, "request not completed in time").encode(false));
+            } catch (IOException ignored) {
+                // closing anyway
+            }
+        }
+        close();
+    }
+
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        if (key != null) {
+            key.cancel();
+        }
+        try {
+            channel.close();
+        } catch (IOException ignored) {
+            // closing anyway
+        }
+        server.forget(this);
+    }
+}

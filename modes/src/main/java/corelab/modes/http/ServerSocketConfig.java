@@ -1,0 +1,43 @@
+package corelab.modes.http;
+
+import java.io.IOException;
+import java.net.BindException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.StandardSocketOptions;
+import java.nio.channels.ServerSocketChannel;
+
+/**
+ * Where and how a server listens. {@code reusePort} sets SO_REUSEPORT, which lets every
+ * cluster worker listen on the same port and has the kernel spread connections among them.
+ */
+public record ServerSocketConfig(String host, int port, boolean reusePort, HttpLimits limits) {
+    /** Connections the kernel queues before accept; Java's default of 50 drops bursts of clients. */
+    public static final int BACKLOG = 4096;
+
+    /** Opens, configures and binds a listening channel, with one clear message when that fails. */
+    public ServerSocketChannel open() throws IOException {
+        ServerSocketChannel channel = ServerSocketChannel.open();
+        try {
+            if (reusePort) {
+                if (!channel.supportedOptions().contains(StandardSocketOptions.SO_REUSEPORT)) {
+                    throw new IOException("this platform does not support SO_REUSEPORT, which the cluster mode needs"
+                            + " to let its workers share one port; use an in-process mode instead");
+                }
+                channel.setOption(StandardSocketOptions.SO_REUSEPORT, true);
+            }
+            channel.setOption(StandardSocketOptions.SO_REUSEADDR, true);
+            channel.bind(new InetSocketAddress(InetAddress.getByName(host), port), BACKLOG);
+            return channel;
+        } catch (BindException e) {
+            channel.close();
+            throw new BindException("cannot listen on " + host + ":" + port + ": "
+                    + (e.getMessage() != null && e.getMessage().contains("in use")
+                    ? "the port is already in use (choose another with -Dport=)"
+                    : e.getMessage()));
+        } catch (IOException | RuntimeException e) {
+            channel.close();
+            throw e;
+        }
+    }
+}

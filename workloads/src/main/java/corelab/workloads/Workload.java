@@ -1,0 +1,49 @@
+package corelab.workloads;
+
+import java.util.Arrays;
+import java.util.stream.Collectors;
+
+/**
+ * The work a request asks for. Every mode serves the same four workloads, so that the
+ * only thing that differs between modes is how this work is scheduled.
+ */
+public enum Workload {
+    HELLO("hello", "the control: a small constant answer and no work, so it measures the server and harness themselves"),
+    CPU("cpu", "deterministic CPU-bound work of a given size (cpuIterations), with a checksum the client recomputes"),
+    IO("io", "waits on a downstream backend over a loopback socket for backendDelayMillis, then answers"),
+    MIXED("mixed", "both in one request: cpuIterations of CPU work, then one backend call of backendDelayMillis");
+
+    private final String word;
+    private final String description;
+
+    Workload(String word, String description) {
+        this.word = word;
+        this.description = description;
+    }
+
+    /** The word used on the command line and as the request path ({@code /cpu}). */
+    public String word() {
+        return word;
+    }
+
+    public String description() {
+        return description;
+    }
+
+    public String path() {
+        return "/" + word;
+    }
+
+    public static Workload fromWord(String word) {
+        for (Workload w : values()) {
+            if (w.word.equals(word)) {
+                return w;
+            }
+        }
+        throw new IllegalArgumentException("unknown workload '" + word + "'; valid workloads: " + words());
+    }
+
+    public static String words() {
+        return Arrays.stream(values()).map(Workload::word).collect(Collectors.joining(", "));
+    }
+}

@@ -1,0 +1,107 @@
+package corelab.workloads;
+
+/**
+ * One request for work, as both sides see it: the client builds its path, the server
+ * parses it back, and both can format the answer, so the client can check every byte.
+ *
+ * @param seed        the {@code cpu} kernel's seed
+ * @param iterations  the {@code cpu} kernel's size
+ * @param token       an arbitrary number the backend must echo for {@code io}
+ * @param delayMillis how long the backend waits for {@code io}
+ */
+public record WorkloadRequest(Workload workload, long seed, int iterations, long token, int delayMillis) {
+
+    public static final String HELLO_ANSWER = "Hello from corelab\n";
+
+    public WorkloadRequest {
+        if (workload == null) {
+            throw new IllegalArgumentException("workload is required");
+        }
+        WorkloadSettings.checkIterations(iterations);
+        WorkloadSettings.checkDelay(delayMillis);
+    }
+
+    public static WorkloadRequest of(Workload workload, long seed, long token, WorkloadSettings settings) {
+        return new WorkloadRequest(workload, seed, settings.cpuIterations(), token, settings.backendDelayMillis());
+    }
+
+    public boolean needsCpu() {
+        return workload == Workload.CPU || workload == Workload.MIXED;
+    }
+
+    public boolean needsBackend() {
+        return workload == Workload.IO || workload == Workload.MIXED;
+    }
+
+    /** The request target a client sends, for instance {@code /cpu?seed=7&iterations=1000}. */
+    public String target() {
+        return switch (workload) {
+            case HELLO -> "/hello";
+            case CPU -> "/cpu?seed=" + seed + "&iterations=" + iterations;
+            case IO -> "/io?token=" + token + "&delayMillis=" + delayMillis;
+            case MIXED -> "/mixed?seed=" + seed + "&iterations=" + iterations
+                    + "&token=" + token + "&delayMillis=" + delayMillis;
+        };
+    }
+
+    /**
+     * Parses the query of a request for {@code workload}; parameters that are absent take
+     * the server's defaults. Throws {@link IllegalArgumentException} with a message fit
+     * for a 400 answer when a parameter is unknown or not a valid number.
+     */
+    public static WorkloadRequest parse(Workload workload, String query, WorkloadSettings defaults) {
+        long seed = 1;
+        long token = 0;
+        int iterations = defaults.cpuIterations();
+        int delayMillis = defaults.backendDelayMillis();
+        if (query != null && !query.isEmpty()) {
+            for (String pair : query.split("&")) {
+                int eq = pair.indexOf('=');
+                String name = eq < 0 ? pair : pair.substring(0, eq);
+                String value = eq < 0 ? "" : pair.substring(eq + 1);
+                switch (name) {
+                    case "seed" -> seed = parseLong(name, value);
+                    case "token" -> token = parseLong(name, value);
+                    case "iterations" -> iterations = (int) parseLong(name, value, 0, WorkloadSettings.MAX_CPU_ITERATIONS);
+                    case "delayMillis" -> delayMillis = (int) parseLong(name, value, 0, WorkloadSettings.MAX_BACKEND_DELAY_MILLIS);
+                    default -> throw new IllegalArgumentException(
+                            "unknown query parameter '" + name + "'; valid: seed, iterations, token, delayMillis");
+                }
+            }
+        }
+        return new WorkloadRequest(workload, seed, iterations, token, delayMillis);
+    }
+
+    /** The body the server sends once the work is done; {@code cpuResult} is ignored where there is no CPU work. */
+    public String answer(long cpuResult) {
+        return switch (workload) {
+            case HELLO -> HELLO_ANSWER;
+            case CPU -> "cpu seed=" + seed + " iterations=" + iterations + " result=" + Long.toHexString(cpuResult) + "\n";
+            case IO -> "io token=" + token + " delayMillis=" + delayMillis + "\n";
+            case MIXED -> "mixed seed=" + seed + " iterations=" + iterations + " result=" + Long.toHexString(cpuResult)
+                    + " token=" + token + " delayMillis=" + delayMillis + "\n";
+        };
+    }
+
+    /** The answer a correct server gives; computes the kernel, so clients should cache it per request. */
+    public String expectedAnswer() {
+        return answer(needsCpu() ? CpuKernel.compute(seed, iterations) : 0);
+    }
+
+    private static long parseLong(String name, String value) {
+        try {
+            return Long.parseLong(value);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("query parameter '" + name + "' must be a whole number, was '" + value + "'");
+        }
+    }
+
+    private static long parseLong(String name, String value, long min, long max) {
+        long parsed = parseLong(name, value);
+        if (parsed < min || parsed > max) {
+            throw new IllegalArgumentException(
+                    "query parameter '" + name + "' must be between " + min + " and " + max + ", was " + parsed);
+        }
+        return parsed;
+    }
+}

@@ -1,7 +1,81 @@
 package corelab.lab;
 
+import corelab.modes.Mode;
+import corelab.modes.OptionException;
+import corelab.modes.OptionSpec;
+import corelab.modes.RunningServer;
+import corelab.modes.ServerOptions;
+import java.io.IOException;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * corelab's command line, run as {@code ./mvnw -q compile exec:java -D...} from the
+ * repository root. Options are {@code -D} properties; {@code -Dhelp=true} lists them all.
+ */
 public final class Main {
+    private Main() {
+    }
+
     public static void main(String[] args) {
-        System.out.println("todo");
+        LabOptions options;
+        try {
+            options = LabOptions.fromSystemProperties();
+        } catch (OptionException e) {
+            System.err.println("corelab: " + e.getMessage());
+            System.err.println("corelab: -Dhelp=true lists every option with its default.");
+            System.exit(2);
+            return;
+        }
+        if (options.help()) {
+            System.out.print(usage());
+            return;
+        }
+        if (options.serve()) {
+            serve(options);
+            return;
+        }
+        System.out.println("corelab: measured benchmarks (-Dmode=" + options.modeWord()
+                + " without -Dserve=true) arrive with the harness; for now, try a server by hand:");
+        System.out.println("  ./mvnw -q compile exec:java -Dserve=true -Dmode=cluster");
+    }
+
+    /** {@code -Dserve=true}: one server in the foreground until Ctrl-C, with a curl line to try it. */
+    private static void serve(LabOptions options) {
+        ServerOptions server = options.server();
+        RunningServer running;
+        try {
+            running = RunningServer.start(server, 0, System.out);
+        } catch (IOException e) {
+            System.err.println("corelab: " + e.getMessage());
+            System.exit(1);
+            return;
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            running.close();
+            System.out.println("corelab: stopped");
+            stopped.countDown();
+        }, "corelab-shutdown"));
+        String base = "http://" + running.readyLine().host() + ":" + running.readyLine().port();
+        System.out.println(running.readyLine().format());
+        System.out.println("corelab: serving mode " + server.mode().word() + " (" + server.mode().description() + ")");
+        System.out.println("corelab: try it:  curl " + base + "/hello   (also /cpu, /io, /mixed, /info); Ctrl-C stops it");
+        try {
+            stopped.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    static String usage() {
+        StringBuilder out = new StringBuilder();
+        out.append("corelab: how one server uses many cores.\n\n")
+                .append("usage: ./mvnw -q compile exec:java [-Dname=value ...]\n\n")
+                .append("modes:\n");
+        for (Mode mode : Mode.values()) {
+            out.append(String.format(java.util.Locale.ROOT, "  %-9s %s (%s)%n", mode.word(), mode.description(), mode.standsFor()));
+        }
+        out.append("\noptions (with their defaults):\n").append(OptionSpec.help(LabOptions.SPECS));
+        return out.toString();
     }
 }

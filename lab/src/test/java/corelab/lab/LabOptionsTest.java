@@ -1,0 +1,59 @@
+package corelab.lab;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import corelab.modes.Mode;
+import corelab.modes.OptionException;
+import java.util.Properties;
+import org.junit.jupiter.api.Test;
+
+class LabOptionsTest {
+    private static Properties props(String... pairs) {
+        Properties properties = new Properties();
+        properties.setProperty("java.version", "21"); // JVM properties have dots and are not ours
+        properties.setProperty("skipTests", "true"); // neither are Maven's
+        for (int i = 0; i < pairs.length; i += 2) {
+            properties.setProperty(pairs[i], pairs[i + 1]);
+        }
+        return properties;
+    }
+
+    @Test
+    void readsServerOptionsFromProperties() {
+        LabOptions options = LabOptions.parse(props("mode", "virtual", "serve", "true"));
+        assertTrue(options.serve());
+        assertFalse(options.help());
+        assertEquals(Mode.VIRTUAL, options.server().mode());
+    }
+
+    @Test
+    void aBareFlagMeansTrue() {
+        assertTrue(LabOptions.parse(props("help", "")).help());
+    }
+
+    @Test
+    void aMistypedOptionIsRefusedNotIgnored() {
+        OptionException e = assertThrows(OptionException.class, () -> LabOptions.parse(props("mdoe", "cluster")));
+        assertTrue(e.getMessage().startsWith("unknown option 'mdoe'; valid options: help, serve, mode"), e.getMessage());
+    }
+
+    @Test
+    void aFlagTakesOnlyTrueOrFalse() {
+        OptionException e = assertThrows(OptionException.class, () -> LabOptions.parse(props("serve", "yes")));
+        assertEquals("serve must be true or false, was 'yes'", e.getMessage());
+    }
+
+    @Test
+    void helpListsEveryOptionWithItsDefault() {
+        String usage = Main.usage();
+        for (var spec : LabOptions.SPECS) {
+            assertTrue(usage.contains("-D" + spec.name() + "=" + spec.defaultValue()), spec.name());
+        }
+        for (Mode mode : Mode.values()) {
+            assertTrue(usage.contains(mode.word()), mode.word());
+        }
+    }
+}

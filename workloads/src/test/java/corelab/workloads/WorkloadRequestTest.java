@@ -1,0 +1,55 @@
+package corelab.workloads;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class WorkloadRequestTest {
+    private static final WorkloadSettings SETTINGS = new WorkloadSettings(1234, 7);
+
+    @ParameterizedTest
+    @EnumSource(Workload.class)
+    void theTargetParsesBackToTheSameRequest(Workload workload) {
+        WorkloadRequest request = new WorkloadRequest(workload, 42, 999, 31337, 3);
+        String target = request.target();
+        assertTrue(target.startsWith(workload.path()), target);
+        int question = target.indexOf('?');
+        WorkloadRequest parsed = WorkloadRequest.parse(workload,
+                question < 0 ? "" : target.substring(question + 1), SETTINGS);
+        assertEquals(request.answer(5), parsed.answer(5), target);
+    }
+
+    @Test
+    void absentParametersTakeTheServersDefaults() {
+        WorkloadRequest parsed = WorkloadRequest.parse(Workload.MIXED, "", SETTINGS);
+        assertEquals(1234, parsed.iterations());
+        assertEquals(7, parsed.delayMillis());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"seed=abc", "iterations=-1", "iterations=99999999999", "delayMillis=60001", "colour=red"})
+    void badParametersAreRefusedWithAMessage(String query) {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> WorkloadRequest.parse(Workload.CPU, query, SETTINGS));
+        assertTrue(e.getMessage().contains(query.substring(0, query.indexOf('='))), e.getMessage());
+    }
+
+    @Test
+    void theExpectedAnswerCarriesTheKernelsResult() {
+        WorkloadRequest request = new WorkloadRequest(Workload.CPU, 1, 1000, 0, 0);
+        assertEquals("cpu seed=1 iterations=1000 result=4bfa55f133e7a465\n", request.expectedAnswer());
+        assertEquals("io token=9 delayMillis=2\n", new WorkloadRequest(Workload.IO, 0, 0, 9, 2).expectedAnswer());
+        assertEquals(WorkloadRequest.HELLO_ANSWER, new WorkloadRequest(Workload.HELLO, 0, 0, 0, 0).expectedAnswer());
+    }
+
+    @Test
+    void unknownWorkloadWordsListTheValidOnes() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Workload.fromWord("gpu"));
+        assertTrue(e.getMessage().contains("hello, cpu, io, mixed"), e.getMessage());
+    }
+}

@@ -19,7 +19,7 @@ abstract class BlockingModeServer implements ModeServer {
 
     BlockingModeServer(ServerContext context, ExecutorService connectionThreads) throws IOException {
         backendClient = new BlockingBackendClient(context.backend());
-        WorkloadHandler handler = new WorkloadHandler(context.options().workloads(),
+        WorkloadHandler handler = new WorkloadHandler(context,
                 ServerContext::inline,
                 (delayMillis, token) -> {
                     try {
@@ -28,8 +28,7 @@ abstract class BlockingModeServer implements ModeServer {
                     } catch (IOException | RuntimeException e) {
                         return CompletableFuture.failedFuture(new CompletionException(e));
                     }
-                },
-                context.info());
+                });
         try {
             server = new BlockingServer(context.socket(), connectionThreads, handler);
         } catch (IOException e) {

@@ -23,10 +23,9 @@ public final class OffloadServer implements ModeServer {
     public OffloadServer(ServerContext context) throws IOException {
         cpuPool = Executors.newFixedThreadPool(context.options().offloadThreads(),
                 Thread.ofPlatform().name("corelab-offload-", 1).factory());
-        WorkloadHandler handler = new WorkloadHandler(context.options().workloads(),
+        WorkloadHandler handler = new WorkloadHandler(context,
                 (seed, iterations) -> CompletableFuture.supplyAsync(() -> CpuKernel.compute(seed, iterations), cpuPool),
-                new LoopBackendClient(loop, context.backend()),
-                context.info());
+                new LoopBackendClient(loop, context.backend()));
         try {
             server = new EventLoopServer(context.socket(), loop, handler);
         } catch (IOException e) {

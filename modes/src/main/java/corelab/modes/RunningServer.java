@@ -7,6 +7,7 @@ import java.io.PrintStream;
 import java.net.InetSocketAddress;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * A server of any mode, with the io backend it calls: what {@code -Dserve=true} and every
@@ -16,11 +17,13 @@ public final class RunningServer implements AutoCloseable {
     private final ModeServer server;
     private final Backend ownBackend;
     private final ReadyLine readyLine;
+    private final LongAdder requestsHandled;
 
-    private RunningServer(ModeServer server, Backend ownBackend, ReadyLine readyLine) {
+    private RunningServer(ModeServer server, Backend ownBackend, ReadyLine readyLine, LongAdder requestsHandled) {
         this.server = server;
         this.ownBackend = ownBackend;
         this.readyLine = readyLine;
+        this.requestsHandled = requestsHandled;
     }
 
     /**
@@ -32,6 +35,7 @@ public final class RunningServer implements AutoCloseable {
         Backend backend = options.backendPort() == 0 ? Backend.start(options.host(), 0) : null;
         ServerOptions resolved = backend == null ? options : options.withBackendPort(backend.port());
         InetSocketAddress backendAddress = new InetSocketAddress(resolved.host(), resolved.backendPort());
+        LongAdder requestsHandled = new LongAdder();
         try {
             Map<String, String> extra = new LinkedHashMap<>();
             ModeServer server;
@@ -45,9 +49,10 @@ public final class RunningServer implements AutoCloseable {
                 }
                 String info = "mode=" + resolved.mode().word() + " pid=" + ProcessHandle.current().pid()
                         + (workerId > 0 ? " worker=" + workerId : "");
-                server = startInProcess(new ServerContext(resolved, backendAddress, workerId > 0, info));
+                server = startInProcess(new ServerContext(resolved, backendAddress, workerId > 0, info, requestsHandled));
             }
-            return new RunningServer(server, backend, ReadyLine.of(resolved.mode().word(), server.address(), extra));
+            return new RunningServer(server, backend, ReadyLine.of(resolved.mode().word(), server.address(), extra),
+                    requestsHandled);
         } catch (IOException | RuntimeException e) {
             if (backend != null) {
                 backend.close();
@@ -72,6 +77,11 @@ public final class RunningServer implements AutoCloseable {
 
     public ReadyLine readyLine() {
         return readyLine;
+    }
+
+    /** Requests this process handled; always 0 for a cluster primary, whose workers count their own. */
+    public long requestsHandled() {
+        return requestsHandled.sum();
     }
 
     @Override

@@ -4,12 +4,15 @@ import corelab.modes.http.ServerSocketConfig;
 import corelab.workloads.CpuKernel;
 import java.net.InetSocketAddress;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * What an in-process mode needs to start: its options, the backend to call for {@code io},
- * whether to share its port with sibling workers, and the text {@code /info} answers.
+ * whether to share its port with sibling workers, the text {@code /info} answers, and the
+ * counter of requests handled (read by the stats line that the harness follows).
  */
-public record ServerContext(ServerOptions options, InetSocketAddress backend, boolean reusePort, String info) {
+public record ServerContext(ServerOptions options, InetSocketAddress backend, boolean reusePort, String info,
+                            LongAdder requestsHandled) {
 
     public ServerSocketConfig socket() {
         return new ServerSocketConfig(options.host(), options.port(), reusePort, options.limits());

@@ -31,15 +31,20 @@ public final class ServerMain {
         int workerId = 0;
         String worker = given.remove("workerId");
         RunningServer server;
+        ServerOptions options;
         try {
             if (worker != null) {
                 workerId = OptionSpec.parseInt("workerId", worker, 1, 10_000);
                 watchPrimary();
             }
-            server = RunningServer.start(ServerOptions.parse(given), workerId, System.out);
+            options = ServerOptions.parse(given);
+            server = RunningServer.start(options, workerId, System.out);
         } catch (OptionException | IOException e) {
             fail(e.getMessage());
             return;
+        }
+        if (options.statsIntervalMillis() > 0 && options.mode() != Mode.CLUSTER) {
+            printStats(server, workerId, options.statsIntervalMillis());
         }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -53,6 +58,26 @@ public final class ServerMain {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /**
+     * {@code corelab-stats pid=... worker=... requests=...} every interval: how the harness
+     * learns what each process (each cluster worker, through its primary) has served.
+     */
+    private static void printStats(RunningServer server, int workerId, int intervalMillis) {
+        Thread.ofPlatform().daemon(true).name("corelab-stats").start(() -> {
+            long pid = ProcessHandle.current().pid();
+            while (true) {
+                try {
+                    Thread.sleep(intervalMillis);
+                } catch (InterruptedException e) {
+                    return;
+                }
+                System.out.println("corelab-stats pid=" + pid + " worker=" + workerId
+                        + " requests=" + server.requestsHandled());
+                System.out.flush();
+            }
+        });
     }
 
     /**

@@ -12,7 +12,8 @@ import java.util.Map;
  * The defaults live in {@link #SPECS} and nowhere else.
  */
 public record ServerOptions(Mode mode, Mode workerMode, String host, int port, int threads, int workers,
-                            int offloadThreads, WorkloadSettings workloads, int backendPort, HttpLimits limits) {
+                            int offloadThreads, WorkloadSettings workloads, int backendPort, HttpLimits limits,
+                            int statsIntervalMillis) {
 
     public static final int CORES = Runtime.getRuntime().availableProcessors();
 
@@ -34,7 +35,9 @@ public record ServerOptions(Mode mode, Mode workerMode, String host, int port, i
             new OptionSpec("maxBodyBytes", Integer.toString(HttpLimits.DEFAULTS.maxBodyBytes()),
                     "largest request body; larger: 413"),
             new OptionSpec("idleTimeoutMillis", Integer.toString(HttpLimits.DEFAULTS.idleTimeoutMillis()),
-                    "a connection silent this long (between or inside requests) is closed"));
+                    "a connection silent this long (between or inside requests) is closed"),
+            new OptionSpec("statsIntervalMillis", "0",
+                    "print a corelab-stats line (requests handled so far) this often; 0: never"));
 
     public ServerOptions {
         if (!workerMode.inProcess()) {
@@ -68,7 +71,8 @@ public record ServerOptions(Mode mode, Mode workerMode, String host, int port, i
                     new HttpLimits(
                             OptionSpec.parseInt("maxHeaderBytes", values.get("maxHeaderBytes"), 64, 1 << 20),
                             OptionSpec.parseInt("maxBodyBytes", values.get("maxBodyBytes"), 0, 64 << 20),
-                            OptionSpec.parseInt("idleTimeoutMillis", values.get("idleTimeoutMillis"), 1, 3_600_000)));
+                            OptionSpec.parseInt("idleTimeoutMillis", values.get("idleTimeoutMillis"), 1, 3_600_000)),
+                    OptionSpec.parseInt("statsIntervalMillis", values.get("statsIntervalMillis"), 0, 3_600_000));
         } catch (OptionException e) {
             throw e;
         } catch (IllegalArgumentException e) {
@@ -92,19 +96,27 @@ public record ServerOptions(Mode mode, Mode workerMode, String host, int port, i
         map.put("maxHeaderBytes", Integer.toString(limits.maxHeaderBytes()));
         map.put("maxBodyBytes", Integer.toString(limits.maxBodyBytes()));
         map.put("idleTimeoutMillis", Integer.toString(limits.idleTimeoutMillis()));
+        map.put("statsIntervalMillis", Integer.toString(statsIntervalMillis));
         return map;
     }
 
     public ServerOptions withMode(Mode newMode) {
-        return new ServerOptions(newMode, workerMode, host, port, threads, workers, offloadThreads, workloads, backendPort, limits);
+        return with("mode", newMode.word());
     }
 
     public ServerOptions withPort(int newPort) {
-        return new ServerOptions(mode, workerMode, host, newPort, threads, workers, offloadThreads, workloads, backendPort, limits);
+        return with("port", Integer.toString(newPort));
     }
 
     public ServerOptions withBackendPort(int newBackendPort) {
-        return new ServerOptions(mode, workerMode, host, port, threads, workers, offloadThreads, workloads, newBackendPort, limits);
+        return with("backendPort", Integer.toString(newBackendPort));
+    }
+
+    /** A copy with one option changed, validated like any other. */
+    public ServerOptions with(String name, String value) {
+        Map<String, String> map = toMap();
+        map.put(name, value);
+        return parse(map);
     }
 
     private static Mode mode(String word, String name) {

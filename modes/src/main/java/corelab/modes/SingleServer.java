@@ -15,10 +15,9 @@ public final class SingleServer implements ModeServer {
     private final EventLoopServer server;
 
     public SingleServer(ServerContext context) throws IOException {
-        WorkloadHandler handler = new WorkloadHandler(context.options().workloads(),
+        WorkloadHandler handler = new WorkloadHandler(context,
                 ServerContext::inline,
-                new LoopBackendClient(loop, context.backend()),
-                context.info());
+                new LoopBackendClient(loop, context.backend()));
         server = new EventLoopServer(context.socket(), loop, handler);
         loop.start();
     }

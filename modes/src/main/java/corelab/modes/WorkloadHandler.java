@@ -8,6 +8,7 @@ import corelab.workloads.WorkloadRequest;
 import corelab.workloads.WorkloadSettings;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * The routes every mode serves, identical everywhere: {@code /hello}, {@code /cpu},
@@ -36,16 +37,19 @@ public final class WorkloadHandler implements Handler {
     private final CpuWork cpu;
     private final BackendWait backend;
     private final String info;
+    private final LongAdder requestsHandled;
 
-    public WorkloadHandler(WorkloadSettings settings, CpuWork cpu, BackendWait backend, String info) {
-        this.settings = settings;
+    public WorkloadHandler(ServerContext context, CpuWork cpu, BackendWait backend) {
+        this.settings = context.options().workloads();
         this.cpu = cpu;
         this.backend = backend;
-        this.info = info;
+        this.info = context.info();
+        this.requestsHandled = context.requestsHandled();
     }
 
     @Override
     public CompletionStage<HttpResponse> handle(HttpRequest request) {
+        requestsHandled.increment(); // a LongAdder: threads that count at once do not contend
         if (!request.method().equals("GET") && !request.method().equals("POST")) {
             return done(HttpResponse.error(405, "only GET and POST are served, not " + request.method()));
         }

@@ -155,8 +155,16 @@ public final class RequestDecoder {
             return 0;
         }
         if (value.contains(",")) {
-            // Repeated identical Content-Length headers were joined; they agree, take one.
-            value = value.substring(0, value.indexOf(',')).strip();
+            // Repeated headers were joined, or one header carried a list: accept it only when
+            // every value agrees (RFC 9110 8.6); taking the first would let two parties read
+            // the body differently, the root of request smuggling.
+            String first = value.substring(0, value.indexOf(',')).strip();
+            for (String other : value.split(",", -1)) {
+                if (!other.strip().equals(first)) {
+                    throw new HttpException(400, "conflicting Content-Length values '" + printable(value) + "'");
+                }
+            }
+            value = first;
         }
         if (value.isEmpty() || value.length() > 18 || !value.chars().allMatch(c -> c >= '0' && c <= '9')) {
             throw new HttpException(400, "malformed Content-Length '" + printable(value) + "'");

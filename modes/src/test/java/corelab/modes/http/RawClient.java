@@ -1,0 +1,162 @@
+package corelab.modes.http;
+
+import java.io.BufferedInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.SocketException;
+import java.net.SocketTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * A deliberately dumb HTTP/1.1 client over a plain socket: it writes exactly the bytes it
+ * is given, malformed or split however a test likes, and reads responses strictly. No
+ * library client would send half a request or garbage, which is what the tests need.
+ *
+ * <p>Every read waits at most {@link #READ_TIMEOUT_MILLIS}: generous on a noisy machine,
+ * but a server that never answers fails the test instead of hanging it.
+ */
+final class RawClient implements AutoCloseable {
+    static final int READ_TIMEOUT_MILLIS = 10_000;
+    private static final int CONNECT_TIMEOUT_MILLIS = 5_000;
+    private static final int MAX_LINE_BYTES = 8192;
+
+    /** One response as read off the wire; header names lower-cased. */
+    record Response(int status, Map<String, String> headers, String body) {
+        String header(String lowerCaseName) {
+            return headers.get(lowerCaseName);
+        }
+
+        boolean announcesClose() {
+            return "close".equalsIgnoreCase(header("connection"));
+        }
+    }
+
+    private final Socket socket;
+    private final InputStream in;
+    private final OutputStream out;
+
+    RawClient(InetSocketAddress address) throws IOException {
+        socket = new Socket();
+        try {
+            socket.setTcpNoDelay(true);
+            socket.connect(address, CONNECT_TIMEOUT_MILLIS);
+            socket.setSoTimeout(READ_TIMEOUT_MILLIS);
+            in = new BufferedInputStream(socket.getInputStream());
+            out = socket.getOutputStream();
+        } catch (IOException e) {
+            socket.close();
+            throw e;
+        }
+    }
+
+    /** Writes {@code text} (ISO-8859-1, so every char is one byte) in one write. */
+    RawClient send(String text) throws IOException {
+        return send(text.getBytes(StandardCharsets.ISO_8859_1));
+    }
+
+    RawClient send(byte[] bytes) throws IOException {
+        out.write(bytes);
+        out.flush();
+        return this;
+    }
+
+    /** Sends one request and reads its response. */
+    Response exchange(String request) throws IOException {
+        return send(request).readResponse();
+    }
+
+    /** Reads one whole response: status line, headers, and a body of exactly Content-Length bytes. */
+    Response readResponse() throws IOException {
+        String statusLine = readLine();
+        String[] parts = statusLine.split(" ", 3);
+        if (parts.length < 2 || !parts[0].equals("HTTP/1.1")) {
+            throw new IOException("malformed status line '" + statusLine + "'");
+        }
+        int status = Integer.parseInt(parts[1]);
+        Map<String, String> headers = new LinkedHashMap<>();
+        for (String line = readLine(); !line.isEmpty(); line = readLine()) {
+            int colon = line.indexOf(':');
+            if (colon <= 0) {
+                throw new IOException("malformed header line '" + line + "'");
+            }
+            String name = line.substring(0, colon).toLowerCase(Locale.ROOT);
+            if (headers.put(name, line.substring(colon + 1).strip()) != null) {
+                throw new IOException("header '" + name + "' sent twice");
+            }
+        }
+        String length = headers.get("content-length");
+        if (length == null) {
+            throw new IOException("response without Content-Length: " + headers);
+        }
+        byte[] body = in.readNBytes(Integer.parseInt(length));
+        if (body.length < Integer.parseInt(length)) {
+            throw new EOFException("connection closed after " + body.length + " of " + length + " body bytes");
+        }
+        return new Response(status, headers, new String(body, StandardCharsets.UTF_8));
+    }
+
+    /**
+     * True once the server has closed the connection without sending anything more; false
+     * if it is still open after {@link #READ_TIMEOUT_MILLIS}. A reset counts as closed: a
+     * server that closes with unread input in its socket buffer makes the kernel send RST
+     * rather than FIN, and the connection is just as gone.
+     *
+     * @throws IOException if the server sends more bytes instead
+     */
+    boolean closedByServer() throws IOException {
+        int b;
+        try {
+            b = in.read();
+        } catch (SocketTimeoutException e) {
+            return false;
+        } catch (SocketException e) {
+            return true; // reset
+        }
+        if (b >= 0) {
+            throw new IOException("expected the connection to be closed, but the server sent more bytes, starting with '"
+                    + (char) b + "'");
+        }
+        return true;
+    }
+
+    /** Closes with SO_LINGER 0, which sends RST: the client that vanishes mid-conversation. */
+    void reset() throws IOException {
+        socket.setSoLinger(true, 0);
+        socket.close();
+    }
+
+    private String readLine() throws IOException {
+        ByteArrayOutputStream line = new ByteArrayOutputStream();
+        while (true) {
+            int b = in.read();
+            if (b < 0) {
+                throw new EOFException("connection closed"
+                        + (line.size() > 0 ? " in the middle of a line: '" + line + "'" : " before a response"));
+            }
+            if (b == '\n') {
+                byte[] bytes = line.toByteArray();
+                if (bytes.length == 0 || bytes[bytes.length - 1] != '\r') {
+                    throw new IOException("response line not ended by CRLF: '" + line + "'");
+                }
+                return new String(bytes, 0, bytes.length - 1, StandardCharsets.ISO_8859_1);
+            }
+            if (line.size() >= MAX_LINE_BYTES) {
+                throw new IOException("response line longer than " + MAX_LINE_BYTES + " bytes");
+            }
+            line.write(b);
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        socket.close();
+    }
+}

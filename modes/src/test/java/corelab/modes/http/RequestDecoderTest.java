@@ -1,0 +1,309 @@
+package corelab.modes.http;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The codec on its own, no sockets: bytes in, requests or refusals out. Each refusal is
+ * checked for its status, because the status is what a client sees and what the
+ * transports act on (close or not).
+ */
+class RequestDecoderTest {
+    /** Small limits, so that going over them takes a few hundred bytes, not megabytes. */
+    private static final HttpLimits LIMITS = new HttpLimits(1024, 1000, 500);
+
+    private final RequestDecoder decoder = new RequestDecoder(LIMITS);
+
+    @Test
+    void parsesSimpleGet() throws HttpException {
+        HttpRequest request = feedAndNext("GET /cpu?seed=7&iterations=10 HTTP/1.1\r\nHost: example\r\nX-Mixed-Case: Value \r\n\r\n");
+
+        assertNotNull(request);
+        assertEquals("GET", request.method());
+        assertEquals("/cpu", request.path());
+        assertEquals("seed=7&iterations=10", request.query());
+        assertEquals("HTTP/1.1", request.version());
+        assertEquals("example", request.header("host"));
+        assertEquals("Value", request.header("x-mixed-case"), "names are lower-cased, values stripped");
+        assertEquals(0, request.body().length);
+        assertTrue(request.keepAlive(), "HTTP/1.1 keeps the connection by default");
+        assertFalse(decoder.hasPartialRequest());
+        assertNull(decoder.next(), "nothing more was sent");
+    }
+
+    @Test
+    void parsesRequestWithoutHeadersOrQuery() throws HttpException {
+        HttpRequest request = feedAndNext("GET /hello HTTP/1.1\r\n\r\n");
+
+        assertEquals("/hello", request.path());
+        assertEquals("", request.query());
+        assertTrue(request.headers().isEmpty());
+    }
+
+    @Test
+    void parsesPostWithContentLengthBody() throws HttpException {
+        HttpRequest request = feedAndNext("POST /hello HTTP/1.1\r\nContent-Length: 11\r\n\r\nhello world");
+
+        assertEquals("POST", request.method());
+        assertEquals("hello world", new String(request.body(), StandardCharsets.US_ASCII));
+        assertFalse(decoder.hasPartialRequest());
+    }
+
+    @Test
+    void waitsForTheWholeBody() throws HttpException {
+        feed("POST /hello HTTP/1.1\r\nContent-Length: 10\r\n\r\n01234");
+        assertNull(decoder.next(), "half the body is not a request");
+        assertTrue(decoder.hasPartialRequest());
+
+        feed("56789");
+        HttpRequest request = decoder.next();
+
+        assertEquals("0123456789", new String(request.body(), StandardCharsets.US_ASCII));
+    }
+
+    @Test
+    void parsesRequestArrivingOneByteAtATime() throws HttpException {
+        byte[] bytes = ascii("POST /io?token=3 HTTP/1.1\r\nHost: h\r\nContent-Length: 4\r\n\r\nbody");
+
+        for (int i = 0; i < bytes.length - 1; i++) {
+            decoder.writable().put(bytes[i]);
+            assertNull(decoder.next(), "complete after only " + (i + 1) + " of " + bytes.length + " bytes");
+            assertTrue(decoder.hasPartialRequest());
+        }
+        decoder.writable().put(bytes[bytes.length - 1]);
+        HttpRequest request = decoder.next();
+
+        assertNotNull(request);
+        assertEquals("/io", request.path());
+        assertEquals("token=3", request.query());
+        assertEquals("h", request.header("host"));
+        assertEquals("body", new String(request.body(), StandardCharsets.US_ASCII));
+        assertFalse(decoder.hasPartialRequest());
+    }
+
+    @Test
+    void pipelinedRequestsComeOutInOrder() throws HttpException {
+        feed("GET /first HTTP/1.1\r\n\r\n"
+                + "POST /second HTTP/1.1\r\nContent-Length: 3\r\n\r\nabc"
+                + "GET /third?x=1 HTTP/1.1\r\nHost: h\r\n\r\n"
+                + "GET /fourth HTT");
+
+        assertEquals("/first", decoder.next().path());
+        HttpRequest second = decoder.next();
+        assertEquals("/second", second.path());
+        assertEquals("abc", new String(second.body(), StandardCharsets.US_ASCII));
+        assertEquals("/third", decoder.next().path());
+        assertNull(decoder.next(), "the fourth request is incomplete");
+        assertTrue(decoder.hasPartialRequest(), "the start of the fourth stays buffered");
+
+        feed("P/1.1\r\n\r\n");
+        assertEquals("/fourth", decoder.next().path());
+        assertFalse(decoder.hasPartialRequest());
+    }
+
+    @Test
+    void bodyLargerThanTheInitialBufferArrivesWhole() throws HttpException {
+        RequestDecoder large = new RequestDecoder(HttpLimits.DEFAULTS);
+        byte[] body = new byte[100_000];
+        Arrays.fill(body, (byte) 'x');
+        byte[] head = ascii("POST /hello HTTP/1.1\r\nContent-Length: " + body.length + "\r\n\r\n");
+
+        feed(large, head);
+        feed(large, body);
+        HttpRequest request = large.next();
+
+        assertArrayEquals(body, request.body());
+    }
+
+    @ParameterizedTest(name = "{0} with Connection: ''{1}'' -> keepAlive={2}")
+    @CsvSource(delimiter = '|', value = {
+            "HTTP/1.1 |            | true",
+            "HTTP/1.1 | close      | false",
+            "HTTP/1.1 | Close      | false",
+            "HTTP/1.1 | keep-alive | true",
+            "HTTP/1.0 |            | false",
+            "HTTP/1.0 | keep-alive | true",
+            "HTTP/1.0 | Keep-Alive | true",
+            "HTTP/1.0 | close      | false",
+    })
+    void appliesKeepAliveRulesOfEachVersion(String version, String connection, boolean keepAlive) throws HttpException {
+        String header = connection == null ? "" : "Connection: " + connection + "\r\n";
+
+        HttpRequest request = feedAndNext("GET /hello " + version + "\r\n" + header + "\r\n");
+
+        assertEquals(version, request.version());
+        assertEquals(keepAlive, request.keepAlive());
+    }
+
+    @ParameterizedTest(name = "[{index}] {0}")
+    @ValueSource(strings = {
+            "GARBAGE\r\n\r\n",
+            "\r\n\r\n",
+            "GET /hello\r\n\r\n",                  // no version
+            "GET /hello HTTP/1.1\n\n",             // bare LF
+            "GET /hello HTTP/1.1\nHost: h\r\n\r\n", // bare LF after the request line only
+            "GET /a b HTTP/1.1\r\n\r\n",           // space inside the target
+            "GET  /hello HTTP/1.1\r\n\r\n",        // two spaces
+            "GET /hello HTTP/1.1 \r\n\r\n",        // trailing space
+            " GET /hello HTTP/1.1\r\n\r\n",        // leading space
+            "GET hello HTTP/1.1\r\n\r\n",          // target not starting with /
+            "G(T /hello HTTP/1.1\r\n\r\n",         // method is not a token
+            "GET /hello FTP/1.1\r\n\r\n",          // not HTTP at all
+            "GET /h\u00e9llo HTTP/1.1\r\n\r\n",    // non-ASCII in the target
+    })
+    void refusesMalformedRequestLineWith400(String request) {
+        assertStatus(400, request);
+    }
+
+    @Test
+    void refusesGarbageAsSoonAsTheRequestLineIsIn() {
+        // No blank line yet: a server that waited for one would hold the connection until a timeout.
+        assertStatus(400, "GARBAGE\r\n");
+    }
+
+    @ParameterizedTest(name = "[{index}] {0}")
+    @ValueSource(strings = {
+            "GET /hello HTTP/1.1\r\nHost example\r\n\r\n",                 // no colon
+            "GET /hello HTTP/1.1\r\nHost : example\r\n\r\n",               // space before the colon
+            "GET /hello HTTP/1.1\r\nX-A: one\r\n two\r\n\r\n",             // obs-fold
+            "GET /hello HTTP/1.1\r\nX-A: one\r\n\ttwo: three\r\n\r\n",     // obs-fold that looks like a header
+            "GET /hello HTTP/1.1\r\n: no name\r\n\r\n",                   // empty name
+            "GET /hello HTTP/1.1\r\nBad Name: x\r\n\r\n",                 // space inside the name
+            "GET /hello HTTP/1.1\r\nHost: h\nX-A: b\r\n\r\n",             // bare LF between headers
+    })
+    void refusesMalformedHeaderLineWith400(String request) {
+        assertStatus(400, request);
+    }
+
+    @Test
+    void refusesHeaderSectionThatNeverEndsWith431() {
+        String request = "GET /hello HTTP/1.1\r\nX-Long: " + "a".repeat(LIMITS.maxHeaderBytes()) + "\r\n";
+
+        assertStatus(431, request);
+    }
+
+    @Test
+    void refusesRequestLineThatNeverEndsWith431() {
+        assertStatus(431, "GET /" + "a".repeat(LIMITS.maxHeaderBytes()));
+    }
+
+    @Test
+    void refusesHeaderSectionOverTheLimitWith431EvenWhenItEnds() {
+        String request = "GET /hello HTTP/1.1\r\nX-Long: " + "a".repeat(LIMITS.maxHeaderBytes()) + "\r\n\r\n";
+
+        assertStatus(431, request);
+    }
+
+    @Test
+    void acceptsHeaderSectionOfExactlyTheLimit() throws HttpException {
+        String start = "GET /hello HTTP/1.1\r\nX-Fill: ";
+        String end = "\r\n\r\n";
+        String fill = "a".repeat(LIMITS.maxHeaderBytes() - start.length() - end.length());
+
+        assertNotNull(feedAndNext(start + fill + end), "exactly maxHeaderBytes is allowed");
+
+        RequestDecoder oneOver = new RequestDecoder(LIMITS);
+        feed(oneOver, ascii(start + fill + "a" + end));
+        assertEquals(431, assertThrows(HttpException.class, oneOver::next).status());
+    }
+
+    @Test
+    void refusesBodyOverTheLimitWith413BeforeItArrives() {
+        // Refused on the Content-Length alone: no need to receive (and buffer) the body first.
+        assertStatus(413, "POST /hello HTTP/1.1\r\nContent-Length: " + (LIMITS.maxBodyBytes() + 1) + "\r\n\r\n");
+    }
+
+    @Test
+    void acceptsBodyOfExactlyTheLimit() throws HttpException {
+        String body = "b".repeat(LIMITS.maxBodyBytes());
+
+        HttpRequest request = feedAndNext("POST /hello HTTP/1.1\r\nContent-Length: " + body.length() + "\r\n\r\n" + body);
+
+        assertEquals(body.length(), request.body().length);
+    }
+
+    @ParameterizedTest(name = "[{index}] {0}")
+    @ValueSource(strings = {
+            "Content-Length: 5\r\nContent-Length: 6\r\n",
+            "Content-Length: 6\r\nContent-Length: 5\r\n",
+            "Content-Length: 5, 6\r\n",
+            "Content-Length: 5\r\nContent-Length: 5, 6\r\n",
+    })
+    void refusesConflictingContentLengthWith400(String headers) {
+        assertStatus(400, "POST /hello HTTP/1.1\r\n" + headers + "\r\n12345");
+    }
+
+    @ParameterizedTest(name = "[{index}] {0}")
+    @ValueSource(strings = {"Content-Length: 5\r\nContent-Length: 5\r\n", "Content-Length: 5, 5\r\n"})
+    void acceptsRepeatedIdenticalContentLength(String headers) throws HttpException {
+        HttpRequest request = feedAndNext("POST /hello HTTP/1.1\r\n" + headers + "\r\n12345");
+
+        assertEquals("12345", new String(request.body(), StandardCharsets.US_ASCII));
+    }
+
+    @ParameterizedTest(name = "[{index}] Content-Length: ''{0}''")
+    @ValueSource(strings = {"abc", "-1", "+5", "", "5 5", "0x10", "1e3", "5;"})
+    void refusesNonNumericContentLengthWith400(String value) {
+        assertStatus(400, "POST /hello HTTP/1.1\r\nContent-Length: " + value + "\r\n\r\n12345");
+    }
+
+    @ParameterizedTest(name = "[{index}] {0}")
+    @ValueSource(strings = {
+            "Transfer-Encoding: chunked\r\n",
+            "transfer-encoding: gzip, chunked\r\n",
+            "Transfer-Encoding: chunked\r\nContent-Length: 5\r\n",
+    })
+    void refusesTransferEncodingWith501(String headers) {
+        assertStatus(501, "POST /hello HTTP/1.1\r\n" + headers + "\r\n5\r\nhello\r\n0\r\n\r\n");
+    }
+
+    @ParameterizedTest(name = "[{index}] {0}")
+    @ValueSource(strings = {"HTTP/2.0", "HTTP/1.2", "HTTP/0.9", "HTTP/3"})
+    void refusesOtherHttpVersionsWith505(String version) {
+        assertStatus(505, "GET /hello " + version + "\r\n\r\n");
+    }
+
+    private void assertStatus(int expected, String request) {
+        feed(request);
+        HttpException refused = assertThrows(HttpException.class, decoder::next,
+                () -> "expected " + expected + " for " + request.replace("\r", "\\r").replace("\n", "\\n"));
+        assertEquals(expected, refused.status(), refused.getMessage());
+    }
+
+    private HttpRequest feedAndNext(String request) throws HttpException {
+        feed(request);
+        return decoder.next();
+    }
+
+    private void feed(String text) {
+        feed(decoder, ascii(text));
+    }
+
+    /** Puts bytes in as a transport would: into whatever room {@link RequestDecoder#writable()} gives. */
+    private static void feed(RequestDecoder target, byte[] bytes) {
+        int offset = 0;
+        while (offset < bytes.length) {
+            ByteBuffer room = target.writable();
+            int n = Math.min(room.remaining(), bytes.length - offset);
+            room.put(bytes, offset, n);
+            offset += n;
+        }
+    }
+
+    private static byte[] ascii(String text) {
+        return text.getBytes(StandardCharsets.ISO_8859_1);
+    }
+}

@@ -1,0 +1,343 @@
+package corelab.modes.http;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import corelab.modes.RunningServer;
+import corelab.modes.ServerOptions;
+import corelab.workloads.Workload;
+import corelab.workloads.WorkloadRequest;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Both transports over real sockets, through {@link RunningServer} exactly as a server
+ * process runs them: the event loop ({@code single}) and the blocking server on platform
+ * and on virtual threads. Every test runs against each, because the codec is shared but
+ * what a transport does with its answers (order, closing, timeouts) is not.
+ *
+ * <p>Nothing here asserts how long anything took: where a test needs the server to act
+ * on its own (idle timeout), it waits for the effect with a generous bound.
+ */
+class TransportTest {
+    private static final int IDLE_TIMEOUT_MILLIS = 500;
+    private static final int MAX_HEADER_BYTES = 1024;
+    private static final int MAX_BODY_BYTES = 1000;
+    private static final String HELLO = "GET /hello HTTP/1.1\r\nHost: test\r\n\r\n";
+
+    @AfterEach
+    void noServerThreadOutlivesItsTest() throws InterruptedException {
+        // Closing a server waits for its threads, but give a loaded machine some slack.
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        List<String> alive = serverThreads();
+        while (!alive.isEmpty() && System.nanoTime() - deadline < 0) {
+            Thread.sleep(50);
+            alive = serverThreads();
+        }
+        assertEquals(List.of(), alive, "threads left behind by a closed server");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"single", "platform", "virtual"})
+    void keepsTheConnectionAcrossRequests(String mode) throws IOException {
+        try (RunningServer server = start(mode, 0); RawClient client = new RawClient(server.address())) {
+            for (WorkloadRequest work : List.of(hello(), cpu(3, 500), io(4, 1), hello(), cpu(5, 0))) {
+                RawClient.Response response = client.exchange(get(work.target()));
+
+                assertEquals(200, response.status(), response.body());
+                assertEquals(work.expectedAnswer(), response.body());
+                assertNull(response.header("connection"), "an HTTP/1.1 keep-alive answer needs no Connection header");
+            }
+            RawClient.Response info = client.exchange(get("/info"));
+            assertEquals(200, info.status());
+            assertTrue(info.body().contains("mode=" + mode), info.body());
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"single", "platform", "virtual"})
+    void answersThenClosesWhenTheClientAsksForClose(String mode) throws IOException {
+        try (RunningServer server = start(mode, 0); RawClient client = new RawClient(server.address())) {
+            RawClient.Response response = client.exchange("GET /hello HTTP/1.1\r\nHost: test\r\nConnection: close\r\n\r\n");
+
+            assertEquals(200, response.status());
+            assertEquals(WorkloadRequest.HELLO_ANSWER, response.body());
+            assertTrue(response.announcesClose(), "the answer says the connection ends: " + response.headers());
+            assertTrue(client.closedByServer(), "still open after the answer to Connection: close");
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"single", "platform", "virtual"})
+    void closesAfterHttp10RequestUnlessAskedToKeepAlive(String mode) throws IOException {
+        try (RunningServer server = start(mode, 0)) {
+            try (RawClient client = new RawClient(server.address())) {
+                RawClient.Response response = client.exchange("GET /hello HTTP/1.0\r\n\r\n");
+
+                assertEquals(200, response.status());
+                assertTrue(response.announcesClose(), response.headers().toString());
+                assertTrue(client.closedByServer(), "HTTP/1.0 without keep-alive must close");
+            }
+            try (RawClient client = new RawClient(server.address())) {
+                for (int i = 0; i < 3; i++) {
+                    RawClient.Response response = client.exchange("GET /hello HTTP/1.0\r\nConnection: keep-alive\r\n\r\n");
+
+                    assertEquals(200, response.status());
+                    assertEquals("keep-alive", response.header("connection"), "an HTTP/1.0 client must be told");
+                }
+            }
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"single", "platform", "virtual"})
+    void readsPostBodyAsBodyAndKeepsServing(String mode) throws IOException {
+        // A body that looks like a request: answered as part of the POST, never as a request of its own.
+        String body = "GET /nope HTTP/1.1\r\n\r\n";
+        try (RunningServer server = start(mode, 0); RawClient client = new RawClient(server.address())) {
+            RawClient.Response posted = client.exchange(
+                    "POST /hello HTTP/1.1\r\nHost: test\r\nContent-Length: " + body.length() + "\r\n\r\n" + body);
+            assertEquals(200, posted.status());
+            assertEquals(WorkloadRequest.HELLO_ANSWER, posted.body());
+
+            // The same again with the body in a write of its own, after the head.
+            client.send("POST /hello HTTP/1.1\r\nHost: test\r\nContent-Length: " + body.length() + "\r\n\r\n");
+            RawClient.Response split = client.send(body).readResponse();
+            assertEquals(200, split.status());
+
+            RawClient.Response next = client.exchange(HELLO);
+            assertEquals(200, next.status(), "the connection is in step after the bodies");
+            assertEquals(WorkloadRequest.HELLO_ANSWER, next.body());
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"single", "platform", "virtual"})
+    void answersPipelinedRequestsInOrder(String mode) throws IOException {
+        List<WorkloadRequest> works = List.of(cpu(1, 1000), hello(), io(9, 5));
+        assertPipelined(mode, works);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"single", "platform", "virtual"})
+    void answersPipelinedRequestsInOrderWhenTheFirstWaits(String mode) throws IOException {
+        // The slow io request first: a transport that answered whatever finished first would swap them.
+        List<WorkloadRequest> works = List.of(io(1, 200), hello(), cpu(2, 2000), io(3, 0), hello());
+        assertPipelined(mode, works);
+    }
+
+    /** One bad input; {@code toString} is its name in the test report. */
+    record BadInput(String name, String request, int status, boolean mustClose) {
+        @Override
+        public String toString() {
+            return name + " -> " + status;
+        }
+    }
+
+    static Stream<Arguments> badInputs() {
+        String longValue = "a".repeat(MAX_HEADER_BYTES + 100);
+        String tooLargeBody = "b".repeat(MAX_BODY_BYTES + 1);
+        List<BadInput> inputs = List.of(
+                new BadInput("garbage", "GARBAGE\r\n\r\n", 400, true),
+                new BadInput("no version", "GET /hello\r\n\r\n", 400, true),
+                new BadInput("bare LF", "GET /hello HTTP/1.1\n\n", 400, true),
+                new BadInput("space in target", "GET /a b HTTP/1.1\r\nHost: test\r\n\r\n", 400, true),
+                new BadInput("header without colon", "GET /hello HTTP/1.1\r\nHost test\r\n\r\n", 400, true),
+                new BadInput("space before colon", "GET /hello HTTP/1.1\r\nHost : test\r\n\r\n", 400, true),
+                new BadInput("obs-fold", "GET /hello HTTP/1.1\r\nX-A: one\r\n two\r\n\r\n", 400, true),
+                new BadInput("conflicting Content-Length",
+                        "POST /hello HTTP/1.1\r\nContent-Length: 5\r\nContent-Length: 6\r\n\r\n12345", 400, true),
+                new BadInput("Content-Length list that disagrees",
+                        "POST /hello HTTP/1.1\r\nContent-Length: 5, 6\r\n\r\n12345", 400, true),
+                new BadInput("non-numeric Content-Length",
+                        "POST /hello HTTP/1.1\r\nContent-Length: five\r\n\r\nhello", 400, true),
+                new BadInput("bad query parameter", "GET /cpu?seed=abc HTTP/1.1\r\n\r\n", 400, true),
+                new BadInput("header section that never ends",
+                        "GET /hello HTTP/1.1\r\nX-Long: " + longValue, 431, true),
+                new BadInput("header section over the limit",
+                        "GET /hello HTTP/1.1\r\nX-Long: " + longValue + "\r\n\r\n", 431, true),
+                new BadInput("body over the limit, announced only",
+                        "POST /hello HTTP/1.1\r\nContent-Length: " + (MAX_BODY_BYTES + 1) + "\r\n\r\n", 413, true),
+                new BadInput("body over the limit, sent",
+                        "POST /hello HTTP/1.1\r\nContent-Length: " + tooLargeBody.length() + "\r\n\r\n" + tooLargeBody,
+                        413, true),
+                new BadInput("Transfer-Encoding",
+                        "POST /hello HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n5\r\nhello\r\n0\r\n\r\n", 501, true),
+                new BadInput("HTTP/2.0", "GET /hello HTTP/2.0\r\n\r\n", 505, true),
+                new BadInput("unknown path", "GET /nope HTTP/1.1\r\nHost: test\r\n\r\n", 404, false),
+                new BadInput("DELETE", "DELETE /hello HTTP/1.1\r\nHost: test\r\n\r\n", 405, false));
+        List<Arguments> arguments = new ArrayList<>();
+        for (String mode : List.of("single", "platform", "virtual")) {
+            inputs.forEach(input -> arguments.add(Arguments.of(mode, input)));
+        }
+        return arguments.stream();
+    }
+
+    @ParameterizedTest(name = "{0}: {1}")
+    @MethodSource("badInputs")
+    void refusesBadInputAndStaysHealthy(String mode, BadInput input) throws IOException {
+        try (RunningServer server = start(mode, 0)) {
+            try (RawClient client = new RawClient(server.address())) {
+                RawClient.Response response = client.exchange(input.request());
+
+                assertEquals(input.status(), response.status(), response.body());
+                if (input.mustClose()) {
+                    assertTrue(response.announcesClose(), "the refusal must say it closes: " + response.headers());
+                }
+                if (response.announcesClose()) {
+                    assertTrue(client.closedByServer(), "the server said Connection: close but kept the connection");
+                } else {
+                    assertEquals(200, client.exchange(HELLO).status(), "a connection kept open must still serve");
+                }
+            }
+            assertServes(server.address());
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"single", "platform", "virtual"})
+    void answers408AndClosesWhenARequestStalls(String mode) throws IOException {
+        try (RunningServer server = start(mode, 0); RawClient client = new RawClient(server.address())) {
+            client.send("GET /hello HTTP/1.1\r\nHost: te"); // and nothing more
+
+            RawClient.Response response = client.readResponse(); // waits up to RawClient.READ_TIMEOUT_MILLIS
+
+            assertEquals(408, response.status(), response.body());
+            assertTrue(response.announcesClose(), response.headers().toString());
+            assertTrue(client.closedByServer(), "a stalled connection must be closed after its 408");
+            assertServes(server.address());
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"single", "platform", "virtual"})
+    void closesIdleConnectionsWithoutAnswer(String mode) throws IOException {
+        try (RunningServer server = start(mode, 0);
+             RawClient used = new RawClient(server.address());
+             RawClient silent = new RawClient(server.address())) {
+            assertEquals(200, used.exchange(HELLO).status());
+
+            // Between requests nothing is owed: the connection just ends, with no 408.
+            assertTrue(used.closedByServer(), "an idle keep-alive connection must be closed");
+            assertTrue(silent.closedByServer(), "a connection that never sent a byte must be closed");
+            assertServes(server.address());
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"single", "platform", "virtual"})
+    void clientsThatVanishHurtNoOne(String mode) throws IOException {
+        try (RunningServer server = start(mode, 0); RawClient steady = new RawClient(server.address())) {
+            InetSocketAddress address = server.address();
+            // In flight while the others misbehave, so it is not idle meanwhile.
+            WorkloadRequest slow = io(6, 300);
+            steady.send(get(slow.target()));
+
+            RawClient halfRequest = new RawClient(address);
+            halfRequest.send("GET /hello HTTP/1.1\r\nHo").reset();
+
+            RawClient awaitingAnswer = new RawClient(address);
+            awaitingAnswer.send(get(io(7, 100).target())).reset(); // the server will write to a dead socket
+
+            RawClient halfBody = new RawClient(address);
+            halfBody.send("POST /hello HTTP/1.1\r\nContent-Length: 100\r\n\r\nabc").close(); // FIN mid-body
+
+            RawClient.Response response = steady.readResponse();
+            assertEquals(200, response.status(), response.body());
+            assertEquals(slow.expectedAnswer(), response.body());
+            assertEquals(WorkloadRequest.HELLO_ANSWER, steady.exchange(HELLO).body());
+            assertServes(address);
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"single", "platform", "virtual"})
+    void refusesToStartOnABusyPort(String mode) throws IOException {
+        try (RunningServer first = start(mode, 0)) {
+            int port = first.address().getPort();
+
+            IOException refused = assertThrows(IOException.class, () -> {
+                try (RunningServer second = start(mode, port)) {
+                    second.address();
+                }
+            });
+
+            String message = refused.getMessage();
+            assertTrue(message.contains(":" + port), "the message must name the port: " + message);
+            assertTrue(message.contains("already in use"), message);
+            assertServes(first.address());
+        }
+    }
+
+    private static void assertPipelined(String mode, List<WorkloadRequest> works) throws IOException {
+        StringBuilder all = new StringBuilder();
+        works.forEach(work -> all.append(get(work.target())));
+        try (RunningServer server = start(mode, 0); RawClient client = new RawClient(server.address())) {
+            client.send(all.toString()); // one write: the server sees them together
+
+            for (WorkloadRequest work : works) {
+                RawClient.Response response = client.readResponse();
+                assertEquals(200, response.status(), response.body());
+                assertEquals(work.expectedAnswer(), response.body(), "answers out of order or wrong");
+                assertFalse(response.announcesClose());
+            }
+        }
+    }
+
+    /** A fresh connection still gets a correct answer: the server was not harmed. */
+    private static void assertServes(InetSocketAddress address) throws IOException {
+        try (RawClient client = new RawClient(address)) {
+            RawClient.Response response = client.exchange(HELLO);
+            assertEquals(200, response.status(), response.body());
+            assertEquals(WorkloadRequest.HELLO_ANSWER, response.body());
+        }
+    }
+
+    private static RunningServer start(String mode, int port) throws IOException {
+        return RunningServer.start(ServerOptions.parse(Map.of(
+                "mode", mode,
+                "port", Integer.toString(port),
+                "idleTimeoutMillis", Integer.toString(IDLE_TIMEOUT_MILLIS),
+                "maxHeaderBytes", Integer.toString(MAX_HEADER_BYTES),
+                "maxBodyBytes", Integer.toString(MAX_BODY_BYTES))), 0, System.out);
+    }
+
+    private static String get(String target) {
+        return "GET " + target + " HTTP/1.1\r\nHost: test\r\n\r\n";
+    }
+
+    private static WorkloadRequest hello() {
+        return new WorkloadRequest(Workload.HELLO, 0, 0, 0, 0);
+    }
+
+    private static WorkloadRequest cpu(long seed, int iterations) {
+        return new WorkloadRequest(Workload.CPU, seed, iterations, 0, 0);
+    }
+
+    private static WorkloadRequest io(long token, int delayMillis) {
+        return new WorkloadRequest(Workload.IO, 0, 0, token, delayMillis);
+    }
+
+    /** Live platform threads a server or its backend started (virtual threads are not listed, nor need to be). */
+    private static List<String> serverThreads() {
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(Thread::isAlive)
+                .map(Thread::getName)
+                .filter(name -> name.startsWith("corelab-"))
+                .sorted()
+                .toList();
+    }
+}

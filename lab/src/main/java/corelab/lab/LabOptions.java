@@ -1,5 +1,6 @@
 package corelab.lab;
 
+import corelab.harness.runner.BenchmarkOptions;
 import corelab.modes.OptionException;
 import corelab.modes.OptionSpec;
 import corelab.modes.ServerOptions;
@@ -12,18 +13,30 @@ import java.util.Properties;
 import java.util.Set;
 
 /**
- * The lab's options: the server options plus what the command line itself does.
- * Read once from system properties ({@code -D}), validated here.
+ * The lab's options: what the command line does ({@code help}, {@code serve}), and either
+ * one server's options ({@code -Dserve=true}) or a measured run's. Read once from system
+ * properties ({@code -D}) and validated here, before anything starts.
+ *
+ * @param server    the server to serve, when {@code serve}
+ * @param benchmark the run to measure, when not {@code serve}
+ * @param given     the options as the user gave them, for the results' provenance
  */
-record LabOptions(boolean help, boolean serve, String modeWord, ServerOptions server) {
+record LabOptions(boolean help, boolean serve, ServerOptions server, BenchmarkOptions benchmark,
+                  Map<String, String> given) {
+
+    /** Options that only make sense for one server in the foreground. */
+    private static final List<OptionSpec> SERVE_ONLY = List.of(
+            new OptionSpec("port", "8080", "-Dserve=true: the port to listen on; 0 picks a free one"),
+            new OptionSpec("backendPort", "0", "-Dserve=true: port of a running io backend; 0 starts one"));
 
     static final List<OptionSpec> SPECS;
 
     static {
         List<OptionSpec> specs = new ArrayList<>();
         specs.add(new OptionSpec("help", "false", "print this list and stop"));
-        specs.add(new OptionSpec("serve", "false", "start one server (-Dmode=) in the foreground until Ctrl-C"));
-        specs.addAll(ServerOptions.SPECS);
+        specs.add(new OptionSpec("serve", "false", "start one server (-Dmode=, default single) in the foreground until Ctrl-C"));
+        specs.addAll(SERVE_ONLY);
+        specs.addAll(BenchmarkOptions.SPECS);
         SPECS = Collections.unmodifiableList(specs);
     }
 
@@ -46,18 +59,49 @@ record LabOptions(boolean help, boolean serve, String modeWord, ServerOptions se
             }
         }
         OptionSpec.checkKnown(given, SPECS);
-        boolean help = bool(given.remove("help"), "help");
-        boolean serve = bool(given.remove("serve"), "serve");
-        ServerOptions server = ServerOptions.parse(given);
-        return new LabOptions(help, serve, server.mode().word(), server);
+        Map<String, String> rest = new LinkedHashMap<>(given);
+        boolean help = bool(rest.remove("help"), "help");
+        boolean serve = bool(rest.remove("serve"), "serve");
+        if (help) {
+            return new LabOptions(true, serve, null, null, given);
+        }
+        if (serve) {
+            return new LabOptions(false, true, serverOptions(rest), null, given);
+        }
+        for (OptionSpec spec : SERVE_ONLY) {
+            if (rest.containsKey(spec.name())) {
+                throw new OptionException(spec.name() + " applies only with -Dserve=true; a measured run picks free ports itself");
+            }
+        }
+        return new LabOptions(false, false, null, BenchmarkOptions.parse(rest), given);
+    }
+
+    /** One server: every option must have one value, and the mode defaults to single. */
+    private static ServerOptions serverOptions(Map<String, String> given) {
+        Map<String, String> server = new LinkedHashMap<>();
+        for (Map.Entry<String, String> option : given.entrySet()) {
+            boolean isServerOption = ServerOptions.SPECS.stream().anyMatch(s -> s.name().equals(option.getKey()));
+            if (!isServerOption) {
+                throw new OptionException(option.getKey() + " applies to measured runs, not to -Dserve=true");
+            }
+            if (option.getValue().contains(",")) {
+                throw new OptionException("-Dserve=true starts one server: " + option.getKey()
+                        + " takes one value, not the list '" + option.getValue() + "'");
+            }
+            server.put(option.getKey(), option.getValue());
+        }
+        if (server.getOrDefault("mode", "all").equals("all")) {
+            server.put("mode", "single");
+        }
+        return ServerOptions.parse(server);
     }
 
     private static boolean bool(String value, String name) {
-        if (value == null || value.isEmpty() || value.equals("false")) {
-            return value != null && value.isEmpty(); // a bare -Dserve means true
+        if (value == null || value.equals("false")) {
+            return false;
         }
-        if (value.equals("true")) {
-            return true;
+        if (value.isEmpty() || value.equals("true")) {
+            return true; // a bare -Dserve means true
         }
         throw new OptionException(name + " must be true or false, was '" + value + "'");
     }

@@ -1,5 +1,7 @@
 package corelab.lab;
 
+import corelab.harness.runner.BenchmarkRunner;
+import corelab.harness.runner.RunFailure;
 import corelab.modes.Mode;
 import corelab.modes.OptionException;
 import corelab.modes.OptionSpec;
@@ -34,9 +36,13 @@ public final class Main {
             serve(options);
             return;
         }
-        System.out.println("corelab: measured benchmarks (-Dmode=" + options.modeWord()
-                + " without -Dserve=true) arrive with the harness; for now, try a server by hand:");
-        System.out.println("  ./mvnw -q compile exec:java -Dserve=true -Dmode=cluster");
+        BenchmarkRunner runner = new BenchmarkRunner(options.benchmark(), options.given(), System.out);
+        try {
+            runner.run();
+        } catch (RunFailure e) {
+            System.err.println("corelab: " + e.getMessage());
+            System.exit(1);
+        }
     }
 
     /** {@code -Dserve=true}: one server in the foreground until Ctrl-C, with a curl line to try it. */

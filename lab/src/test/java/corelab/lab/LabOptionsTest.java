@@ -27,6 +27,22 @@ class LabOptionsTest {
         assertTrue(options.serve());
         assertFalse(options.help());
         assertEquals(Mode.VIRTUAL, options.server().mode());
+        assertEquals(Mode.SINGLE, LabOptions.parse(props("serve", "true")).server().mode());
+    }
+
+    @Test
+    void aMeasuredRunTakesListsAndAllModesByDefault() {
+        LabOptions options = LabOptions.parse(props("concurrency", "1,16,64", "workload", "cpu"));
+        assertFalse(options.serve());
+        assertEquals(Mode.values().length, options.benchmark().modes().size());
+        assertEquals(java.util.List.of(1, 16, 64), options.benchmark().concurrency());
+    }
+
+    @Test
+    void serveTakesOneValueAndOnlyServerOptions() {
+        assertThrows(OptionException.class, () -> LabOptions.parse(props("serve", "true", "threads", "8,16")));
+        assertThrows(OptionException.class, () -> LabOptions.parse(props("serve", "true", "trials", "3")));
+        assertThrows(OptionException.class, () -> LabOptions.parse(props("port", "9000")));
     }
 
     @Test
@@ -37,7 +53,7 @@ class LabOptionsTest {
     @Test
     void aMistypedOptionIsRefusedNotIgnored() {
         OptionException e = assertThrows(OptionException.class, () -> LabOptions.parse(props("mdoe", "cluster")));
-        assertTrue(e.getMessage().startsWith("unknown option 'mdoe'; valid options: help, serve, mode"), e.getMessage());
+        assertTrue(e.getMessage().startsWith("unknown option 'mdoe'; valid options: help, serve, port"), e.getMessage());
     }
 
     @Test

@@ -15,6 +15,11 @@ import java.util.concurrent.CountDownLatch;
 public final class ServerMain {
     /** Exit code for a server that could not start (bad options, busy port). */
     public static final int EXIT_CANNOT_START = 2;
+    /**
+     * {@code exitWithStdin=true}: exit when standard input closes, that is when the process
+     * that started this server dies. Cluster workers always do; the harness asks for it too.
+     */
+    public static final String EXIT_WITH_STDIN = "exitWithStdin";
 
     private ServerMain() {
     }
@@ -30,12 +35,15 @@ public final class ServerMain {
         }
         int workerId = 0;
         String worker = given.remove("workerId");
+        boolean exitWithStdin = "true".equals(given.remove(EXIT_WITH_STDIN));
         RunningServer server;
         ServerOptions options;
         try {
             if (worker != null) {
                 workerId = OptionSpec.parseInt("workerId", worker, 1, 10_000);
-                watchPrimary();
+            }
+            if (worker != null || exitWithStdin) {
+                watchParent();
             }
             options = ServerOptions.parse(given);
             server = RunningServer.start(options, workerId, System.out);
@@ -81,12 +89,12 @@ public final class ServerMain {
     }
 
     /**
-     * A worker's standard input is a pipe from its primary, which never writes to it. When
-     * the primary dies, even by SIGKILL, the kernel closes the pipe, the read below returns
-     * end-of-stream, and the worker exits: no orphan keeps serving the port.
+     * A worker's standard input is a pipe from its primary (or the harness), which never
+     * writes to it. When the parent dies, even by SIGKILL, the kernel closes the pipe, the
+     * read below returns end-of-stream, and this process exits: no orphan keeps the port.
      */
-    private static void watchPrimary() {
-        Thread.ofPlatform().daemon(true).name("corelab-primary-watch").start(() -> {
+    private static void watchParent() {
+        Thread.ofPlatform().daemon(true).name("corelab-parent-watch").start(() -> {
             try {
                 InputStream in = System.in;
                 while (in.read() >= 0) {

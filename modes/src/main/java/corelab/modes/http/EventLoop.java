@@ -99,6 +99,13 @@ public final class EventLoop implements Executor, AutoCloseable {
                 System.err.println("corelab: event loop " + thread.getName() + " failed: " + e);
             }
         } finally {
+            release();
+        }
+    }
+
+    /** Closes everything registered, then the selector; runs once, on the loop thread or in place of it. */
+    private void release() {
+        try {
             for (SelectionKey key : selector.keys()) {
                 if (key.attachment() instanceof Ready ready) {
                     ready.close();
@@ -114,6 +121,7 @@ public final class EventLoop implements Executor, AutoCloseable {
             } catch (IOException ignored) {
                 // closing anyway
             }
+        } finally {
             stopped.countDown();
         }
     }
@@ -141,6 +149,13 @@ public final class EventLoop implements Executor, AutoCloseable {
     @Override
     public void close() {
         running = false;
+        if (thread.getState() == Thread.State.NEW) {
+            // Never started (its owner failed to start): no loop thread will release the selector.
+            if (stopped.getCount() > 0) {
+                release();
+            }
+            return;
+        }
         selector.wakeup();
         if (!inLoop()) {
             try {

@@ -32,7 +32,12 @@ public final class EventLoopServer implements AutoCloseable {
         this.loop = loop;
         this.handler = handler;
         this.limits = config.limits();
-        this.listener = config.open();
+        try {
+            this.listener = config.open();
+        } catch (IOException | RuntimeException e) {
+            loop.close(); // the loop is this server's to close (see close()), and no one else will now
+            throw e;
+        }
         this.address = (InetSocketAddress) listener.getLocalAddress();
         loop.register(listener, SelectionKey.OP_ACCEPT, new EventLoop.Ready() {
             @Override

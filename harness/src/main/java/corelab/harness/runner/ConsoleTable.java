@@ -1,0 +1,56 @@
+package corelab.harness.runner;
+
+import corelab.harness.results.ComparisonResult;
+import corelab.harness.results.ConfigurationResult;
+import corelab.harness.results.Summary;
+import corelab.harness.stats.Estimate;
+import java.util.List;
+import java.util.Locale;
+
+/** The short table of headline figures printed at the end of a run. */
+final class ConsoleTable {
+    private ConsoleTable() {
+    }
+
+    static String render(List<ConfigurationResult> configurations, List<ComparisonResult> comparisons) {
+        StringBuilder out = new StringBuilder();
+        String format = "%-34s %22s %10s %11s %9s %9s %s%n";
+        out.append(String.format(Locale.ROOT, format, "configuration", "req/s (95% CI)", "req/s/core",
+                "req/CPU-s", "p50 ms", "p99 ms", "notes"));
+        for (ConfigurationResult c : configurations) {
+            Summary s = c.summary();
+            out.append(String.format(Locale.ROOT, format, c.id(), withCi(s.throughputPerSecond()),
+                    number(s.throughputPerCore().mean()), number(s.requestsPerCpuSecond().mean()),
+                    millis(s.p50Micros().mean()), millis(s.p99Micros().mean()),
+                    c.valid() ? "" : "INVALID: " + String.join("; ", c.invalidReasons())));
+        }
+        List<ComparisonResult> significant = comparisons.stream().filter(r -> r.comparison().significant()).toList();
+        long ties = comparisons.size() - significant.size();
+        if (!comparisons.isEmpty()) {
+            out.append('\n');
+            significant.forEach(r -> out.append("  ").append(r.sentence()).append('\n'));
+            if (ties > 0) {
+                out.append("  ").append(ties).append(" other pair(s): no significant difference, or too few trials"
+                        + " (see results.json)\n");
+            }
+        }
+        return out.toString();
+    }
+
+    private static String withCi(Estimate e) {
+        if (Double.isNaN(e.mean())) {
+            return "-";
+        }
+        String mean = String.format(Locale.ROOT, "%.0f", e.mean());
+        return Double.isNaN(e.halfWidth95()) ? mean + " ± ?"
+                : mean + String.format(Locale.ROOT, " ± %.0f (%.1f%%)", e.halfWidth95(), 100 * e.relativeHalfWidth());
+    }
+
+    private static String number(double value) {
+        return Double.isNaN(value) ? "-" : String.format(Locale.ROOT, "%.0f", value);
+    }
+
+    private static String millis(double micros) {
+        return Double.isNaN(micros) ? "-" : String.format(Locale.ROOT, "%.2f", micros / 1000);
+    }
+}

@@ -1,0 +1,116 @@
+package corelab.harness.runner;
+
+import corelab.harness.load.LoadGenerator;
+import corelab.harness.load.LoadInterval;
+import corelab.harness.load.LoadModel;
+import corelab.harness.load.LoadSpec;
+import corelab.harness.load.RequestTemplate;
+import corelab.harness.results.ConfigurationResult;
+import corelab.harness.results.TrialResult;
+import corelab.harness.server.ProcessTreeSampler;
+import corelab.harness.server.TreeSample;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.IntConsumer;
+
+/**
+ * Measures one configuration: load starts, runs through the warmup (never recorded), then
+ * through the trials back to back, sampled once a second; trials differ only in which
+ * seconds they own. The load never stops in between, so no trial starts cold.
+ */
+final class Measurement {
+    private final BenchmarkOptions options;
+    private final ServerUnderTest server;
+    private final ServerPlan plan;
+    private final LoadPoint point;
+    private final int coresAllowed;
+    /** Called once per second of load, for the progress bar. */
+    private final IntConsumer secondsDone;
+
+    Measurement(BenchmarkOptions options, ServerUnderTest server, ServerPlan plan, LoadPoint point, IntConsumer secondsDone) {
+        this.options = options;
+        this.server = server;
+        this.plan = plan;
+        this.point = point;
+        this.coresAllowed = plan.cores() > 0 ? plan.cores() : Runtime.getRuntime().availableProcessors();
+        this.secondsDone = secondsDone;
+    }
+
+    ConfigurationResult run(List<RequestTemplate> requests) throws RunFailure, InterruptedException {
+        LoadSpec spec = new LoadSpec(point.model(), point.concurrency(),
+                point.model() == LoadModel.OPEN ? point.ratePerSecond() : Double.NaN,
+                options.loadThreads(), options.requestTimeoutMillis());
+        List<TrialResult> trials = new ArrayList<>();
+        try (LoadGenerator generator = new LoadGenerator(server.address(), spec, requests)) {
+            try {
+                generator.start();
+            } catch (IOException e) {
+                throw new RunFailure("the load generator cannot reach " + server.description() + ": " + e.getMessage());
+            }
+            long next = System.nanoTime();
+            for (int second = 0; second < options.warmupSeconds(); second++) {
+                next = sleepUntil(next + TimeUnit.SECONDS.toNanos(1));
+                secondsDone.accept(1);
+            }
+            generator.sample(); // the warmup's figures are dropped here, never mixed into the trials
+            for (int index = 1; index <= options.trials(); index++) {
+                TreeSample atStart = sampleServer();
+                TrialRecorder recorder = new TrialRecorder(index, point.model(), coresAllowed, atStart,
+                        server.requestsByProcess(), System.nanoTime());
+                for (int second = 0; second < options.trialSeconds(); second++) {
+                    next = sleepUntil(next + TimeUnit.SECONDS.toNanos(1));
+                    LoadInterval interval = generator.sample();
+                    recorder.add(interval, sampleServer());
+                    secondsDone.accept(1);
+                    checkServerAlive();
+                }
+                trials.add(recorder.finish(server.requestsByProcess()));
+            }
+        }
+        return Summaries.configuration(id(), plan, point, coresAllowed, server, trials, options);
+    }
+
+    String id() {
+        StringBuilder id = new StringBuilder(plan.label());
+        if (plan.threads() != null) {
+            id.append("/threads").append(plan.threads());
+        }
+        if (plan.workers() != null) {
+            id.append("/workers").append(plan.workers());
+        }
+        if (plan.cores() > 0) {
+            id.append("/cores").append(plan.cores());
+        }
+        id.append('/').append(point.workload().word());
+        if (plan.cpuIterations() != null && (point.workload().word().equals("cpu") || point.workload().word().equals("mixed"))) {
+            id.append("/iterations").append(plan.cpuIterations());
+        }
+        id.append('/').append(point.model().word()).append("/c").append(point.concurrency());
+        if (point.model() == LoadModel.OPEN) {
+            id.append("/rate").append((long) point.ratePerSecond());
+        }
+        return id.toString();
+    }
+
+    private TreeSample sampleServer() {
+        ProcessHandle handle = server.handle();
+        return handle != null && ProcessTreeSampler.available() ? ProcessTreeSampler.sample(handle) : null;
+    }
+
+    private void checkServerAlive() throws RunFailure {
+        if (!server.isAlive()) {
+            throw new RunFailure(server.description() + " died during the measurement; its last output:\n  "
+                    + String.join("\n  ", server.recentOutput()));
+        }
+    }
+
+    private static long sleepUntil(long deadlineNanos) throws InterruptedException {
+        long remaining = deadlineNanos - System.nanoTime();
+        if (remaining > 0) {
+            TimeUnit.NANOSECONDS.sleep(remaining);
+        }
+        return deadlineNanos;
+    }
+}

@@ -1,0 +1,74 @@
+package corelab.harness.runner;
+
+import corelab.harness.load.LoadModel;
+import corelab.modes.Mode;
+import corelab.modes.ServerOptions;
+import corelab.workloads.Workload;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The whole experiment, worked out from the options before anything starts: every
+ * combination of the swept options, without the ones that make no difference (a thread
+ * count sweep does not multiply the cluster's runs).
+ */
+record Plan(List<ServerPlan> servers, int warmupSeconds, int trials, int trialSeconds) {
+
+    static Plan of(BenchmarkOptions options) {
+        List<LoadPoint> loadPoints = new ArrayList<>();
+        for (Workload workload : options.workloads()) {
+            for (int concurrency : options.concurrency()) {
+                if (options.loadModel() == LoadModel.OPEN) {
+                    for (double rate : options.rates()) {
+                        loadPoints.add(new LoadPoint(workload, LoadModel.OPEN, concurrency, rate));
+                    }
+                } else {
+                    loadPoints.add(new LoadPoint(workload, LoadModel.CLOSED, concurrency, Double.NaN));
+                }
+            }
+        }
+        boolean cpuMatters = options.workloads().stream().anyMatch(w -> w == Workload.CPU || w == Workload.MIXED);
+        List<Integer> iterations = cpuMatters ? options.cpuIterations() : List.of(options.cpuIterations().get(0));
+        List<ServerPlan> servers = new ArrayList<>();
+        if (options.target() != null || options.serverCmd() != null) {
+            String label = options.target() != null ? "target" : "command";
+            for (int cores : options.target() != null ? List.of(0) : options.cores()) {
+                servers.add(new ServerPlan(label, null, options.server(), null, null, null, cores, loadPoints));
+            }
+        } else {
+            for (Mode mode : options.modes()) {
+                for (int cores : options.cores()) {
+                    for (int threads : mode == Mode.PLATFORM ? options.threads() : List.of(-1)) {
+                        for (int workers : mode == Mode.CLUSTER ? options.workers() : List.of(-1)) {
+                            for (int cpuIterations : iterations) {
+                                ServerOptions server = options.server()
+                                        .with("mode", mode.word())
+                                        .with("port", "0")
+                                        .with("cpuIterations", Integer.toString(cpuIterations));
+                                if (threads > 0) {
+                                    server = server.with("threads", Integer.toString(threads));
+                                }
+                                if (workers > 0) {
+                                    server = server.with("workers", Integer.toString(workers));
+                                }
+                                servers.add(new ServerPlan(mode.word(), mode, server,
+                                        threads > 0 ? threads : null, workers > 0 ? workers : null,
+                                        cpuMatters ? cpuIterations : null, cores, loadPoints));
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        return new Plan(servers, options.warmupSeconds(), options.trials(), options.trialSeconds());
+    }
+
+    int configurations() {
+        return servers.stream().mapToInt(s -> s.loadPoints().size()).sum();
+    }
+
+    /** Seconds of load the plan will drive: what the progress bar counts. */
+    long loadSeconds() {
+        return (long) configurations() * (warmupSeconds + (long) trials * trialSeconds);
+    }
+}

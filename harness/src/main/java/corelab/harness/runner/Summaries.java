@@ -1,0 +1,112 @@
+package corelab.harness.runner;
+
+import corelab.harness.load.LoadModel;
+import corelab.harness.results.ComparisonResult;
+import corelab.harness.results.ConfigurationResult;
+import corelab.harness.results.Summary;
+import corelab.harness.results.TrialResult;
+import corelab.harness.stats.Comparison;
+import corelab.harness.stats.Estimate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.ToDoubleFunction;
+
+/** From trials to a configuration's summary and verdict, and from configurations to comparisons. */
+final class Summaries {
+    private Summaries() {
+    }
+
+    static ConfigurationResult configuration(String id, ServerPlan plan, LoadPoint point, int coresAllowed,
+                                             ServerUnderTest server, List<TrialResult> trials, BenchmarkOptions options) {
+        Summary summary = summary(trials, coresAllowed);
+        List<String> invalid = invalidReasons(trials, summary, options);
+        return new ConfigurationResult(id, plan.label(), point.workload().word(), point.model().word(),
+                point.concurrency(), point.model() == LoadModel.OPEN ? point.ratePerSecond() : null,
+                plan.threads(), plan.workers(), plan.cpuIterations(),
+                plan.mode() == null ? null : plan.options().workloads().backendDelayMillis(),
+                coresAllowed, server.description(), server.command(), invalid.isEmpty(), invalid, summary, trials);
+    }
+
+    static Summary summary(List<TrialResult> trials, int coresAllowed) {
+        long completed = trials.stream().mapToLong(TrialResult::completed).sum();
+        long failed = trials.stream().mapToLong(t -> t.errors().total()).sum();
+        return new Summary(
+                estimate(trials, TrialResult::throughputPerSecond),
+                estimate(trials, t -> t.throughputPerSecond() / coresAllowed),
+                estimate(trials, t -> t.server() == null ? Double.NaN : t.server().requestsPerCpuSecond()),
+                estimate(trials, t -> t.latency().p50Micros()),
+                estimate(trials, t -> t.latency().p99Micros()),
+                estimate(trials, t -> t.latency().p999Micros()),
+                estimate(trials, t -> t.uncorrectedLatency() == null ? Double.NaN : t.uncorrectedLatency().p99Micros()),
+                estimate(trials, t -> t.server() == null ? Double.NaN : t.server().cpuCoresUsed()),
+                estimate(trials, t -> t.server() == null ? Double.NaN : t.server().rssBytesMax()),
+                estimate(trials, t -> t.generator().utilization()),
+                completed + failed == 0 ? 0 : 100.0 * failed / (completed + failed));
+    }
+
+    /** An estimate over the trials that have the figure; none has it: all NaN. */
+    private static Estimate estimate(List<TrialResult> trials, ToDoubleFunction<TrialResult> figure) {
+        double[] values = trials.stream().mapToDouble(figure).filter(v -> !Double.isNaN(v)).toArray();
+        return Estimate.of(values);
+    }
+
+    static List<String> invalidReasons(List<TrialResult> trials, Summary summary, BenchmarkOptions options) {
+        List<String> reasons = new ArrayList<>();
+        for (TrialResult trial : trials) {
+            double utilization = trial.generator().utilization();
+            if (utilization > options.maxGeneratorUtilization()) {
+                reasons.add(String.format(Locale.ROOT,
+                        "the load generator was saturated in trial %d (%.0f%% of its CPU, limit %.0f%%):"
+                                + " the figures measure the generator, not the server",
+                        trial.index(), 100 * utilization, 100 * options.maxGeneratorUtilization()));
+                break;
+            }
+        }
+        if (summary.errorPercent() > options.maxErrorPercent()) {
+            reasons.add(String.format(Locale.ROOT, "%.2f%% of requests failed (limit %.2f%%)",
+                    summary.errorPercent(), options.maxErrorPercent()));
+        }
+        if (trials.stream().mapToLong(TrialResult::completed).sum() == 0) {
+            reasons.add("no request was answered correctly");
+        }
+        return reasons;
+    }
+
+    /**
+     * Every pair of configurations measured under the same workload, load, cores and CPU work
+     * size, compared on throughput: mode against mode, and pool size against pool size.
+     */
+    static List<ComparisonResult> comparisons(List<ConfigurationResult> configurations) {
+        // Threads and workers each apply to one mode only, so they do not split the groups.
+        Map<String, List<ConfigurationResult>> crossMode = new LinkedHashMap<>();
+        for (ConfigurationResult c : configurations) {
+            crossMode.computeIfAbsent(c.workload() + "|" + load(c) + "|" + c.coresAllowed() + "|" + c.cpuIterations(),
+                    k -> new ArrayList<>()).add(c);
+        }
+        List<ComparisonResult> results = new ArrayList<>();
+        for (List<ConfigurationResult> group : crossMode.values()) {
+            for (int i = 0; i < group.size(); i++) {
+                for (int j = i + 1; j < group.size(); j++) {
+                    ConfigurationResult a = group.get(i);
+                    ConfigurationResult b = group.get(j);
+                    Comparison comparison = Comparison.welch(a.id(), throughputs(a), b.id(), throughputs(b));
+                    results.add(new ComparisonResult(a.workload(), load(a), "throughput", comparison,
+                            "on " + a.workload() + ", " + comparison.sentence("faster", "slower")));
+                }
+            }
+        }
+        return results;
+    }
+
+    private static String load(ConfigurationResult c) {
+        return c.loadModel() + " c" + c.concurrency()
+                + (c.ratePerSecond() == null ? "" : String.format(Locale.ROOT, " rate %.0f/s", c.ratePerSecond()));
+    }
+
+    private static double[] throughputs(ConfigurationResult c) {
+        return c.trials().stream().mapToDouble(TrialResult::throughputPerSecond).toArray();
+    }
+}

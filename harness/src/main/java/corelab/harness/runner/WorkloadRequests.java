@@ -1,0 +1,65 @@
+package corelab.harness.runner;
+
+import corelab.harness.load.RequestTemplate;
+import corelab.modes.ServerOptions;
+import corelab.workloads.Workload;
+import corelab.workloads.WorkloadRequest;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The requests a configuration sends: distinct seeds and tokens, each with the answer a
+ * correct server must give, worked out before the load starts so that checking an answer
+ * under load costs a byte comparison, not a recomputation.
+ */
+final class WorkloadRequests {
+    static final int DISTINCT_REQUESTS = 64;
+
+    private WorkloadRequests() {
+    }
+
+    static List<RequestTemplate> templates(Workload workload, ServerOptions server) {
+        List<RequestTemplate> templates = new ArrayList<>();
+        int count = workload == Workload.HELLO ? 1 : DISTINCT_REQUESTS;
+        for (int i = 1; i <= count; i++) {
+            WorkloadRequest request = new WorkloadRequest(workload, i, server.workloads().cpuIterations(),
+                    1_000_000L + i, server.workloads().backendDelayMillis());
+            templates.add(new RequestTemplate(request.target(), request.expectedAnswer()));
+        }
+        return templates;
+    }
+
+    /** Asks once, before any load, and stops the run if the answer is wrong. */
+    static void verify(InetSocketAddress server, String serverName, RequestTemplate request) throws RunFailure {
+        String response;
+        try (Socket socket = new Socket()) {
+            socket.connect(server, 10_000);
+            socket.setSoTimeout(60_000);
+            socket.getOutputStream().write(("GET " + request.target() + " HTTP/1.1\r\nHost: " + server.getHostString()
+                    + ":" + server.getPort() + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            socket.getInputStream().transferTo(bytes);
+            response = bytes.toString(StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new RunFailure(serverName + " did not answer " + request.target() + ": " + e.getMessage());
+        }
+        int bodyStart = response.indexOf("\r\n\r\n");
+        String status = response.lines().findFirst().orElse("");
+        String body = bodyStart < 0 ? "" : response.substring(bodyStart + 4);
+        if (!status.startsWith("HTTP/1.1 200") || !body.equals(request.expectedBody())) {
+            throw new RunFailure(serverName + " answered " + request.target() + " wrongly: expected 200 with '"
+                    + printable(request.expectedBody()) + "', got '" + printable(status) + "' with '"
+                    + printable(body) + "'");
+        }
+    }
+
+    private static String printable(String text) {
+        String oneLine = text.replace("\n", "\\n").replace("\r", "\\r");
+        return oneLine.length() > 120 ? oneLine.substring(0, 120) + "..." : oneLine;
+    }
+}

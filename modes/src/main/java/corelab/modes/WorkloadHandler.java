@@ -51,7 +51,7 @@ public final class WorkloadHandler implements Handler {
     public CompletionStage<HttpResponse> handle(HttpRequest request) {
         requestsHandled.increment(); // a LongAdder: threads that count at once do not contend
         if (!request.method().equals("GET") && !request.method().equals("POST")) {
-            return done(HttpResponse.error(405, "only GET and POST are served, not " + request.method()));
+            return done(HttpResponse.refusal(405, "only GET and POST are served, not " + request.method()));
         }
         Workload workload;
         switch (request.path()) {
@@ -65,7 +65,7 @@ public final class WorkloadHandler implements Handler {
             case "/io" -> workload = Workload.IO;
             case "/mixed" -> workload = Workload.MIXED;
             default -> {
-                return done(HttpResponse.error(404, "no such path " + request.path()
+                return done(HttpResponse.refusal(404, "no such path " + request.path()
                         + "; try /hello, /cpu, /io, /mixed or /info"));
             }
         }
@@ -73,7 +73,7 @@ public final class WorkloadHandler implements Handler {
         try {
             work = WorkloadRequest.parse(workload, request.query(), settings);
         } catch (IllegalArgumentException e) {
-            return done(HttpResponse.error(400, e.getMessage()));
+            return done(HttpResponse.refusal(400, e.getMessage()));
         }
         return switch (workload) {
             case CPU -> cpu.run(work.seed(), work.iterations())
@@ -91,7 +91,7 @@ public final class WorkloadHandler implements Handler {
 
     private static HttpResponse backendFailed(Throwable error) {
         Throwable cause = error.getCause() != null ? error.getCause() : error;
-        return HttpResponse.error(502, "the io backend failed: " + cause.getMessage());
+        return HttpResponse.refusal(502, "the io backend failed: " + cause.getMessage());
     }
 
     private static CompletableFuture<HttpResponse> done(HttpResponse response) {

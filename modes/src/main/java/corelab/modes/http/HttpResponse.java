@@ -13,7 +13,15 @@ public record HttpResponse(int status, String contentType, byte[] body, boolean 
         return new HttpResponse(status, "text/plain; charset=utf-8", body.getBytes(StandardCharsets.UTF_8), false);
     }
 
-    /** An error answer, which always closes the connection. */
+    /**
+     * A refusal of a well-formed request (unknown path, bad parameter): the connection stays
+     * usable, since the request was read whole.
+     */
+    public static HttpResponse refusal(int status, String message) {
+        return text(status, reason(status) + ": " + message + "\n");
+    }
+
+    /** An error answer that closes the connection: after a malformed request, the rest of the input is in doubt. */
     public static HttpResponse error(int status, String message) {
         return new HttpResponse(status, "text/plain; charset=utf-8",
                 (reason(status) + ": " + message + "\n").getBytes(StandardCharsets.UTF_8), true);

@@ -127,6 +127,11 @@ final class RawClient implements AutoCloseable {
         return true;
     }
 
+    /** Sends FIN: the client will write no more, but still reads. */
+    void shutdownOutput() throws IOException {
+        socket.shutdownOutput();
+    }
+
     /** Closes with SO_LINGER 0, which sends RST: the client that vanishes mid-conversation. */
     void reset() throws IOException {
         socket.setSoLinger(true, 0);

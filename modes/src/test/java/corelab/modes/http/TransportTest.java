@@ -5,11 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import corelab.modes.RunningServer;
 import corelab.modes.ServerOptions;
 import corelab.workloads.Workload;
 import corelab.workloads.WorkloadRequest;
+import java.io.File;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
@@ -137,6 +139,34 @@ class TransportTest {
         // The slow io request first: a transport that answered whatever finished first would swap them.
         List<WorkloadRequest> works = List.of(io(1, 200), hello(), cpu(2, 2000), io(3, 0), hello());
         assertPipelined(mode, works);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"single", "platform", "virtual"})
+    void answersNothingPipelinedAfterConnectionClose(String mode) throws IOException {
+        try (RunningServer server = start(mode, 0); RawClient client = new RawClient(server.address())) {
+            client.send(HELLO + "GET /hello HTTP/1.1\r\nConnection: close\r\n\r\n" + HELLO);
+
+            assertEquals(200, client.readResponse().status());
+            RawClient.Response last = client.readResponse();
+            assertEquals(200, last.status());
+            assertTrue(last.announcesClose(), last.headers().toString());
+            assertTrue(client.closedByServer(), "a request after Connection: close must not be answered");
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"single", "platform", "virtual"})
+    void answersClientThatHalfClosesAfterItsRequests(String mode) throws IOException {
+        // What "printf 'GET ...' | nc host port" does: send, shut the sending side, then read.
+        try (RunningServer server = start(mode, 0); RawClient client = new RawClient(server.address())) {
+            WorkloadRequest slow = io(8, 50);
+            client.send(HELLO + get(slow.target())).shutdownOutput();
+
+            assertEquals(WorkloadRequest.HELLO_ANSWER, client.readResponse().body());
+            assertEquals(slow.expectedAnswer(), client.readResponse().body());
+            assertTrue(client.closedByServer(), "the client has nothing more to say, so the server closes");
+        }
     }
 
     /** One bad input; {@code toString} is its name in the test report. */
@@ -279,6 +309,36 @@ class TransportTest {
             assertTrue(message.contains(":" + port), "the message must name the port: " + message);
             assertTrue(message.contains("already in use"), message);
             assertServes(first.address());
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"single", "platform", "virtual", "offload"})
+    void failedStartLeaksNoFileDescriptors(String mode) throws IOException {
+        File openDescriptors = new File("/proc/self/fd");
+        assumeTrue(openDescriptors.isDirectory(), "counts open descriptors through /proc/self/fd (Linux only)");
+        int failedStarts = 40;
+        try (RunningServer first = start(mode, 0)) {
+            int port = first.address().getPort();
+            failToStart(mode, port, 3); // first: classes load, files that open lazily open
+            int before = openDescriptors.list().length;
+
+            failToStart(mode, port, failedStarts);
+
+            int grown = openDescriptors.list().length - before;
+            // A leak of one descriptor per failed start would add failedStarts; leave room for unrelated noise.
+            assertTrue(grown < failedStarts / 2,
+                    failedStarts + " failed starts left " + grown + " more open file descriptors");
+        }
+    }
+
+    private static void failToStart(String mode, int busyPort, int times) {
+        for (int i = 0; i < times; i++) {
+            assertThrows(IOException.class, () -> {
+                try (RunningServer second = start(mode, busyPort)) {
+                    second.address();
+                }
+            });
         }
     }
 

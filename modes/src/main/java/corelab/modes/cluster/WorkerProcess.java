@@ -35,10 +35,10 @@ final class WorkerProcess {
 
     static WorkerProcess start(int id, ServerOptions workerOptions, Consumer<String> output) throws IOException {
         List<String> args = new ArrayList<>();
+        args.add("workerId=" + id); // first, so a short listing of processes still shows it
         for (Map.Entry<String, String> option : workerOptions.toMap().entrySet()) {
             args.add(option.getKey() + "=" + option.getValue());
         }
-        args.add("workerId=" + id);
         ProcessBuilder builder = new ProcessBuilder(JvmCommand.forMain(ServerMain.class, List.of(), args))
                 .redirectErrorStream(true)
                 .redirectInput(ProcessBuilder.Redirect.PIPE);

@@ -1,0 +1,128 @@
+package corelab.harness.server;
+
+import corelab.modes.ReadyLine;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Drains a server's output (stdout and stderr merged) on a daemon thread for as long as the
+ * server lives. Someone must: a child that writes to a full pipe blocks, and a blocked
+ * server measures as a slow one. On the way it reads corelab's own lines, the ready line
+ * and the {@code corelab-stats} counts, and keeps the last other lines for error messages.
+ */
+final class OutputPump {
+    static final int RECENT_LINES = 50;
+    private static final int LINE_MAX_CHARS = 2000;
+    /** Also matches a cluster primary's forwarded {@code [worker 1] corelab-stats ...}. */
+    private static final Pattern STATS = Pattern.compile("corelab-stats pid=(\\d+) worker=\\d+ requests=(\\d+)");
+
+    private final boolean corelabLines;
+    private final Deque<String> recent = new ArrayDeque<>(); // guarded by itself
+    private final Map<Long, Long> requestsByPid = new ConcurrentHashMap<>();
+    private final CompletableFuture<ReadyLine> ready = new CompletableFuture<>();
+    private final CompletableFuture<Void> ended = new CompletableFuture<>();
+
+    private OutputPump(boolean corelabLines) {
+        this.corelabLines = corelabLines;
+    }
+
+    /** {@code corelabLines}: whether to look for ready and stats lines (not in a foreign server's output). */
+    static OutputPump start(Process process, boolean corelabLines) {
+        OutputPump pump = new OutputPump(corelabLines);
+        InputStream output = process.getInputStream();
+        Thread.ofPlatform().daemon(true).name("corelab-server-" + process.pid() + "-output")
+                .start(() -> pump.drain(output));
+        return pump;
+    }
+
+    private void drain(InputStream output) {
+        try (BufferedReader lines = new BufferedReader(new InputStreamReader(output, StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = lines.readLine()) != null) {
+                accept(line.length() <= LINE_MAX_CHARS ? line : line.substring(0, LINE_MAX_CHARS) + "...");
+            }
+        } catch (IOException ignored) {
+            // the pipe broke: the server is gone, as at end-of-stream
+        } finally {
+            ready.completeExceptionally(new IOException("the server's output ended before its ready line"));
+            ended.complete(null);
+        }
+    }
+
+    private void accept(String line) {
+        if (corelabLines) {
+            if (countedStats(line)) {
+                // Counted, not kept: one a second per worker would soon push out the lines
+                // that explain a failure.
+                return;
+            }
+            if (!ready.isDone() && line.startsWith(ReadyLine.PREFIX)) {
+                ReadyLine.parse(line).ifPresent(ready::complete);
+            }
+        }
+        synchronized (recent) {
+            if (recent.size() == RECENT_LINES) {
+                recent.removeFirst();
+            }
+            recent.addLast(line);
+        }
+    }
+
+    /** Never throws: an exception here would stop the draining, and then the server. */
+    private boolean countedStats(String line) {
+        Matcher stats = STATS.matcher(line);
+        if (!stats.find()) {
+            return false;
+        }
+        try {
+            requestsByPid.put(Long.parseLong(stats.group(1)), Long.parseLong(stats.group(2)));
+            return true;
+        } catch (NumberFormatException e) {
+            return false; // digits beyond a long: not a line corelab wrote; keep it as output
+        }
+    }
+
+    /** Completes with the ready line, or exceptionally when the output ends first. */
+    CompletableFuture<ReadyLine> ready() {
+        return ready;
+    }
+
+    /** Waits up to {@code timeout} for the output to end; whether it did. */
+    boolean awaitEnd(Duration timeout) throws InterruptedException {
+        try {
+            ended.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+            return true;
+        } catch (TimeoutException e) {
+            return false;
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(e); // never: ended only completes normally
+        }
+    }
+
+    List<String> recentLines() {
+        synchronized (recent) {
+            return List.copyOf(recent);
+        }
+    }
+
+    /** The latest cumulative count per process id, by pid. */
+    Map<Long, Long> requestsByPid() {
+        return new TreeMap<>(requestsByPid);
+    }
+}

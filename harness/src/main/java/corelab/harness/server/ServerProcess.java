@@ -1,0 +1,188 @@
+package corelab.harness.server;
+
+import corelab.modes.JvmCommand;
+import corelab.modes.ReadyLine;
+import corelab.modes.ServerMain;
+import corelab.modes.ServerOptions;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A server under test, running as its own process tree (a cluster: the primary and its
+ * workers), seen from the harness: where it listens, what it has served, and a
+ * {@link #close()} that leaves nothing behind.
+ *
+ * <p>Lifecycle, explicitly: the constructor-like {@code start} methods return only once the
+ * server is ready, so no load reaches a server still starting; a server that dies or hangs
+ * on the way is one {@link IOException}. Its output is drained continuously. Its stdin is a
+ * pipe the harness never writes: if the harness JVM dies, even by SIGKILL, the kernel closes
+ * it and a corelab server exits ({@code exitWithStdin=true}), its cluster workers with it; a
+ * foreign server does so only if it watches its stdin. On an orderly exit or Ctrl-C, a
+ * shutdown hook closes every server still open, foreign ones included.
+ */
+public final class ServerProcess implements AutoCloseable {
+    /** How long {@link #close()} lets the server stop by itself (SIGTERM) before SIGKILL. */
+    static final Duration STOP_GRACE = Duration.ofSeconds(10);
+    /** The harness reads per-process request counts from these lines; one a second is plenty. */
+    static final int STATS_INTERVAL_MILLIS = 1000;
+
+    private final Process process;
+    private final List<String> command;
+    private final String description;
+    private final InetSocketAddress address;
+    private final OutputPump output;
+    private boolean closed; // guarded by this
+
+    private ServerProcess(Process process, List<String> command, String description, InetSocketAddress address,
+                          OutputPump output) {
+        this.process = process;
+        this.command = command;
+        this.description = description;
+        this.address = address;
+        this.output = output;
+    }
+
+    /**
+     * Starts a corelab mode as its own process, restricted to {@code cores} CPUs (0: no
+     * restriction), with {@code statsIntervalMillis=1000}, and waits for its ready line.
+     */
+    public static ServerProcess startMode(ServerOptions options, int cores, List<String> jvmFlags,
+                                          Duration readyTimeout) throws IOException {
+        requirePositive(readyTimeout);
+        List<String> args = new ArrayList<>();
+        options.with("statsIntervalMillis", Integer.toString(STATS_INTERVAL_MILLIS)).toMap()
+                .forEach((name, value) -> args.add(name + "=" + value));
+        args.add(ServerMain.EXIT_WITH_STDIN + "=true"); // the lifeline: see the class comment
+        List<String> command = new ArrayList<>(Cores.commandPrefix(cores));
+        command.addAll(JvmCommand.forMain(ServerMain.class, jvmFlags, args));
+        String what = "the corelab server (mode=" + options.mode().word() + ")";
+        Process process = launch(command, what);
+        OutputPump output = OutputPump.start(process, true);
+        ReadyLine ready = ReadyWait.forReadyLine(process, output, readyTimeout, what);
+        // The ready line's address is numeric: no name lookup here.
+        InetSocketAddress address = new InetSocketAddress(InetAddress.getByName(ready.host()), ready.port());
+        return new ServerProcess(process, List.copyOf(command), "mode=" + ready.mode() + " pid=" + process.pid(),
+                address, output);
+    }
+
+    /**
+     * Starts any command as the server, through {@code sh -c}: {@code {port}} in the template
+     * becomes a free port on {@code host} that corelab picks. It is ready once that port
+     * accepts a TCP connection. Nothing is known of its requests: {@link #requestsByProcess()} is empty.
+     */
+    public static ServerProcess startCommand(String commandTemplate, String host, int cores, Duration readyTimeout)
+            throws IOException {
+        requirePositive(readyTimeout);
+        if (!commandTemplate.contains("{port}")) {
+            throw new IllegalArgumentException("the command must say where to listen with {port}, was: "
+                    + commandTemplate);
+        }
+        InetAddress listenAddress = InetAddress.getByName(host);
+        int port = freePort(listenAddress);
+        String shellCommand = commandTemplate.replace("{port}", Integer.toString(port));
+        List<String> command = new ArrayList<>(Cores.commandPrefix(cores));
+        command.addAll(List.of("sh", "-c", shellCommand));
+        String what = "the server '" + shellCommand + "'";
+        Process process = launch(command, what);
+        OutputPump output = OutputPump.start(process, false);
+        InetSocketAddress address = new InetSocketAddress(listenAddress, port);
+        ReadyWait.forPort(process, output, address, readyTimeout, what);
+        return new ServerProcess(process, List.copyOf(command), shellCommand, address, output);
+    }
+
+    private static Process launch(List<String> command, String what) throws IOException {
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectInput(ProcessBuilder.Redirect.PIPE); // the lifeline: see the class comment
+        Process process;
+        try {
+            process = builder.start();
+        } catch (IOException e) {
+            throw new IOException("cannot start " + what + ": " + e.getMessage(), e);
+        }
+        LiveServers.add(process); // from now on, a harness that exits takes the server with it
+        return process;
+    }
+
+    /**
+     * A port nobody listens on now. Another program could take it before the server binds
+     * it: unlikely for a kernel-chosen ephemeral port, and then the server usually fails to
+     * start, loudly, though the readiness probe could mistake the intruder for it.
+     */
+    private static int freePort(InetAddress host) throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, host)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private static void requirePositive(Duration readyTimeout) {
+        if (readyTimeout.isNegative() || readyTimeout.isZero()) {
+            throw new IllegalArgumentException("readyTimeout must be positive, was " + readyTimeout);
+        }
+    }
+
+    public InetSocketAddress address() {
+        return address;
+    }
+
+    /** The root process: the one the harness started ({@code taskset} execs, so it is not taskset). */
+    public ProcessHandle handle() {
+        return process.toHandle();
+    }
+
+    public String description() {
+        return description;
+    }
+
+    /** The exact command line that started the server, for the console and the results. */
+    public List<String> command() {
+        return command;
+    }
+
+    /**
+     * The latest cumulative {@code corelab-stats} count of each process that serves requests
+     * (a cluster's workers, not its primary), by pid; a worker that died keeps its last
+     * count. Empty for a foreign command.
+     */
+    public Map<Long, Long> requestsByProcess() {
+        return output.requestsByPid();
+    }
+
+    /** The last {@value OutputPump#RECENT_LINES} lines of output but {@code corelab-stats}, for error messages. */
+    public List<String> recentOutput() {
+        return output.recentLines();
+    }
+
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
+    /**
+     * SIGTERM to the root (a corelab cluster primary stops its workers itself), up to
+     * {@link #STOP_GRACE} for it to exit, then SIGKILL to every process of the tree still
+     * alive; returns once none is. Idempotent.
+     */
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        try {
+            ProcessTree.stop(process, STOP_GRACE);
+        } finally {
+            LiveServers.remove(process);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return description + " at " + address.getHostString() + ":" + address.getPort();
+    }
+}

@@ -1,0 +1,89 @@
+package corelab.harness.server;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import corelab.modes.JvmCommand;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * When the harness JVM dies, its servers die too. Killed outright (SIGKILL), the harness runs
+ * no code: the servers notice their stdin closing. Stopped (SIGTERM, Ctrl-C), its shutdown
+ * hook closes them, even servers that ignore their stdin.
+ */
+class HarnessDeathTest {
+    private Process harness;
+    private final List<Long> tree = new ArrayList<>();
+
+    @AfterEach
+    void leaveNothingBehind() throws InterruptedException {
+        if (harness != null) {
+            harness.destroyForcibly();
+            harness.waitFor(Trees.WAIT_SECONDS, TimeUnit.SECONDS);
+        }
+        Trees.killSurvivors(tree);
+    }
+
+    @Test
+    void aSigkilledHarnessTakesACorelabClusterWithIt() throws Exception {
+        startHarness("mode", "mode=cluster", "workers=2", "port=0");
+        assertEquals(3, tree.size(), "primary and two workers: " + tree);
+        harness.destroyForcibly();
+        Trees.assertAllExit(tree);
+    }
+
+    @Test
+    void aSigkilledHarnessTakesAForeignServerThatWatchesItsStdin() throws Exception {
+        startHarness("command", "python3 -c \"import socket, sys; s = socket.socket();"
+                + " s.bind(('127.0.0.1', {port})); s.listen(); sys.stdin.read()\"");
+        harness.destroyForcibly();
+        Trees.assertAllExit(tree);
+    }
+
+    @Test
+    void aStoppedHarnessClosesItsServersInItsShutdownHook() throws Exception {
+        // Neither sh nor python reads stdin: only the hook can stop them.
+        startHarness("command", ServerProcessCommandTest.PYTHON_SERVER);
+        assertTrue(tree.size() >= 2, "sh and python: " + tree);
+        harness.destroy(); // SIGTERM, as Ctrl-C's SIGINT: the JVM runs its shutdown hooks
+        assertTrue(harness.waitFor(Trees.WAIT_SECONDS, TimeUnit.SECONDS));
+        Trees.assertAllExit(tree);
+    }
+
+    @Test
+    void aStoppedHarnessClosesACorelabCluster() throws Exception {
+        startHarness("mode", "mode=cluster", "workers=2", "port=0");
+        harness.destroy();
+        assertTrue(harness.waitFor(Trees.WAIT_SECONDS, TimeUnit.SECONDS));
+        Trees.assertAllExit(tree);
+    }
+
+    /** Starts a {@link LifelineHarnessMain} and waits for it to report its server's tree. */
+    private void startHarness(String... args) throws IOException {
+        harness = new ProcessBuilder(JvmCommand.forMain(LifelineHarnessMain.class, List.of(), List.of(args)))
+                .redirectErrorStream(true).start();
+        List<String> output = new ArrayList<>();
+        try (BufferedReader lines = new BufferedReader(
+                new InputStreamReader(harness.getInputStream(), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = lines.readLine()) != null) {
+                if (line.startsWith(LifelineHarnessMain.TREE_PREFIX)) {
+                    Arrays.stream(line.substring(LifelineHarnessMain.TREE_PREFIX.length()).split(","))
+                            .map(Long::parseLong).forEach(tree::add);
+                    return;
+                }
+                output.add(line);
+            }
+        }
+        throw new AssertionError("the harness ended before its server was ready: " + output);
+    }
+}

@@ -1,0 +1,160 @@
+package corelab.harness.server;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import corelab.modes.ServerMain;
+import corelab.modes.ServerOptions;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** corelab modes as real process trees: ready, serving, counted, and gone after close(). */
+class ServerProcessModeTest {
+    private static final Duration READY_TIMEOUT = Duration.ofSeconds(60);
+
+    private final List<ServerProcess> started = new ArrayList<>();
+    private final List<Long> everyPid = new ArrayList<>();
+
+    @AfterEach
+    void leaveNothingBehind() {
+        started.forEach(ServerProcess::close);
+        Trees.killSurvivors(everyPid);
+    }
+
+    @Test
+    void singleModeServesAndCountsItsRequests() throws Exception {
+        ServerProcess server = start(options("mode", "single"), 0);
+        long pid = server.handle().pid();
+        assertEquals("mode=single pid=" + pid, server.description());
+        assertTrue(server.command().contains(ServerMain.class.getName()), server.command().toString());
+        for (int i = 0; i < 5; i++) {
+            assertEquals(200, HttpGet.status(server.address(), "/hello"));
+        }
+        Map<Long, Long> counts = awaitCounts(server, c -> c.getOrDefault(pid, 0L) >= 5);
+        assertEquals(Set.of(pid), counts.keySet(), "an in-process server counts in its own process");
+        List<String> output = server.recentOutput();
+        assertTrue(output.stream().anyMatch(line -> line.startsWith("corelab-ready mode=single")), output.toString());
+        assertTrue(output.stream().noneMatch(line -> line.contains("corelab-stats")), output.toString());
+
+        List<Long> tree = Trees.pids(server.handle());
+        server.close();
+        Trees.assertNoneAlive(tree);
+        assertFalse(server.isAlive());
+        server.close(); // idempotent
+    }
+
+    @Test
+    void clusterWorkersServeAndCountAndCloseStopsTheWholeTree() throws Exception {
+        ServerProcess server = start(options("mode", "cluster", "workers", "2"), 0);
+        long primary = server.handle().pid();
+        assertEquals("mode=cluster pid=" + primary, server.description());
+        // The primary prints its ready line only once every worker is ready.
+        Set<Long> workers = new HashSet<>();
+        server.handle().children().forEach(child -> workers.add(child.pid()));
+        assertEquals(2, workers.size(), "workers: " + workers);
+
+        Map<Long, Long> before = awaitCounts(server, c -> c.keySet().containsAll(workers));
+        assertFalse(before.containsKey(primary), "the primary serves nothing: " + before);
+        int requests = 20;
+        for (int i = 0; i < requests; i++) {
+            assertEquals(200, HttpGet.status(server.address(), "/hello"));
+        }
+        long servedBefore = sum(before, workers);
+        awaitCounts(server, c -> sum(c, workers) >= servedBefore + requests);
+
+        List<Long> tree = Trees.pids(server.handle());
+        assertEquals(3, tree.size(), "primary and two workers: " + tree);
+        server.close();
+        Trees.assertNoneAlive(tree);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"single", "cluster"})
+    void aBusyPortIsOneClearIoException(String mode) throws Exception {
+        try (ServerSocket taken = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            ServerOptions options = options("mode", mode, "workers", "2", "port", Integer.toString(taken.getLocalPort()));
+            IOException e = assertThrows(IOException.class, () -> start(options, 0));
+            assertTrue(e.getMessage().contains("already in use"), e.getMessage());
+            assertTrue(e.getMessage().contains("exited with code " + ServerMain.EXIT_CANNOT_START), e.getMessage());
+        }
+    }
+
+    @Test
+    void aJvmThatCannotStartIsOneClearIoException() {
+        IOException e = assertThrows(IOException.class, () -> ServerProcess.startMode(options("mode", "single"), 0,
+                List.of("-XX:+NoSuchCorelabFlag"), READY_TIMEOUT));
+        assertTrue(e.getMessage().contains("before it was ready") && e.getMessage().contains("NoSuchCorelabFlag"),
+                e.getMessage());
+    }
+
+    @Test
+    void oneCoreRestrictsTheAffinityOfEveryProcessOfTheTree() throws Exception {
+        ServerProcess server = start(options("mode", "cluster", "workers", "2"), 1);
+        assertEquals(List.of("taskset", "-c", "0-0"), server.command().subList(0, 3));
+        List<Long> tree = Trees.pids(server.handle());
+        assertEquals(3, tree.size(), "primary and two workers: " + tree);
+        for (long pid : tree) {
+            assertEquals("0", Trees.cpusAllowed(pid).orElseThrow(), "CPUs allowed to " + pid);
+        }
+        assertEquals(200, HttpGet.status(server.address(), "/hello"));
+    }
+
+    @Test
+    void aTooLargeCoreCountIsRejectedBeforeAnythingStarts() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> start(options("mode", "single"), Cores.available() + 1));
+        assertTrue(e.getMessage().contains("cores"), e.getMessage());
+    }
+
+    private ServerProcess start(ServerOptions options, int cores) throws IOException {
+        ServerProcess server = ServerProcess.startMode(options, cores, List.of(), READY_TIMEOUT);
+        started.add(server);
+        everyPid.addAll(Trees.pids(server.handle()));
+        return server;
+    }
+
+    /** Port 0 (a free one) unless given: the default, 8080, may be taken on a test machine. */
+    private static ServerOptions options(String... namesAndValues) {
+        Map<String, String> given = new LinkedHashMap<>();
+        given.put("port", "0");
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            given.put(namesAndValues[i], namesAndValues[i + 1]);
+        }
+        return ServerOptions.parse(given);
+    }
+
+    /** Waits until the stats lines satisfy {@code done}; servers print them once a second. */
+    private static Map<Long, Long> awaitCounts(ServerProcess server, Predicate<Map<Long, Long>> done)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(Trees.WAIT_SECONDS);
+        while (System.nanoTime() < deadline) {
+            Map<Long, Long> counts = server.requestsByProcess();
+            if (done.test(counts)) {
+                return counts;
+            }
+            Thread.sleep(100);
+        }
+        return fail("counts never got there: " + server.requestsByProcess() + "; output: " + server.recentOutput());
+    }
+
+    private static long sum(Map<Long, Long> counts, Set<Long> pids) {
+        return pids.stream().mapToLong(pid -> counts.getOrDefault(pid, 0L)).sum();
+    }
+}

@@ -33,7 +33,7 @@ public record RunResult(int schemaVersion, String runId, Status status, String f
         if (runId == null || runId.isBlank() || status == null || provenance == null) {
             throw new IllegalArgumentException("runId, status and provenance are required");
         }
-        options = Map.copyOf(options);
+        options = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(options)); // keeps the given order
         configurations = List.copyOf(configurations);
         comparisons = List.copyOf(comparisons);
     }

@@ -47,9 +47,9 @@ final class Summaries {
                 completed + failed == 0 ? 0 : 100.0 * failed / (completed + failed));
     }
 
-    /** An estimate over the trials that have the figure; none has it: all NaN. */
+    /** An estimate over the trials that have the figure (a finite one); none has it: all NaN. */
     private static Estimate estimate(List<TrialResult> trials, ToDoubleFunction<TrialResult> figure) {
-        double[] values = trials.stream().mapToDouble(figure).filter(v -> !Double.isNaN(v)).toArray();
+        double[] values = trials.stream().mapToDouble(figure).filter(Double::isFinite).toArray();
         return Estimate.of(values);
     }
 

@@ -21,7 +21,8 @@ class ProcessTreeSamplerTest {
             assertEquals(3, sample.processes().size(), sample.toString());
             for (ProcessSample process : sample.processes()) {
                 assertTrue(process.cpuNanos() > 0 && process.rssBytes() > 0 && process.threads() > 0, process.toString());
-                assertTrue(process.command().startsWith("java corelab.modes.ServerMain mode="), process.command());
+                assertTrue(process.command().startsWith("java corelab.modes.ServerMain "), process.command());
+                assertTrue(process.pid() == primary || process.command().contains("workerId="), process.command());
                 assertTrue(process.command().length() <= ProcFiles.COMMAND_MAX_CHARS, process.command());
                 if (process.pid() != primary) {
                     assertEquals(primary, process.parentPid(), "a worker's parent is the primary");

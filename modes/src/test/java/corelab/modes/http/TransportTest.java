@@ -194,7 +194,7 @@ class TransportTest {
                         "POST /hello HTTP/1.1\r\nContent-Length: 5, 6\r\n\r\n12345", 400, true),
                 new BadInput("non-numeric Content-Length",
                         "POST /hello HTTP/1.1\r\nContent-Length: five\r\n\r\nhello", 400, true),
-                new BadInput("bad query parameter", "GET /cpu?seed=abc HTTP/1.1\r\n\r\n", 400, true),
+                new BadInput("bad query parameter", "GET /cpu?seed=abc HTTP/1.1\r\n\r\n", 400, false),
                 new BadInput("header section that never ends",
                         "GET /hello HTTP/1.1\r\nX-Long: " + longValue, 431, true),
                 new BadInput("header section over the limit",

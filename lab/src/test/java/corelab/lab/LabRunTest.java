@@ -1,0 +1,148 @@
+package corelab.lab;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import corelab.harness.results.ConfigurationResult;
+import corelab.harness.results.ProcessUsage;
+import corelab.harness.results.ResultsJson;
+import corelab.harness.results.RunResult;
+import corelab.harness.results.TrialResult;
+import corelab.modes.JvmCommand;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The lab's command line as a user runs it, in its own JVM: a complete run, a failed run
+ * and an interrupted run each save their results, say how they ended, and leave no process.
+ */
+class LabRunTest {
+    private static final List<String> TINY = List.of("-DwarmupSeconds=0", "-DtrialSeconds=1", "-Dtrials=3",
+            "-Dconcurrency=4", "-DcpuIterations=2000", "-DbackendDelayMillis=2", "-Dworkers=2");
+
+    @Test
+    void aTinyRunSavesCompleteResultsAndLeavesNoProcess(@TempDir Path results) throws Exception {
+        Run run = start(results, "-Dmode=single,cluster", "-Dworkload=hello,cpu");
+        assertEquals(0, run.process.waitFor(), run.output());
+        RunResult saved = ResultsJson.read(onlyFolder(results));
+        assertEquals(RunResult.Status.COMPLETE, saved.status());
+        assertEquals(4, saved.configurations().size());
+        for (ConfigurationResult c : saved.configurations()) {
+            assertEquals(3, c.trials().size(), c.id());
+            assertTrue(c.trials().stream().allMatch(t -> t.completed() > 0), c.id());
+        }
+        assertTrue(run.output().contains("results saved in"), run.output());
+        assertTrue(Files.exists(onlyFolder(results).resolve("trials.csv")));
+        assertNoServerLeft(saved);
+    }
+
+    @Test
+    void aFailedRunSaysWhyAndSavesWhatItHad(@TempDir Path results) throws Exception {
+        Run run = start(results, "-Dworkload=hello", "-DserverCmd=sh -c 'echo broken; exit 3' {port}");
+        assertEquals(1, run.process.waitFor(), run.output());
+        assertTrue(run.output().contains("cannot start command"), run.output());
+        RunResult saved = ResultsJson.read(onlyFolder(results));
+        assertEquals(RunResult.Status.FAILED, saved.status());
+    }
+
+    @Test
+    void anInterruptedRunKeepsWhatItMeasured(@TempDir Path results) throws Exception {
+        Run run = start(results, "-Dmode=cluster,single", "-Dworkload=hello,io", "-DtrialSeconds=1", "-Dtrials=30");
+        run.awaitLine("measuring cluster/workers2/hello");
+        run.awaitLine("measuring cluster/workers2/io"); // the first configuration is saved by now
+        run.process.destroy(); // SIGTERM, as Ctrl-C's SIGINT would
+        run.process.waitFor(60, TimeUnit.SECONDS);
+        RunResult saved = ResultsJson.read(onlyFolder(results));
+        assertEquals(RunResult.Status.INTERRUPTED, saved.status());
+        assertEquals(1, saved.configurations().size());
+        assertNoServerLeft(saved);
+    }
+
+    @Test
+    void anUnknownOptionStopsBeforeAnythingStarts(@TempDir Path results) throws Exception {
+        Run run = start(results, "-Dmdoe=cluster");
+        assertEquals(2, run.process.waitFor());
+        assertTrue(run.output().contains("unknown option 'mdoe'"), run.output());
+        try (Stream<Path> files = Files.list(results)) {
+            assertEquals(0, files.count(), "nothing was started, nothing saved");
+        }
+    }
+
+    private record Run(Process process, List<String> lines) {
+        String output() {
+            synchronized (lines) {
+                return String.join("\n", lines);
+            }
+        }
+
+        void awaitLine(String fragment) throws InterruptedException {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+            while (System.nanoTime() < deadline) {
+                if (output().contains(fragment)) {
+                    return;
+                }
+                Thread.sleep(50);
+            }
+            throw new AssertionError("never saw '" + fragment + "' in:\n" + output());
+        }
+    }
+
+    private static Run start(Path results, String... options) throws IOException {
+        List<String> flags = new ArrayList<>(TINY);
+        flags.add("-DresultsDir=" + results);
+        flags.addAll(List.of(options));
+        Process process = new ProcessBuilder(JvmCommand.forMain(Main.class, flags, List.of()))
+                .redirectErrorStream(true).start();
+        List<String> lines = new ArrayList<>();
+        Thread.ofPlatform().daemon(true).start(() -> {
+            try (BufferedReader reader = new BufferedReader(
+                    new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = reader.readLine()) != null) {
+                    synchronized (lines) {
+                        lines.add(line);
+                    }
+                }
+            } catch (IOException ignored) {
+                // the run is over
+            }
+        });
+        return new Run(process, lines);
+    }
+
+    private static Path onlyFolder(Path results) throws IOException {
+        try (Stream<Path> folders = Files.list(results)) {
+            List<Path> all = folders.filter(Files::isDirectory).toList();
+            assertEquals(1, all.size(), "one results folder: " + all);
+            return all.get(0);
+        }
+    }
+
+    /** Every process that served in the run, cluster workers included, is gone. */
+    private static void assertNoServerLeft(RunResult saved) throws InterruptedException {
+        for (ConfigurationResult c : saved.configurations()) {
+            for (TrialResult t : c.trials()) {
+                if (t.server() == null) {
+                    continue;
+                }
+                for (ProcessUsage p : t.server().processes()) {
+                    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+                    while (ProcessHandle.of(p.pid()).map(ProcessHandle::isAlive).orElse(false)) {
+                        assertTrue(System.nanoTime() < deadline, "process " + p.pid() + " outlived the run");
+                        Thread.sleep(50);
+                    }
+                }
+            }
+        }
+    }
+}

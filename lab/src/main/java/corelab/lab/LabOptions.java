@@ -4,6 +4,7 @@ import corelab.harness.runner.BenchmarkOptions;
 import corelab.modes.OptionException;
 import corelab.modes.OptionSpec;
 import corelab.modes.ServerOptions;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -17,11 +18,12 @@ import java.util.Set;
  * one server's options ({@code -Dserve=true}) or a measured run's. Read once from system
  * properties ({@code -D}) and validated here, before anything starts.
  *
+ * @param report    a saved results folder to render again, or null
  * @param server    the server to serve, when {@code serve}
  * @param benchmark the run to measure, when not {@code serve}
  * @param given     the options as the user gave them, for the results' provenance
  */
-record LabOptions(boolean help, boolean serve, ServerOptions server, BenchmarkOptions benchmark,
+record LabOptions(boolean help, boolean serve, Path report, ServerOptions server, BenchmarkOptions benchmark,
                   Map<String, String> given) {
 
     /** Options that only make sense for one server in the foreground. */
@@ -35,6 +37,7 @@ record LabOptions(boolean help, boolean serve, ServerOptions server, BenchmarkOp
         List<OptionSpec> specs = new ArrayList<>();
         specs.add(new OptionSpec("help", "false", "print this list and stop"));
         specs.add(new OptionSpec("serve", "false", "start one server (-Dmode=, default single) in the foreground until Ctrl-C"));
+        specs.add(new OptionSpec("report", "", "render the report of a saved results folder again, without running anything"));
         specs.addAll(SERVE_ONLY);
         specs.addAll(BenchmarkOptions.SPECS);
         SPECS = Collections.unmodifiableList(specs);
@@ -62,18 +65,25 @@ record LabOptions(boolean help, boolean serve, ServerOptions server, BenchmarkOp
         Map<String, String> rest = new LinkedHashMap<>(given);
         boolean help = bool(rest.remove("help"), "help");
         boolean serve = bool(rest.remove("serve"), "serve");
+        String report = rest.remove("report");
         if (help) {
-            return new LabOptions(true, serve, null, null, given);
+            return new LabOptions(true, serve, null, null, null, given);
+        }
+        if (report != null) {
+            if (report.isBlank() || serve || !rest.isEmpty()) {
+                throw new OptionException("-Dreport=<results folder> renders saved results and takes no other option");
+            }
+            return new LabOptions(false, false, Path.of(report), null, null, given);
         }
         if (serve) {
-            return new LabOptions(false, true, serverOptions(rest), null, given);
+            return new LabOptions(false, true, null, serverOptions(rest), null, given);
         }
         for (OptionSpec spec : SERVE_ONLY) {
             if (rest.containsKey(spec.name())) {
                 throw new OptionException(spec.name() + " applies only with -Dserve=true; a measured run picks free ports itself");
             }
         }
-        return new LabOptions(false, false, null, BenchmarkOptions.parse(rest), given);
+        return new LabOptions(false, false, null, null, BenchmarkOptions.parse(rest), given);
     }
 
     /** One server: every option must have one value, and the mode defaults to single. */

@@ -1,5 +1,7 @@
 package corelab.lab;
 
+import corelab.harness.results.ResultsFormatException;
+import corelab.harness.results.ResultsJson;
 import corelab.harness.runner.BenchmarkRunner;
 import corelab.harness.runner.RunFailure;
 import corelab.modes.Mode;
@@ -7,7 +9,10 @@ import corelab.modes.OptionException;
 import corelab.modes.OptionSpec;
 import corelab.modes.RunningServer;
 import corelab.modes.ServerOptions;
+import corelab.reports.Report;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
 
 /**
@@ -36,12 +41,33 @@ public final class Main {
             serve(options);
             return;
         }
+        if (options.report() != null) {
+            System.exit(render(options.report()) ? 0 : 1);
+            return;
+        }
         BenchmarkRunner runner = new BenchmarkRunner(options.benchmark(), options.given(), System.out);
         try {
             runner.run();
+            render(runner.resultsFolder());
         } catch (RunFailure e) {
             System.err.println("corelab: " + e.getMessage());
+            if (Files.exists(runner.resultsFolder().resolve(ResultsJson.FILE_NAME))) {
+                render(runner.resultsFolder()); // a report of what was measured, marked as failed
+            }
             System.exit(1);
+        }
+    }
+
+    /** Renders a results folder's report and the index beside it; false, with one message, if it cannot. */
+    private static boolean render(Path resultsFolder) {
+        try {
+            Path report = Report.render(resultsFolder);
+            System.out.println("corelab: report: " + report.toAbsolutePath());
+            System.out.println("corelab: all runs: " + report.toAbsolutePath().getParent().resolveSibling("index.html"));
+            return true;
+        } catch (ResultsFormatException | IOException e) {
+            System.err.println("corelab: cannot render a report: " + e.getMessage());
+            return false;
         }
     }
 

@@ -14,7 +14,8 @@ final class ConsoleTable {
 
     static String render(List<ConfigurationResult> configurations, List<ComparisonResult> comparisons) {
         StringBuilder out = new StringBuilder();
-        String format = "%-34s %22s %10s %11s %9s %9s %s%n";
+        int width = configurations.stream().mapToInt(c -> c.id().length()).max().orElse(13);
+        String format = "%-" + Math.max(13, width) + "s %24s %10s %11s %9s %9s %s%n";
         out.append(String.format(Locale.ROOT, format, "configuration", "req/s (95% CI)", "req/s/core",
                 "req/CPU-s", "p50 ms", "p99 ms", "notes"));
         for (ConfigurationResult c : configurations) {

@@ -92,13 +92,21 @@ final class Summaries {
                 for (int j = i + 1; j < group.size(); j++) {
                     ConfigurationResult a = group.get(i);
                     ConfigurationResult b = group.get(j);
+                    // Named by id, so readers can find the configurations; the sentence uses short names.
                     Comparison comparison = Comparison.welch(a.id(), throughputs(a), b.id(), throughputs(b));
+                    Comparison named = Comparison.welch(shortName(a), throughputs(a), shortName(b), throughputs(b));
                     results.add(new ComparisonResult(a.workload(), load(a), "throughput", comparison,
-                            "on " + a.workload() + ", " + comparison.sentence("faster", "slower")));
+                            "on " + a.workload() + ", " + named.sentence("faster", "slower")));
                 }
             }
         }
         return results;
+    }
+
+    /** What tells two configurations of one group apart: the mode, and its pool or worker count. */
+    static String shortName(ConfigurationResult c) {
+        return c.mode() + (c.threads() != null ? " (" + c.threads() + " threads)" : "")
+                + (c.workers() != null ? " (" + c.workers() + " workers)" : "");
     }
 
     private static String load(ConfigurationResult c) {

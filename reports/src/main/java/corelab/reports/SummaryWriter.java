@@ -1,0 +1,158 @@
+package corelab.reports;
+
+import corelab.harness.results.ComparisonResult;
+import corelab.harness.results.ConfigurationResult;
+import corelab.harness.stats.Comparison;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * The findings in plain words, drawn only from the statistics: per workload, the modes ranked
+ * by throughput, where a difference the harness's Welch test did not find significant is a tie.
+ * Every sentence carries the figure it rests on.
+ */
+final class SummaryWriter {
+    private SummaryWriter() {
+    }
+
+    /** Sentences, plain text (the page writer escapes them). */
+    static List<String> findings(RunView view) {
+        List<String> findings = new ArrayList<>();
+        if (view.configurations().isEmpty()) {
+            findings.add("Nothing was measured yet: no configuration finished, so there is no finding to report.");
+        }
+        for (String workload : view.workloads()) {
+            RunView.Slice slice = view.headline(workload);
+            Map<String, List<ConfigurationResult>> byWork = new LinkedHashMap<>();
+            slice.configurations().forEach(c -> byWork.computeIfAbsent(Objects.toString(c.cpuIterations()),
+                    k -> new ArrayList<>()).add(c));
+            for (List<ConfigurationResult> group : byWork.values()) {
+                findings.add(ranking(view, slice, group));
+                String latency = latency(view, workload, group);
+                if (!latency.isEmpty()) {
+                    findings.add(latency);
+                }
+            }
+        }
+        long invalid = view.configurations().stream().filter(c -> !c.valid()).count();
+        if (invalid > 0) {
+            findings.add(invalid + " of " + view.configurations().size() + " configurations are INVALID and are left"
+                    + " out of the rankings above; their reasons are listed below the summary.");
+        }
+        return findings;
+    }
+
+    private static String ranking(RunView view, RunView.Slice slice, List<ConfigurationResult> group) {
+        String where = "On " + slice.workload() + " (" + slice.describe()
+                + (RunView.usesCpu(group.get(0)) ? ", " + group.get(0).cpuIterations() + " iterations" : "") + ")";
+        List<ConfigurationResult> valid = group.stream().filter(ConfigurationResult::valid)
+                .sorted(Comparator.comparingDouble((ConfigurationResult c) -> throughput(c)).reversed()).toList();
+        List<ConfigurationResult> invalid = group.stream().filter(c -> !c.valid()).toList();
+        StringBuilder out = new StringBuilder(where).append(", throughput: ");
+        out.append(valid.stream().map(c -> view.label(c) + " " + c.summary().throughputPerSecond().format("req/s"))
+                .collect(Collectors.joining(", ")));
+        if (valid.isEmpty()) {
+            out.append("no valid configuration, nothing to rank");
+        } else if (valid.size() == 1) {
+            out.append(" (the only valid configuration: nothing to compare it with)");
+        } else {
+            out.append(". ").append(capitalize(tiers(view, valid)));
+        }
+        if (!invalid.isEmpty()) {
+            out.append(". Not ranked, because INVALID: ").append(invalid.stream()
+                    .map(c -> view.label(c) + " (" + String.join("; ", c.invalidReasons()) + ")")
+                    .collect(Collectors.joining(", ")));
+        }
+        return out.append('.').toString();
+    }
+
+    /**
+     * Groups the ranked configurations into tiers: one joins the tier above when its difference from
+     * that tier's leader is not significant. Each tier below the first is measured against the top.
+     */
+    private static String tiers(RunView view, List<ConfigurationResult> ranked) {
+        List<List<ConfigurationResult>> tiers = new ArrayList<>();
+        for (ConfigurationResult c : ranked) {
+            if (!tiers.isEmpty()) {
+                List<ConfigurationResult> tier = tiers.get(tiers.size() - 1);
+                Optional<ComparisonResult> versusLeader = view.comparison(c, tier.get(0));
+                if (versusLeader.isPresent() && !versusLeader.get().comparison().significant()) {
+                    tier.add(c);
+                    continue;
+                }
+            }
+            tiers.add(new ArrayList<>(List.of(c)));
+        }
+        ConfigurationResult top = tiers.get(0).get(0);
+        List<String> parts = new ArrayList<>();
+        parts.add(tierText(view, tiers.get(0)));
+        for (List<ConfigurationResult> tier : tiers.subList(1, tiers.size())) {
+            ConfigurationResult leader = tier.get(0);
+            String part = view.label(leader) + " reaches only " + Numbers.percent(100 * throughput(leader) / throughput(top))
+                    + " of " + view.label(top) + "'s throughput: " + verdict(view, leader, top);
+            if (tier.size() > 1) {
+                part += ", and " + tierText(view, tier);
+            }
+            parts.add(part);
+        }
+        return String.join("; ", parts);
+    }
+
+    /** "a and b are tied within the confidence interval: ...", or "a is highest" for a tier of one. */
+    private static String tierText(RunView view, List<ConfigurationResult> tier) {
+        ConfigurationResult leader = tier.get(0);
+        if (tier.size() == 1) {
+            return view.label(leader) + " is highest";
+        }
+        List<ConfigurationResult> others = tier.subList(1, tier.size());
+        boolean measurable = others.stream().allMatch(c -> !Double.isNaN(view.comparison(c, leader)
+                .orElseThrow().comparison().pValue()));
+        String names = tier.stream().limit(tier.size() - 1).map(view::label).collect(Collectors.joining(", "))
+                + " and " + view.label(tier.get(tier.size() - 1));
+        String why = others.stream().map(c -> verdict(view, c, leader)).collect(Collectors.joining("; "));
+        return names + (measurable ? " are tied within the confidence interval: " : " cannot be told apart: ") + why;
+    }
+
+    /** The harness's own verdict on two configurations, named by their labels rather than their ids. */
+    static String verdict(RunView view, ConfigurationResult a, ConfigurationResult b) {
+        Optional<ComparisonResult> saved = view.comparison(a, b);
+        if (saved.isEmpty()) {
+            return "no statistical test was saved for this pair";
+        }
+        Comparison c = saved.get().comparison();
+        boolean aFirst = c.nameA().equals(a.id());
+        ConfigurationResult first = aFirst ? a : b;
+        ConfigurationResult second = aFirst ? b : a;
+        return new Comparison(view.label(first), view.label(second), c.a(), c.b(), c.pValue(), c.differencePercent(),
+                c.differenceLowerPercent(), c.differenceUpperPercent(), c.significant()).sentence("faster", "slower");
+    }
+
+    private static String latency(RunView view, String workload, List<ConfigurationResult> group) {
+        List<ConfigurationResult> valid = group.stream().filter(ConfigurationResult::valid)
+                .filter(c -> c.summary().p99Micros().n() > 0).toList();
+        if (valid.isEmpty()) {
+            return "";
+        }
+        boolean open = valid.stream().anyMatch(c -> c.summary().uncorrectedP99Micros().n() > 0);
+        return "On " + workload + ", p99 latency" + (open ? " (corrected; uncorrected in brackets)" : "") + ": "
+                + valid.stream().map(c -> view.label(c) + " " + Numbers.scaled(c.summary().p99Micros(), 1e-3).format("ms")
+                        + (open && c.summary().uncorrectedP99Micros().n() > 0
+                        ? " [" + Numbers.scaled(c.summary().uncorrectedP99Micros(), 1e-3).format("ms") + "]" : ""))
+                .collect(Collectors.joining(", ")) + ".";
+    }
+
+    private static double throughput(ConfigurationResult c) {
+        double mean = c.summary().throughputPerSecond().mean();
+        return Double.isNaN(mean) ? 0 : mean;
+    }
+
+    private static String capitalize(String text) {
+        return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
+    }
+}

@@ -1,0 +1,99 @@
+package corelab.reports;
+
+import corelab.harness.results.ComparisonResult;
+import corelab.harness.results.ConfigurationResult;
+import corelab.harness.results.ResultsCsv;
+import corelab.harness.results.ResultsJson;
+import corelab.harness.results.Summary;
+import corelab.harness.stats.Estimate;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/** Every configuration's figures with their confidence intervals, every comparison, and the raw files. */
+final class TableWriter {
+    private static final List<String> RAW_FILES = List.of(ResultsJson.FILE_NAME, ResultsCsv.CONFIGURATIONS,
+            ResultsCsv.TRIALS, ResultsCsv.INTERVALS);
+
+    private TableWriter() {
+    }
+
+    static void configurations(StringBuilder html, RunView view) {
+        html.append("<h2 id=\"figures\">Every configuration</h2>\n<p>Means over the trials with their 95% confidence"
+                + " interval (&plusmn; ? when there are fewer than 3 trials). Latency in ms; for open load, latency is"
+                + " timed from when each request was due, and the uncorrected p99 from when it was sent.</p>\n");
+        html.append("<div class=\"scroll\"><table class=\"figures\">\n<tr><th>configuration</th><th>load</th>"
+                + "<th>cores</th><th>trials</th><th>throughput (req/s)</th><th>per core (req/s/core)</th>"
+                + "<th>per CPU-second (req/CPU-s)</th><th>p50 (ms)</th><th>p99 (ms)</th><th>p99.9 (ms)</th>"
+                + "<th>uncorrected p99 (ms)</th><th>RSS (MB)</th><th>server CPU (cores)</th><th>generator CPU (%)</th>"
+                + "<th>errors</th></tr>\n");
+        for (ConfigurationResult c : view.configurations()) {
+            Summary s = c.summary();
+            html.append(c.valid() ? "<tr>" : "<tr class=\"invalid\">")
+                    .append("<td class=\"what\">").append(Html.text(c.id()))
+                    .append(c.valid() ? "" : "<br><strong>INVALID</strong>: " + Html.text(String.join("; ", c.invalidReasons())))
+                    .append("</td>")
+                    .append(cell(RunView.load(c))).append(cell(Integer.toString(c.coresAllowed())))
+                    .append(cell(Integer.toString(c.trials().size())))
+                    .append(cell(s.throughputPerSecond(), 1)).append(cell(s.throughputPerCore(), 1))
+                    .append(cell(s.requestsPerCpuSecond(), 1)).append(cell(s.p50Micros(), 1e-3))
+                    .append(cell(s.p99Micros(), 1e-3)).append(cell(s.p999Micros(), 1e-3))
+                    .append(cell(s.uncorrectedP99Micros(), 1e-3)).append(cell(s.serverRssBytes(), 1e-6))
+                    .append(cell(s.serverCpuCores(), 1)).append(cell(s.generatorUtilization(), 100))
+                    .append(cell(Numbers.percent(s.errorPercent()))).append("</tr>\n");
+        }
+        html.append("</table></div>\n<p class=\"note\">Generator CPU is the percentage of its threads' time they were"
+                + " busy; server CPU is in cores kept busy; RSS is the largest seen in each trial.</p>\n");
+    }
+
+    static void comparisons(StringBuilder html, RunView view) {
+        html.append("<h2 id=\"comparisons\">Every comparison</h2>\n");
+        if (view.run().comparisons().isEmpty()) {
+            html.append("<p>No two configurations of this run were measured under the same workload, load and cores,"
+                    + " so none was compared.</p>\n");
+            return;
+        }
+        html.append("<p>Throughput of every pair measured under the same workload, load, cores and work, compared by"
+                + " Welch's t-test; a difference whose 95% interval contains zero is not significant: a tie.</p>\n"
+                + "<div class=\"scroll\"><table class=\"comparisons\">\n<tr><th>workload</th><th>load</th><th>verdict</th>"
+                + "<th>p</th><th>significant</th></tr>\n");
+        for (ComparisonResult r : view.run().comparisons()) {
+            html.append("<tr>").append(cell(r.workload())).append(cell(r.load())).append(cell(r.sentence()))
+                    .append(cell(Numbers.pValue(r.comparison().pValue())))
+                    .append(cell(r.comparison().significant() ? "yes" : "no (tie)")).append("</tr>\n");
+        }
+        html.append("</table></div>\n");
+    }
+
+    static void rawFiles(StringBuilder html, Path folder) {
+        html.append("<h2 id=\"raw\">Raw results</h2>\n<ul>\n");
+        for (String name : RAW_FILES) {
+            html.append("<li>");
+            if (Files.isRegularFile(folder.resolve(name))) {
+                html.append("<a href=\"").append(Html.pathSegment(name)).append("\">").append(Html.text(name)).append("</a>");
+            } else {
+                html.append(Html.text(name)).append(" (missing from this folder)");
+            }
+            html.append(description(name)).append("</li>\n");
+        }
+        html.append("</ul>\n");
+    }
+
+    private static String description(String name) {
+        return switch (name) {
+            case ResultsJson.FILE_NAME -> ": everything, with full latency histograms; the report is drawn from it";
+            case ResultsCsv.CONFIGURATIONS -> ": one row per configuration, the figures above";
+            case ResultsCsv.TRIALS -> ": one row per trial";
+            case ResultsCsv.INTERVALS -> ": one row per interval (about a second)";
+            default -> "";
+        };
+    }
+
+    private static String cell(String text) {
+        return "<td>" + Html.text(text) + "</td>";
+    }
+
+    private static String cell(Estimate estimate, double scale) {
+        return "<td class=\"num\">" + Html.text(Numbers.scaled(estimate, scale).format("")) + "</td>";
+    }
+}

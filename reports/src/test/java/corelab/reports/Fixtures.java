@@ -1,0 +1,264 @@
+package corelab.reports;
+
+import corelab.harness.results.ComparisonResult;
+import corelab.harness.results.ConfigurationResult;
+import corelab.harness.results.Errors;
+import corelab.harness.results.GeneratorUsage;
+import corelab.harness.results.Histograms;
+import corelab.harness.results.IntervalResult;
+import corelab.harness.results.Latency;
+import corelab.harness.results.ProcessUsage;
+import corelab.harness.results.Provenance;
+import corelab.harness.results.RunResult;
+import corelab.harness.results.ServerUsage;
+import corelab.harness.results.Summary;
+import corelab.harness.results.TrialResult;
+import corelab.harness.stats.Comparison;
+import corelab.harness.stats.Estimate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.function.ToDoubleFunction;
+import org.HdrHistogram.Histogram;
+
+/**
+ * Two small, fixed runs built as records, with real HdrHistogram histograms: a closed-load run
+ * with every mode on hello, cpu and io, a concurrency sweep on io, a cores sweep on cpu, a cluster
+ * reporting requests per worker and one invalid configuration; and an open-load run, interrupted,
+ * with a rate sweep and uncorrected latencies. Figures are chosen so that the summary has a tie
+ * (cluster and platform on cpu) and significant differences (single on cpu).
+ */
+final class Fixtures {
+    static final double TRIAL_SECONDS = 2.0;
+    static final String SATURATED = "the load generator was saturated in trial 1 (97% of its CPU, limit 90%):"
+            + " the figures measure the generator, not the server";
+
+    private Fixtures() {
+    }
+
+    /** One configuration to build: its parameters and its three trials' throughputs. */
+    record Spec(String mode, String workload, String loadModel, int concurrency, Double rate, int cores,
+                double[] throughputs, double medianMicros, double generatorUtilization, List<String> invalidReasons) {
+        static Spec closed(String mode, String workload, int concurrency, int cores, double medianMicros,
+                           double... throughputs) {
+            return new Spec(mode, workload, "closed", concurrency, null, cores, throughputs, medianMicros, 0.3, List.of());
+        }
+
+        Spec invalid(double utilization, String reason) {
+            return new Spec(mode, workload, loadModel, concurrency, rate, cores, throughputs, medianMicros, utilization,
+                    List.of(reason));
+        }
+
+        String id() {
+            StringBuilder id = new StringBuilder(mode);
+            if (mode.equals("cluster")) {
+                id.append("/workers2");
+            }
+            id.append("/cores").append(cores).append('/').append(workload);
+            if (workload.equals("cpu")) {
+                id.append("/iterations250000");
+            }
+            id.append('/').append(loadModel).append("/c").append(concurrency);
+            if (rate != null) {
+                id.append("/rate").append(rate.longValue());
+            }
+            return id.toString();
+        }
+    }
+
+    static RunResult closedRun() {
+        List<Spec> specs = new ArrayList<>();
+        specs.add(Spec.closed("single", "hello", 64, 2, 900, 13800, 14000, 14200));
+        specs.add(Spec.closed("platform", "hello", 64, 2, 1100, 11800, 12000, 12200));
+        specs.add(Spec.closed("virtual", "hello", 64, 2, 1050, 12300, 12500, 12700));
+        specs.add(Spec.closed("offload", "hello", 64, 2, 800, 14800, 15000, 15200).invalid(0.97, SATURATED));
+        specs.add(Spec.closed("cluster", "hello", 64, 2, 600, 20500, 21000, 21500));
+        specs.add(Spec.closed("single", "cpu", 64, 2, 68000, 930, 940, 950));
+        specs.add(Spec.closed("platform", "cpu", 64, 2, 33000, 1880, 1940, 2000));
+        specs.add(Spec.closed("virtual", "cpu", 64, 2, 33500, 1850, 1905, 1950));
+        specs.add(Spec.closed("offload", "cpu", 64, 2, 37000, 1680, 1700, 1720));
+        specs.add(Spec.closed("cluster", "cpu", 64, 2, 32800, 1900, 1950, 2000));
+        specs.add(Spec.closed("single", "cpu", 16, 2, 17000, 930, 938, 946));
+        specs.add(Spec.closed("platform", "cpu", 16, 2, 8300, 1860, 1920, 1980));
+        specs.add(Spec.closed("cluster", "cpu", 16, 2, 8200, 1890, 1940, 1990));
+        specs.add(Spec.closed("single", "cpu", 64, 1, 68000, 925, 935, 945));
+        specs.add(Spec.closed("platform", "cpu", 64, 1, 66000, 950, 960, 970));
+        specs.add(Spec.closed("cluster", "cpu", 64, 1, 65000, 960, 970, 980));
+        for (String mode : List.of("single", "platform", "virtual", "cluster")) {
+            specs.add(Spec.closed(mode, "io", 1, 2, 20500, 48, 48.5, 49));
+            specs.add(Spec.closed(mode, "io", 16, 2, 20600, 770, 776, 782));
+            double top = mode.equals("single") ? 3000 : 3120;
+            specs.add(Spec.closed(mode, "io", 64, 2, 20800, top - 30, top, top + 30));
+        }
+        specs.add(Spec.closed("offload", "io", 64, 2, 20900, 3050, 3080, 3110));
+        Map<String, String> options = options("single,platform,virtual,offload,cluster", "hello,cpu,io", "closed",
+                "1,16,64", "");
+        return run("20261121-120000", RunResult.Status.COMPLETE, null, options, specs);
+    }
+
+    static RunResult openRun() {
+        List<Spec> specs = new ArrayList<>();
+        for (String mode : List.of("single", "virtual")) {
+            for (String workload : List.of("hello", "io")) {
+                for (double rate : new double[] {500, 1000, 2000}) {
+                    double achieved = workload.equals("io") && rate > 1000 && mode.equals("single") ? 1800 : rate;
+                    specs.add(new Spec(mode, workload, "open", 64, rate, 2,
+                            new double[] {achieved - 2, achieved, achieved + 2}, workload.equals("io") ? 20400 : 700,
+                            0.2, List.of()));
+                }
+            }
+        }
+        Map<String, String> options = options("single,virtual", "hello,io", "open", "64", "500,1000,2000");
+        return run("20261122-090000", RunResult.Status.INTERRUPTED, "interrupted by a signal (Ctrl-C?)", options, specs);
+    }
+
+    private static Map<String, String> options(String modes, String workloads, String load, String concurrency,
+                                               String rate) {
+        Map<String, String> options = new LinkedHashMap<>();
+        options.put("mode", modes);
+        options.put("workload", workloads);
+        options.put("load", load);
+        options.put("concurrency", concurrency);
+        options.put("rate", rate);
+        options.put("trials", "3");
+        options.put("trialSeconds", "2");
+        options.put("warmupSeconds", "1");
+        options.put("maxGeneratorUtilization", "0.9");
+        return options;
+    }
+
+    private static RunResult run(String runId, RunResult.Status status, String failure, Map<String, String> options,
+                                 List<Spec> specs) {
+        Provenance provenance = new Provenance("development", "0123456789abcdef", "21.0.5", "Eclipse Adoptium",
+                "OpenJDK 64-Bit Server VM", "/usr/lib/jvm/jdk-21", List.of("-Xmx512m"), List.of("-XX:+UseSerialGC"),
+                "Linux", "6.1.0", "amd64", 2, "Example CPU @ 2.00GHz <fast>", "corelab " + options);
+        Random random = new Random(runId.hashCode());
+        List<ConfigurationResult> configurations = specs.stream().map(s -> configuration(s, random)).toList();
+        return new RunResult(RunResult.SCHEMA_VERSION, runId, status, failure, runId.substring(0, 8) + "T12:00:00Z",
+                runId.substring(0, 8) + "T12:05:00Z", provenance, options, configurations, comparisons(configurations));
+    }
+
+    private static ConfigurationResult configuration(Spec s, Random random) {
+        List<TrialResult> trials = new ArrayList<>();
+        for (int i = 0; i < s.throughputs().length; i++) {
+            trials.add(trial(s, i + 1, s.throughputs()[i], random));
+        }
+        return new ConfigurationResult(s.id(), s.mode(), s.workload(), s.loadModel(), s.concurrency(), s.rate(),
+                s.mode().equals("platform") ? 200 : null, s.mode().equals("cluster") ? 2 : null,
+                s.workload().equals("cpu") ? 250_000 : null, 20, s.cores(), "mode=" + s.mode() + " pid=4242",
+                List.of("java", "-cp", "x", "corelab.modes.ServerMain", "mode=" + s.mode()),
+                s.invalidReasons().isEmpty(), s.invalidReasons(), summary(trials, s.cores()), trials);
+    }
+
+    private static TrialResult trial(Spec s, int index, double throughput, Random random) {
+        boolean open = s.loadModel().equals("open");
+        long completed = Math.round(throughput * TRIAL_SECONDS);
+        int samples = (int) Math.min(completed, 4000);
+        List<IntervalResult> intervals = new ArrayList<>();
+        Histogram trialCorrected = Histograms.empty();
+        Histogram trialUncorrected = Histograms.empty();
+        double cores = s.mode().equals("single") ? 0.98 : Math.min(s.cores(), throughput / 1000.0);
+        for (int second = 0; second < (int) TRIAL_SECONDS; second++) {
+            Histogram corrected = Histograms.empty();
+            for (int k = 0; k < samples / 2; k++) {
+                long sent = latency(s.medianMicros(), random);
+                // Under open load a request that waits to be sent is late by the wait; the corrected figure counts it.
+                long wait = open && random.nextDouble() < 0.05 ? (long) (s.medianMicros() * 3 * random.nextDouble()) : 0;
+                corrected.recordValue(sent + wait);
+                trialUncorrected.recordValue(sent);
+            }
+            trialCorrected.add(corrected);
+            long errors = s.mode().equals("virtual") && s.workload().equals("io") && second == 1 && index == 2 ? 12 : 0;
+            Latency l = Latency.of(corrected);
+            intervals.add(new IntervalResult(second, 1.0, completed / 2, errors, throughput + (second == 0 ? -5 : 5),
+                    l.p50Micros(), l.p99Micros(), l.maxMicros(), cores, rss(s), s.generatorUtilization(),
+                    Histograms.encode(corrected)));
+        }
+        long errors = intervals.stream().mapToLong(IntervalResult::errors).sum();
+        double cpuSeconds = cores * TRIAL_SECONDS;
+        ServerUsage server = new ServerUsage(s.cores(), cpuSeconds, cores, completed / cpuSeconds, rss(s),
+                s.mode().equals("platform") ? 215 : 24, processes(s, completed, cpuSeconds, index));
+        GeneratorUsage generator = new GeneratorUsage(1, s.generatorUtilization() * TRIAL_SECONDS,
+                s.generatorUtilization(), 1e6 * s.generatorUtilization() * TRIAL_SECONDS / completed,
+                open ? s.rate() : throughput, open ? s.rate() : throughput);
+        return new TrialResult(index, TRIAL_SECONDS, completed, completed + errors, open ? completed : 0,
+                new Errors(0, 0, errors, 0), throughput, Latency.of(trialCorrected),
+                open ? Latency.of(trialUncorrected) : null, server, generator, intervals,
+                Histograms.encode(trialCorrected), open ? Histograms.encode(trialUncorrected) : null);
+    }
+
+    /** A skewed latency: mostly near the median, a long tail for a few requests. */
+    private static long latency(double medianMicros, Random random) {
+        double value = medianMicros * Math.exp(0.25 * random.nextGaussian());
+        if (random.nextDouble() < 0.01) {
+            value *= 2 + 6 * random.nextDouble();
+        }
+        return Math.max(1, Math.round(value));
+    }
+
+    private static long rss(Spec s) {
+        return s.mode().equals("cluster") ? 310_000_000L : 140_000_000L;
+    }
+
+    /** A cluster is a primary (which answers nothing) and two workers that share the requests unevenly. */
+    private static List<ProcessUsage> processes(Spec s, long completed, double cpuSeconds, int trial) {
+        if (!s.mode().equals("cluster")) {
+            return List.of(new ProcessUsage(4242, "java corelab.modes.ServerMain", cpuSeconds, rss(s),
+                    s.mode().equals("platform") ? 215 : 24, completed));
+        }
+        long first = Math.round(completed * (0.53 + 0.01 * trial));
+        return List.of(new ProcessUsage(4242, "java corelab.modes.ServerMain mode=cluster", 0.05, 70_000_000L, 18, -1),
+                new ProcessUsage(4250, "java corelab.modes.ServerMain worker=1", cpuSeconds / 2, 120_000_000L, 20, first),
+                new ProcessUsage(4251, "java corelab.modes.ServerMain worker=2", cpuSeconds / 2, 120_000_000L, 20,
+                        completed - first));
+    }
+
+    /** As the harness summarises trials: an estimate over the trials that have the figure. */
+    private static Summary summary(List<TrialResult> trials, int cores) {
+        long completed = trials.stream().mapToLong(TrialResult::completed).sum();
+        long failed = trials.stream().mapToLong(t -> t.errors().total()).sum();
+        return new Summary(estimate(trials, TrialResult::throughputPerSecond),
+                estimate(trials, t -> t.throughputPerSecond() / cores),
+                estimate(trials, t -> t.server().requestsPerCpuSecond()),
+                estimate(trials, t -> t.latency().p50Micros()),
+                estimate(trials, t -> t.latency().p99Micros()),
+                estimate(trials, t -> t.latency().p999Micros()),
+                estimate(trials, t -> t.uncorrectedLatency() == null ? Double.NaN : t.uncorrectedLatency().p99Micros()),
+                estimate(trials, t -> t.server().cpuCoresUsed()),
+                estimate(trials, t -> t.server().rssBytesMax()),
+                estimate(trials, t -> t.generator().utilization()),
+                100.0 * failed / (completed + failed));
+    }
+
+    private static Estimate estimate(List<TrialResult> trials, ToDoubleFunction<TrialResult> figure) {
+        return Estimate.of(trials.stream().mapToDouble(figure).filter(v -> !Double.isNaN(v)).toArray());
+    }
+
+    /** As the harness compares: every pair under the same workload, load, cores and work, on throughput. */
+    private static List<ComparisonResult> comparisons(List<ConfigurationResult> configurations) {
+        Map<String, List<ConfigurationResult>> groups = new LinkedHashMap<>();
+        for (ConfigurationResult c : configurations) {
+            groups.computeIfAbsent(c.workload() + "|" + RunView.load(c) + "|" + c.coresAllowed() + "|" + c.cpuIterations(),
+                    k -> new ArrayList<>()).add(c);
+        }
+        List<ComparisonResult> results = new ArrayList<>();
+        for (List<ConfigurationResult> group : groups.values()) {
+            for (int i = 0; i < group.size(); i++) {
+                for (int j = i + 1; j < group.size(); j++) {
+                    ConfigurationResult a = group.get(i);
+                    ConfigurationResult b = group.get(j);
+                    Comparison comparison = Comparison.welch(a.id(), throughputs(a), b.id(), throughputs(b));
+                    results.add(new ComparisonResult(a.workload(), RunView.load(a), "throughput", comparison,
+                            "on " + a.workload() + ", " + comparison.sentence("faster", "slower")));
+                }
+            }
+        }
+        return results;
+    }
+
+    private static double[] throughputs(ConfigurationResult c) {
+        return c.trials().stream().mapToDouble(TrialResult::throughputPerSecond).toArray();
+    }
+}

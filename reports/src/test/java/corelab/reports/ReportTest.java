@@ -1,0 +1,243 @@
+package corelab.reports;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import corelab.harness.results.ResultsFolder;
+import corelab.harness.results.ResultsFormatException;
+import corelab.harness.results.ResultsJson;
+import corelab.harness.results.RunResult;
+import java.awt.GraphicsEnvironment;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Base64;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ReportTest {
+    private static final Pattern IMAGE = Pattern.compile("<img alt=\"[^\"]*\" src=\"data:image/png;base64,([A-Za-z0-9+/=]+)\">");
+
+    @TempDir
+    static Path results;
+    static Path closed;
+    static Path open;
+    static Path damaged;
+    static String closedHtml;
+    static String openHtml;
+
+    @BeforeAll
+    static void renderBoth() throws Exception {
+        closed = save(Fixtures.closedRun());
+        open = save(Fixtures.openRun());
+        damaged = Files.createDirectories(results.resolve("20261120-080000"));
+        Files.writeString(damaged.resolve(ResultsJson.FILE_NAME), "{ \"schemaVersion\": 1, \"runId\": ");
+        Locale before = Locale.getDefault();
+        // A German default locale writes 12,5 for 12.5: the report must not.
+        Locale.setDefault(Locale.GERMANY);
+        try {
+            closedHtml = Files.readString(Report.render(closed));
+            openHtml = Files.readString(Report.render(open));
+        } finally {
+            Locale.setDefault(before);
+        }
+    }
+
+    private static Path save(RunResult run) throws IOException {
+        Path folder = results.resolve(run.runId());
+        new ResultsFolder(folder).save(run);
+        return folder;
+    }
+
+    @Test
+    void chartsAreDrawnWithoutADisplay() {
+        assertTrue(GraphicsEnvironment.isHeadless());
+        assertTrue(Files.isRegularFile(closed.resolve(Report.FILE_NAME)));
+    }
+
+    @Test
+    void everyChartIsThereWithItsCaption() {
+        for (String title : List.of(ThroughputChart.TITLE, "Throughput against concurrency: io (2 cores)",
+                "Throughput against concurrency: cpu (2 cores)",
+                "Latency percentile spectrum: hello (closed c64, 2 cores)", PerCoreChart.TITLE, MemoryChart.TITLE,
+                "Scaling with cores allowed: cpu (closed c64)", FairnessChart.TITLE,
+                "Second by second: io (closed c64, 2 cores)", "CPU over time: hello (closed c64, 2 cores)")) {
+            assertTrue(closedHtml.contains("<figcaption><strong>" + Html.text(title) + ".</strong>"), title);
+        }
+        assertTrue(closedHtml.contains("Little&#39;s law"), "io limit");
+        assertTrue(closedHtml.contains("estimated single-core rate 1 / (250000 iterations x 4.2 ns), not measured"),
+                "where the cpu limit comes from");
+        assertTrue(closedHtml.contains("2 workers served between"), "fairness figures");
+        assertFalse(closedHtml.contains("could not be drawn"));
+        assertTrue(openHtml.contains("<strong>Throughput against offered rate: io (2 cores).</strong>"));
+        assertTrue(openHtml.contains("Right: uncorrected"), "corrected and uncorrected side by side");
+    }
+
+    @Test
+    void everyFigureIsAnEmbeddedPngThatIsNotBlank() throws IOException {
+        // closed: throughput, 2 sweeps, 3 spectra, per core, memory, scaling, fairness, 3 time series, 3 CPU
+        assertEquals(16, checkedImages(closedHtml));
+        // open: throughput, 2 sweeps, 2 spectra, per core, memory, 2 time series, 2 CPU (no scaling, no cluster)
+        assertEquals(11, checkedImages(openHtml));
+    }
+
+    /** How many embedded PNGs the page has, after checking each decodes to a chart and each figure has one. */
+    private static int checkedImages(String html) throws IOException {
+        Matcher images = IMAGE.matcher(html);
+        int count = 0;
+        while (images.find()) {
+            count++;
+            BufferedImage image = ImageIO.read(new ByteArrayInputStream(Base64.getDecoder().decode(images.group(1))));
+            assertNotNull(image, "a PNG that decodes");
+            assertTrue(colours(image) > 5, "a chart, not a blank image");
+        }
+        assertEquals(html.split("<figure>", -1).length - 1, count, "one embedded image per figure");
+        return count;
+    }
+
+    @Test
+    void thePageFetchesNothing() {
+        for (String html : List.of(closedHtml, openHtml)) {
+            assertFalse(html.contains("http://"));
+            assertFalse(html.contains("https://"));
+            assertFalse(html.contains("<script"));
+            assertFalse(html.contains("<link"));
+            assertFalse(html.contains("url("));
+        }
+    }
+
+    @Test
+    void theSummaryRanksWithTiesAndFigures() {
+        String summary = closedHtml.substring(closedHtml.indexOf("id=\"summary\""), closedHtml.indexOf("</ul>",
+                closedHtml.indexOf("id=\"summary\"")));
+        assertTrue(summary.contains("On cpu (closed c64, 2 cores, 250000 iterations), throughput: cluster 1950"), summary);
+        assertTrue(summary.contains("Cluster, platform and virtual are tied within the confidence interval:"
+                + " no significant difference between platform and cluster (p = "), summary);
+        assertTrue(summary.contains("single reaches only 48.2% of cluster&#39;s throughput: single is 51.8% slower"
+                + " than cluster (95% CI 45.7% to 57.9%)"), summary);
+        assertTrue(summary.contains("offload reaches only 87.2% of cluster&#39;s throughput: offload is 12.8% slower"),
+                summary);
+        assertTrue(summary.contains("On hello (closed c64, 2 cores), throughput: cluster 21000"), summary);
+        assertTrue(summary.contains("Not ranked, because INVALID: offload (the load generator was saturated"), summary);
+    }
+
+    @Test
+    void invalidConfigurationsAreMarked() {
+        assertTrue(closedHtml.contains("Invalid configurations: do not trust these figures"));
+        assertTrue(closedHtml.contains("<li><strong>offload/cores2/hello/closed/c64</strong>: the load generator was"
+                + " saturated in trial 1"));
+        assertTrue(closedHtml.contains("<tr class=\"invalid\"><td class=\"what\">offload/cores2/hello/closed/c64<br>"
+                + "<strong>INVALID</strong>: the load generator was saturated in trial 1"));
+    }
+
+    @Test
+    void anIncompleteRunSaysSoAtTheTop() {
+        int banner = openHtml.indexOf("<div class=\"banner\"><strong>This run is INTERRUPTED:</strong>");
+        assertTrue(banner > 0 && banner < openHtml.indexOf("What was run"));
+        assertFalse(closedHtml.contains("class=\"banner\""));
+    }
+
+    @Test
+    void textFromTheResultsIsEscaped() {
+        assertTrue(closedHtml.contains("Example CPU @ 2.00GHz &lt;fast&gt;"));
+        assertFalse(closedHtml.contains("<fast>"));
+    }
+
+    @Test
+    void theTableLinksTheRawFiles() {
+        for (String file : List.of("results.json", "configurations.csv", "trials.csv", "intervals.csv")) {
+            assertTrue(closedHtml.contains("<a href=\"" + file + "\">"), file);
+        }
+        assertTrue(closedHtml.contains("<td class=\"what\">single/cores2/cpu/iterations250000/closed/c64</td>"));
+    }
+
+    @Test
+    void theIndexListsEveryFolderAndTheDamagedOneWithItsError() throws IOException {
+        String index = Files.readString(results.resolve(IndexWriter.FILE_NAME), StandardCharsets.UTF_8);
+        assertTrue(index.contains("<a href=\"20261121-120000/report.html\">20261121-120000</a>"));
+        assertTrue(index.contains("<a href=\"20261122-090000/report.html\">20261122-090000</a>"));
+        assertTrue(index.contains("INTERRUPTED"));
+        assertTrue(index.contains("20261120-080000"));
+        assertTrue(index.contains("cannot read these results: "), index);
+        assertTrue(index.indexOf("is damaged", index.indexOf("20261120-080000")) > 0, index);
+        assertTrue(index.indexOf("20261122-090000") < index.indexOf("20261121-120000"), "newest first");
+    }
+
+    @Test
+    void damagedResultsGiveAClearError() {
+        ResultsFormatException e = assertThrows(ResultsFormatException.class, () -> Report.render(damaged));
+        assertTrue(e.getMessage().contains("damaged"), e.getMessage());
+        assertFalse(Files.exists(damaged.resolve(Report.FILE_NAME)));
+    }
+
+    @Test
+    void missingResultsGiveAClearError() {
+        ResultsFormatException e = assertThrows(ResultsFormatException.class,
+                () -> Report.render(results.resolve("no-such-run")));
+        assertTrue(e.getMessage().contains("no results at"), e.getMessage());
+    }
+
+    @Test
+    void aDamagedHistogramGivesAClearError() throws IOException {
+        Path folder = Files.createDirectories(results.resolve("20261119-070000"));
+        String json = ResultsJson.toJson(Fixtures.openRun())
+                .replaceAll("\"histogram\" : \"[^\"]+\"", "\"histogram\" : \"bm90IGEgaGlzdG9ncmFt\"");
+        Files.writeString(folder.resolve(ResultsJson.FILE_NAME), json);
+        ResultsFormatException e = assertThrows(ResultsFormatException.class, () -> Report.render(folder));
+        assertTrue(e.getMessage().contains("is damaged: the histogram of "), e.getMessage());
+    }
+
+    @Test
+    void aMeasuredSingleCoreRateReplacesTheEstimateInTheCpuLimit(@TempDir Path elsewhere) throws Exception {
+        RunResult run = Fixtures.closedRun();
+        Path folder = elsewhere.resolve(run.runId());
+        new ResultsFolder(folder).save(run);
+        String html = Files.readString(Report.render(folder,
+                Optional.of(new SingleCoreRate(250_000, 1000, "JMH, corelab benchmarks"))));
+        assertTrue(html.contains("the cpu limit, 2000 req/s = 2 x 1000 req/s: measured single-core rate (JMH, corelab"
+                + " benchmarks)"), "the measured rate and where it came from");
+        assertTrue(Files.isRegularFile(elsewhere.resolve(IndexWriter.FILE_NAME)));
+    }
+
+    @Test
+    void aRunSavedBeforeAnythingFinishedStillRenders(@TempDir Path elsewhere) throws Exception {
+        RunResult full = Fixtures.openRun();
+        RunResult empty = new RunResult(full.schemaVersion(), "20261123-100000", RunResult.Status.RUNNING, null,
+                full.startedAt(), full.endedAt(), full.provenance(), full.options(), List.of(), List.of());
+        Path folder = elsewhere.resolve(empty.runId());
+        new ResultsFolder(folder).save(empty);
+        String html = Files.readString(Report.render(folder));
+        assertTrue(html.contains("This run is RUNNING:"));
+        assertTrue(html.contains("there is nothing to chart yet"));
+        assertTrue(html.contains("Nothing was measured yet"));
+        assertFalse(html.contains("could not be drawn"));
+    }
+
+    private static int colours(BufferedImage image) {
+        Set<Integer> seen = new HashSet<>();
+        for (int y = 0; y < image.getHeight(); y += 3) {
+            for (int x = 0; x < image.getWidth(); x += 3) {
+                seen.add(image.getRGB(x, y));
+                if (seen.size() > 5) {
+                    return seen.size();
+                }
+            }
+        }
+        return seen.size();
+    }
+}

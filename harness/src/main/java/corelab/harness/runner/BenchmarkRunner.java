@@ -49,7 +49,10 @@ public final class BenchmarkRunner {
         this.resolvedOptions = BenchmarkOptions.resolvedText(givenOptions);
         this.console = console;
         this.folder = new ResultsFolder(uniqueFolder(options.resultsDir(), runId));
-        this.provenance = ProvenanceProbe.probe(List.of(), "corelab " + givenOptions);
+        StringBuilder command = new StringBuilder("./mvnw -q compile exec:java");
+        givenOptions.forEach((name, value) -> command.append(" -D").append(name).append('=')
+                .append(value.contains(" ") ? "'" + value + "'" : value));
+        this.provenance = ProvenanceProbe.probe(List.of(), command.toString());
     }
 
     public Path resultsFolder() {

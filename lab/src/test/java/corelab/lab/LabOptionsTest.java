@@ -53,7 +53,14 @@ class LabOptionsTest {
     @Test
     void aMistypedOptionIsRefusedNotIgnored() {
         OptionException e = assertThrows(OptionException.class, () -> LabOptions.parse(props("mdoe", "cluster")));
-        assertTrue(e.getMessage().startsWith("unknown option 'mdoe'; valid options: help, serve, port"), e.getMessage());
+        assertTrue(e.getMessage().startsWith("unknown option 'mdoe'; valid options: help, serve, report, port"), e.getMessage());
+    }
+
+    @Test
+    void reportRendersASavedFolderAndTakesNoOtherOption() {
+        assertEquals(java.nio.file.Path.of("results/x"), LabOptions.parse(props("report", "results/x")).report());
+        assertThrows(OptionException.class, () -> LabOptions.parse(props("report", "results/x", "mode", "single")));
+        assertThrows(OptionException.class, () -> LabOptions.parse(props("report", "")));
     }
 
     @Test

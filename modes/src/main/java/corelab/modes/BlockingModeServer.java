@@ -4,6 +4,7 @@ import corelab.modes.http.BlockingServer;
 import corelab.workloads.BlockingBackendClient;
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
@@ -40,6 +41,11 @@ abstract class BlockingModeServer implements ModeServer {
     @Override
     public InetSocketAddress address() {
         return server.address();
+    }
+
+    @Override
+    public void disconnect(Duration grace) {
+        server.disconnect(grace);
     }
 
     @Override

@@ -1,10 +1,7 @@
 package corelab.modes;
 
-import corelab.modes.http.EventLoop;
-import corelab.modes.http.EventLoopServer;
 import corelab.workloads.CpuKernel;
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -15,34 +12,23 @@ import java.util.concurrent.TimeUnit;
  * of worker threads and the loop writes the answer when it comes back, like Node.js's
  * {@code worker_threads}. The loop stays free for I/O; the pool uses the other cores.
  */
-public final class OffloadServer implements ModeServer {
-    private final EventLoop loop = new EventLoop("corelab-loop");
+public final class OffloadServer extends EventLoopModeServer {
     private final ExecutorService cpuPool;
-    private final EventLoopServer server;
 
     public OffloadServer(ServerContext context) throws IOException {
-        cpuPool = Executors.newFixedThreadPool(context.options().offloadThreads(),
-                Thread.ofPlatform().name("corelab-offload-", 1).factory());
-        WorkloadHandler handler = new WorkloadHandler(context,
-                (seed, iterations) -> CompletableFuture.supplyAsync(() -> CpuKernel.compute(seed, iterations), cpuPool),
-                new LoopBackendClient(loop, context.backend()));
-        try {
-            server = new EventLoopServer(context.socket(), loop, handler);
-        } catch (IOException e) {
-            cpuPool.shutdownNow();
-            throw e;
-        }
-        loop.start();
+        this(context, Executors.newFixedThreadPool(context.options().offloadThreads(),
+                Thread.ofPlatform().name("corelab-offload-", 1).factory()));
     }
 
-    @Override
-    public InetSocketAddress address() {
-        return server.address();
+    private OffloadServer(ServerContext context, ExecutorService cpuPool) throws IOException {
+        super(context, (seed, iterations) -> CompletableFuture.supplyAsync(
+                () -> CpuKernel.compute(seed, iterations), cpuPool));
+        this.cpuPool = cpuPool;
     }
 
     @Override
     public void close() {
-        server.close();
+        super.close();
         cpuPool.shutdownNow();
         try {
             cpuPool.awaitTermination(2, TimeUnit.SECONDS);

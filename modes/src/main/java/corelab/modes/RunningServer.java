@@ -5,8 +5,11 @@ import corelab.workloads.Backend;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
@@ -82,6 +85,21 @@ public final class RunningServer implements AutoCloseable {
     /** Requests this process handled; always 0 for a cluster primary, whose workers count their own. */
     public long requestsHandled() {
         return requestsHandled.sum();
+    }
+
+    /** See {@link ModeServer#disconnect}. */
+    public void disconnect(Duration grace) {
+        server.disconnect(grace);
+    }
+
+    /** Completes, with the reason, if the server stopped by itself (see {@link ModeServer#failure}). */
+    public CompletableFuture<String> failure() {
+        return server.failure();
+    }
+
+    /** The cluster's primary, for a {@code cluster} server. */
+    public Optional<ClusterServer> cluster() {
+        return server instanceof ClusterServer cluster ? Optional.of(cluster) : Optional.empty();
     }
 
     @Override

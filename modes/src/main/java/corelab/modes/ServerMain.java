@@ -1,20 +1,26 @@
 package corelab.modes;
 
+import corelab.modes.cluster.ClusterServer;
+import corelab.modes.cluster.WorkerChannel;
 import java.io.IOException;
-import java.io.InputStream;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The entry point of a server process: {@code java -cp ... corelab.modes.ServerMain
  * mode=single port=0 ...}. It prints its {@link ReadyLine} once it accepts connections and
- * exits cleanly on SIGTERM. A cluster worker ({@code workerId=N}) also exits as soon as
- * its primary is gone, however the primary died.
+ * exits cleanly on SIGTERM. A cluster worker ({@code workerId=N}) talks with its primary
+ * over its stdin and stdout ({@link WorkerChannel}) and exits as soon as its primary is
+ * gone, however the primary died; a cluster primary reads {@code corelab-msg reload} on its
+ * own stdin, and exits with {@link #EXIT_GAVE_UP} if its workers crash in a loop.
  */
 public final class ServerMain {
     /** Exit code for a server that could not start (bad options, busy port). */
     public static final int EXIT_CANNOT_START = 2;
+    /** Exit code for a cluster primary that gave up because its workers crash in a loop. */
+    public static final int EXIT_GAVE_UP = 3;
     /**
      * {@code exitWithStdin=true}: exit when standard input closes, that is when the process
      * that started this server dies. Cluster workers always do; the harness asks for it too.
@@ -38,41 +44,85 @@ public final class ServerMain {
         boolean exitWithStdin = "true".equals(given.remove(EXIT_WITH_STDIN));
         RunningServer server;
         ServerOptions options;
+        WorkerChannel parent = null;
         try {
             if (worker != null) {
                 workerId = OptionSpec.parseInt("workerId", worker, 1, 10_000);
             }
-            if (worker != null || exitWithStdin) {
-                watchParent();
-            }
             options = ServerOptions.parse(given);
+            boolean lifeline = worker != null || exitWithStdin;
+            if (lifeline || options.mode() == Mode.CLUSTER) {
+                // Started before the server, so that a parent that dies while it starts takes it along.
+                parent = WorkerChannel.start(System.in, System.out, lifeline ? ServerMain::parentGone : () -> { });
+            }
             server = RunningServer.start(options, workerId, System.out);
         } catch (OptionException | IOException e) {
             fail(e.getMessage());
             return;
         }
-        if (options.statsIntervalMillis() > 0 && options.mode() != Mode.CLUSTER) {
-            printStats(server, workerId, options.statsIntervalMillis());
+        if (workerId > 0) {
+            answerPrimary(server, parent);
+        } else if (parent != null && server.cluster().isPresent()) {
+            reloadOnRequest(server.cluster().get(), parent);
         }
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            server.close();
-            stopped.countDown();
-        }, "corelab-shutdown"));
+        if (options.statsIntervalMillis() > 0 && options.mode() != Mode.CLUSTER) {
+            printStats(server, workerId, workerId > 0 ? parent : null, options.statsIntervalMillis());
+        }
+        server.failure().thenAccept(reason -> System.exit(EXIT_GAVE_UP)); // the reason is printed already
+        Runtime.getRuntime().addShutdownHook(new Thread(server::close, "corelab-shutdown"));
         System.out.println(server.readyLine().format());
         System.out.flush();
         try {
-            stopped.await();
+            // The process ends in System.exit or on a signal, never by returning from main:
+            // main returning while a SIGTERM shutdown runs races it, and can turn exit code 143 into 0.
+            new CountDownLatch(1).await();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
     }
 
     /**
-     * {@code corelab-stats pid=... worker=... requests=...} every interval: how the harness
-     * learns what each process (each cluster worker, through its primary) has served.
+     * A cluster worker answers its primary: {@code stats} with its request count, and a
+     * disconnect by finishing its requests and exiting (Node.js's {@code worker.disconnect()}).
      */
-    private static void printStats(RunningServer server, int workerId, int intervalMillis) {
+    private static void answerPrimary(RunningServer server, WorkerChannel primary) {
+        primary.onMessage(text -> {
+            if (text.equals("stats")) {
+                primary.send("stats requests=" + server.requestsHandled());
+            }
+        });
+        AtomicBoolean disconnecting = new AtomicBoolean();
+        primary.onDisconnect(grace -> {
+            if (disconnecting.compareAndSet(false, true)) {
+                Thread.ofPlatform().name("corelab-disconnect").start(() -> {
+                    server.disconnect(grace);
+                    System.exit(0);
+                });
+            }
+        });
+    }
+
+    /** Java has no portable SIGHUP: a cluster primary reloads on a {@code corelab-msg reload} line instead. */
+    private static void reloadOnRequest(ClusterServer cluster, WorkerChannel parent) {
+        parent.onMessage(text -> {
+            if (text.equals("reload")) {
+                Thread.ofPlatform().name("corelab-reload").start(() -> {
+                    try {
+                        cluster.reload();
+                    } catch (IOException e) {
+                        System.out.println("corelab: " + e.getMessage());
+                    }
+                });
+            }
+        });
+    }
+
+    /**
+     * {@code corelab-stats pid=... worker=... requests=...} every interval: how the harness
+     * learns what each process has served. A cluster worker sends its count to its primary
+     * as a {@code stats requests=N} message instead, and the primary prints the line.
+     */
+    private static void printStats(RunningServer server, int workerId, WorkerChannel primary, int intervalMillis) {
         Thread.ofPlatform().daemon(true).name("corelab-stats").start(() -> {
             long pid = ProcessHandle.current().pid();
             while (true) {
@@ -81,38 +131,31 @@ public final class ServerMain {
                 } catch (InterruptedException e) {
                     return;
                 }
-                System.out.println("corelab-stats pid=" + pid + " worker=" + workerId
-                        + " requests=" + server.requestsHandled());
-                System.out.flush();
+                if (primary != null) {
+                    primary.send("stats requests=" + server.requestsHandled());
+                } else {
+                    System.out.println("corelab-stats pid=" + pid + " worker=" + workerId
+                            + " requests=" + server.requestsHandled());
+                    System.out.flush();
+                }
             }
         });
     }
 
     /**
-     * A worker's standard input is a pipe from its primary (or the harness), which never
-     * writes to it. When the parent dies, even by SIGKILL, the kernel closes the pipe, the
-     * read below returns end-of-stream, and this process exits: no orphan keeps the port.
+     * Standard input closed: the process that started this one is gone, however it died,
+     * so this one exits too and no orphan keeps the port.
      */
-    private static void watchParent() {
-        Thread.ofPlatform().daemon(true).name("corelab-parent-watch").start(() -> {
+    private static void parentGone() {
+        Thread.ofPlatform().daemon(true).start(() -> {
             try {
-                InputStream in = System.in;
-                while (in.read() >= 0) {
-                    // the primary sends nothing; ignore anything that comes
-                }
-            } catch (IOException ignored) {
-                // a broken pipe means the same: the primary is gone
+                Thread.sleep(5000);
+            } catch (InterruptedException ignored) {
+                // halting anyway
             }
-            Thread.ofPlatform().daemon(true).start(() -> {
-                try {
-                    Thread.sleep(5000);
-                } catch (InterruptedException ignored) {
-                    // halting anyway
-                }
-                Runtime.getRuntime().halt(1); // a shutdown that hangs must not leave an orphan
-            });
-            System.exit(0);
+            Runtime.getRuntime().halt(1); // a shutdown that hangs must not leave an orphan
         });
+        System.exit(0);
     }
 
     private static void fail(String message) {

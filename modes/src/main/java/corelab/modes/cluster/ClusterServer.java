@@ -9,46 +9,81 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.StandardSocketOptions;
 import java.nio.channels.SocketChannel;
+import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * {@code cluster}: the primary. It forks {@code workers} worker JVMs that each run an
- * in-process mode ({@code workerMode}) on the same port, and restarts any worker that dies,
- * like Node.js's {@code cluster} module. The kernel, not the primary, spreads incoming
- * connections over the workers (SO_REUSEPORT); the primary never touches a request.
+ * {@code cluster}: the primary, as {@code pm2 start -i N} runs it. It forks {@code workers}
+ * worker JVMs through a {@link Cluster}; each runs an in-process mode ({@code workerMode})
+ * on the same port. The kernel, not the primary, spreads incoming connections over the
+ * workers (SO_REUSEPORT); the primary never touches a request.
+ *
+ * <p>What it adds to the {@link Cluster}: it starts all workers and fails at once if one
+ * cannot start (a crash loop that begins at startup is a configuration error, better shown
+ * at once than after a minute of restarts); it prints the lines the harness reads
+ * ({@code corelab-worker-online} once a worker listens, and each worker's
+ * {@code corelab-stats}, which the worker sends as a {@code stats requests=N} message); it
+ * stops, with {@link #failure()}, when the restart policy gives up; and it reloads.
+ *
+ * <p>{@link #reload()} is pm2's {@code reload}: workers are replaced one at a time, and
+ * each old worker is disconnected (it stops accepting, finishes its requests, then exits)
+ * only once its replacement listens, so the port always has a listener. Java has no portable
+ * SIGHUP, so a primary run by {@code ServerMain} reloads when a {@code corelab-msg reload}
+ * line arrives on its standard input.
+ *
+ * <p>One kernel limit: connections that completed their handshake on an old worker's
+ * listening socket but were not yet accepted are reset when it closes, unless
+ * {@code net.ipv4.tcp_migrate_req=1} (Linux 5.14+) moves them to a sibling. The worker
+ * accepts everything queued immediately before it closes, which makes the window tiny, but
+ * only that sysctl closes it.
  */
 public final class ClusterServer implements ModeServer {
     private static final long READY_TIMEOUT_SECONDS = 60;
-    private static final long RESTART_DELAY_MILLIS = 100;
-    private static final long STOP_GRACE_MILLIS = 5000;
 
-    private final ServerOptions workerOptions;
     private final PrintStream log;
     private final SocketChannel portReservation;
     private final InetSocketAddress address;
-    private final Map<Integer, WorkerProcess> workers = new ConcurrentHashMap<>();
-    private final ScheduledExecutorService restarts =
-            Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon(true).name("corelab-restarts").factory());
-    private volatile boolean closing;
+    private final Cluster cluster;
+    private final CompletableFuture<String> failure = new CompletableFuture<>();
+    private final Object reloading = new Object();
+    private boolean closed; // guarded by this
 
     public ClusterServer(ServerOptions options, PrintStream log) throws IOException {
+        this(options, log, RestartPolicy.DEFAULT);
+    }
+
+    ClusterServer(ServerOptions options, PrintStream log, RestartPolicy restartPolicy) throws IOException {
         this.log = log;
         this.portReservation = reservePort(options.host(), options.port());
         int port = ((InetSocketAddress) portReservation.getLocalAddress()).getPort();
         this.address = new InetSocketAddress(InetAddress.getByName(options.host()), port);
-        this.workerOptions = options.withMode(options.workerMode()).withPort(port);
-        try {
-            for (int id = 1; id <= options.workers(); id++) {
-                fork(id);
+        this.cluster = new Cluster(options.withMode(options.workerMode()).withPort(port), restartPolicy, log::println);
+        // The harness reads these two lines: keep their form.
+        cluster.onListening((worker, at) -> log.println("corelab-worker-online id=" + worker.id() + " pid=" + worker.pid()));
+        cluster.onMessage((worker, text) -> {
+            if (text.startsWith("stats requests=")) {
+                log.println("[worker " + worker.id() + "] corelab-stats pid=" + worker.pid() + " worker=" + worker.id()
+                        + " requests=" + text.substring("stats requests=".length()));
             }
-            for (WorkerProcess worker : workers.values()) {
-                awaitReady(worker);
+        });
+        cluster.onGiveUp(reason -> {
+            log.println("corelab: " + reason);
+            Thread.ofPlatform().daemon(true).start(() -> {
+                close();
+                failure.complete(reason);
+            });
+        });
+        try {
+            for (int i = 0; i < options.workers(); i++) {
+                cluster.fork();
+            }
+            for (Worker worker : cluster.workers()) {
+                awaitListening(worker);
             }
         } catch (IOException | RuntimeException e) {
             close();
@@ -81,51 +116,73 @@ public final class ClusterServer implements ModeServer {
         }
     }
 
-    private void fork(int id) throws IOException {
-        WorkerProcess worker = WorkerProcess.start(id, workerOptions, log::println);
-        workers.put(id, worker);
-        worker.onExit().thenAccept(process -> exited(worker, process.exitValue()));
-    }
-
-    private void awaitReady(WorkerProcess worker) throws IOException {
+    private static void awaitListening(Worker worker) throws IOException {
         try {
-            worker.ready().get(READY_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-            log.println("corelab-worker-online id=" + worker.id() + " pid=" + worker.pid());
+            worker.listening().get(READY_TIMEOUT_SECONDS, TimeUnit.SECONDS);
         } catch (ExecutionException e) {
             throw new IOException(e.getCause().getMessage() + " (its output is above)");
         } catch (TimeoutException e) {
-            throw new IOException("worker " + worker.id() + " was not ready within " + READY_TIMEOUT_SECONDS + " s");
+            throw new IOException(worker + " was not listening within " + READY_TIMEOUT_SECONDS + " s");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IOException("interrupted while waiting for worker " + worker.id());
+            throw new IOException("interrupted while waiting for " + worker);
         }
     }
 
-    /** A worker that dies while the cluster is not closing is replaced under the same id. */
-    private void exited(WorkerProcess worker, int exitCode) {
-        if (closing) {
-            return;
+    /**
+     * Replaces every worker, one at a time, without a moment when the port has no listener:
+     * start the replacement, wait until it listens, then disconnect the old worker and wait
+     * for it to exit. If a replacement cannot start, the reload stops there and the old
+     * worker keeps serving. One reload at a time.
+     */
+    public void reload() throws IOException {
+        synchronized (reloading) {
+            reloadEachWorker();
         }
-        log.println("corelab-worker-exit id=" + worker.id() + " pid=" + worker.pid() + " code=" + exitCode
-                + " (restarting)");
-        restarts.schedule(() -> {
-            if (closing) {
-                return;
+    }
+
+    private void reloadEachWorker() throws IOException {
+        for (Worker old : cluster.workers()) {
+            if (old.isDead()) {
+                continue; // a crash mid-reload: the restart policy brings it back
             }
+            Worker replacement = cluster.forkReplacement(old);
             try {
-                fork(worker.id());
-                awaitReady(workers.get(worker.id()));
+                awaitListening(replacement);
             } catch (IOException e) {
-                log.println("corelab: could not restart worker " + worker.id() + ": " + e.getMessage());
+                replacement.kill();
+                throw new IOException("reload stopped: " + e.getMessage() + "; " + old + " keeps serving");
             }
-        }, RESTART_DELAY_MILLIS, TimeUnit.MILLISECONDS);
+            old.disconnect();
+            try {
+                old.exited().get(Worker.DISCONNECT_GRACE.plus(Worker.KILL_TIMEOUT).toSeconds() + 5, TimeUnit.SECONDS);
+            } catch (ExecutionException | TimeoutException e) {
+                throw new IOException("reload stopped: " + old + " did not exit after disconnect", e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("reload interrupted");
+            }
+            log.println("corelab-worker-reloaded id=" + old.id() + " pid=" + old.pid() + " -> pid=" + replacement.pid());
+        }
+    }
+
+    /** The cluster itself: its workers, their events, fork and the rest. */
+    public Cluster cluster() {
+        return cluster;
     }
 
     /** The live workers' process ids by worker id. */
     public Map<Integer, Long> workerPids() {
-        Map<Integer, Long> pids = new java.util.TreeMap<>();
-        workers.forEach((id, worker) -> pids.put(id, worker.pid()));
+        Map<Integer, Long> pids = new TreeMap<>();
+        List<Worker> workers = cluster.workers();
+        workers.forEach(worker -> pids.put(worker.id(), worker.pid())); // mid-reload, one of a shared id
         return pids;
+    }
+
+    /** Completes, with the reason, if the cluster stopped because its workers crash in a loop. */
+    @Override
+    public CompletableFuture<String> failure() {
+        return failure;
     }
 
     @Override
@@ -134,12 +191,12 @@ public final class ClusterServer implements ModeServer {
     }
 
     @Override
-    public void close() {
-        closing = true;
-        restarts.shutdownNow();
-        // SIGTERM to all first, so they stop in parallel; then wait for each, and SIGKILL a laggard.
-        workers.values().forEach(WorkerProcess::terminate);
-        workers.values().forEach(worker -> worker.awaitOrKill(STOP_GRACE_MILLIS));
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        cluster.close();
         try {
             portReservation.close();
         } catch (IOException ignored) {

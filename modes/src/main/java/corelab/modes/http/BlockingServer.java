@@ -8,11 +8,13 @@ import java.nio.ByteBuffer;
 import java.nio.channels.ClosedChannelException;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
-import java.util.Set;
+import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The blocking transport: one thread per connection, for its whole life, doing plain
@@ -25,8 +27,10 @@ public final class BlockingServer implements AutoCloseable {
     private final ExecutorService connectionThreads;
     private final Handler handler;
     private final HttpLimits limits;
-    private final Set<SocketChannel> open = ConcurrentHashMap.newKeySet();
+    /** Each open connection, and since when it waits idle for its next request (0: inside one). */
+    private final Map<SocketChannel, AtomicLong> open = new ConcurrentHashMap<>();
     private final Thread acceptor;
+    private volatile boolean draining;
 
     public BlockingServer(ServerSocketConfig config, ExecutorService connectionThreads, Handler handler)
             throws IOException {
@@ -55,7 +59,7 @@ public final class BlockingServer implements AutoCloseable {
             } catch (IOException e) {
                 continue; // one failed accept (a client that reset at once) harms no one else
             }
-            open.add(connection);
+            open.put(connection, new AtomicLong(System.nanoTime()));
             try {
                 connectionThreads.execute(() -> serve(connection));
             } catch (RejectedExecutionException e) {
@@ -65,6 +69,7 @@ public final class BlockingServer implements AutoCloseable {
     }
 
     private void serve(SocketChannel connection) {
+        AtomicLong idleSince = open.getOrDefault(connection, new AtomicLong());
         try (connection) {
             connection.socket().setTcpNoDelay(true);
             connection.socket().setSoTimeout(limits.idleTimeoutMillis());
@@ -92,6 +97,7 @@ public final class BlockingServer implements AutoCloseable {
                     if (read < 0) {
                         return;
                     }
+                    idleSince.set(0);
                     buffer.position(buffer.position() + read);
                     continue;
                 }
@@ -101,10 +107,14 @@ public final class BlockingServer implements AutoCloseable {
                 } catch (RuntimeException e) {
                     response = Exchanges.failure(e);
                 }
+                if (draining) {
+                    response = response.closing(); // tell the client, and close once it is written
+                }
                 write(connection, Exchanges.encode(request, response));
                 if (Exchanges.closesAfter(request, response)) {
                     return;
                 }
+                idleSince.set(System.nanoTime());
             }
         } catch (IOException e) {
             // The client went away; only this connection ends.
@@ -119,11 +129,39 @@ public final class BlockingServer implements AutoCloseable {
         }
     }
 
+    /**
+     * Node.js's {@code server.close()}: stop accepting, let the connections finish their
+     * requests, each answered with {@code Connection: close}, and return once none is left
+     * or {@code grace} has passed. A connection idle for
+     * {@value EventLoopServer#DRAIN_IDLE_MILLIS} ms is closed (see there why not at once).
+     */
+    public void disconnect(Duration grace) {
+        draining = true;
+        closeQuietly(listener); // its accept queue is reset: blocking accept cannot empty it first
+        long deadline = System.nanoTime() + grace.toNanos();
+        long idleNanos = TimeUnit.MILLISECONDS.toNanos(EventLoopServer.DRAIN_IDLE_MILLIS);
+        while (!open.isEmpty() && System.nanoTime() < deadline) {
+            long now = System.nanoTime();
+            open.forEach((connection, idleSince) -> {
+                long since = idleSince.get();
+                if (since != 0 && now - since >= idleNanos) {
+                    closeQuietly(connection); // its blocked read ends, and so does its thread
+                }
+            });
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
     @Override
     public void close() {
         closeQuietly(listener);
         connectionThreads.shutdownNow();
-        open.forEach(BlockingServer::closeQuietly);
+        open.keySet().forEach(BlockingServer::closeQuietly);
         try {
             acceptor.join(2000);
             connectionThreads.awaitTermination(2, TimeUnit.SECONDS);

@@ -2,13 +2,17 @@ package corelab.modes.http;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * The non-blocking transport: one {@link EventLoop} thread accepts, reads, parses and
@@ -18,14 +22,24 @@ import java.util.concurrent.TimeUnit;
  */
 public final class EventLoopServer implements AutoCloseable {
     private static final int ACCEPTS_PER_EVENT = 64;
+    /**
+     * While disconnecting, a connection idle this long is closed. Not at once: a keep-alive
+     * client that just got its answer is about to send its next request, and closing under
+     * it would fail that request. Waiting lets it send, and that request is answered with
+     * {@code Connection: close}.
+     */
+    static final long DRAIN_IDLE_MILLIS = 500;
 
     private final EventLoop loop;
     private final Handler handler;
     private final HttpLimits limits;
     private final ServerSocketChannel listener;
     private final InetSocketAddress address;
+    private final SelectionKey listenerKey;
     /** Touched only on the loop thread. */
     private final Set<LoopConnection> connections = new HashSet<>();
+    /** Set on the loop thread by {@link #disconnect}; completes once no connection is left. */
+    private CompletableFuture<Void> drained;
 
     /** Listens at once; serving starts when {@code loop} is started. */
     public EventLoopServer(ServerSocketConfig config, EventLoop loop, Handler handler) throws IOException {
@@ -39,10 +53,10 @@ public final class EventLoopServer implements AutoCloseable {
             throw e;
         }
         this.address = (InetSocketAddress) listener.getLocalAddress();
-        loop.register(listener, SelectionKey.OP_ACCEPT, new EventLoop.Ready() {
+        listenerKey = loop.register(listener, SelectionKey.OP_ACCEPT, new EventLoop.Ready() {
             @Override
             public void onReady(SelectionKey key) throws IOException {
-                accept();
+                accept(ACCEPTS_PER_EVENT);
             }
 
             @Override
@@ -57,11 +71,12 @@ public final class EventLoopServer implements AutoCloseable {
         return address;
     }
 
-    private void accept() throws IOException {
-        for (int i = 0; i < ACCEPTS_PER_EVENT; i++) {
+    /** Accepts up to {@code max} queued connections; true if that emptied the queue. */
+    private boolean accept(int max) throws IOException {
+        for (int i = 0; i < max; i++) {
             SocketChannel channel = listener.accept();
             if (channel == null) {
-                return;
+                return true;
             }
             try {
                 channel.socket().setTcpNoDelay(true);
@@ -72,13 +87,60 @@ public final class EventLoopServer implements AutoCloseable {
                 channel.close();
             }
         }
+        return false;
     }
 
     private void closeIdleConnections() {
         long now = System.nanoTime();
-        long idleNanos = TimeUnit.MILLISECONDS.toNanos(limits.idleTimeoutMillis());
+        long idleNanos = TimeUnit.MILLISECONDS.toNanos(draining()
+                ? Math.min(DRAIN_IDLE_MILLIS, limits.idleTimeoutMillis()) : limits.idleTimeoutMillis());
         for (LoopConnection connection : new ArrayList<>(connections)) {
             connection.closeIfIdle(now, idleNanos);
+        }
+        completeIfDrained();
+    }
+
+    /**
+     * Node.js's {@code server.close()}: stop accepting, let the connections finish their
+     * requests, each answered with {@code Connection: close}, and return once none is left
+     * or {@code grace} has passed. The event loop goes on serving meanwhile.
+     */
+    public void disconnect(Duration grace) {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        loop.execute(() -> {
+            try {
+                // Connections the kernel queued for this socket would be reset by its close:
+                // take them all first, just before closing, to leave the smallest window.
+                accept(Integer.MAX_VALUE);
+            } catch (IOException ignored) {
+                // closing anyway
+            }
+            listenerKey.cancel();
+            try {
+                listener.close();
+            } catch (IOException ignored) {
+                // closing anyway
+            }
+            drained = done;
+            completeIfDrained();
+        });
+        try {
+            done.get(grace.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            // the grace period is over: close() ends the rest
+        }
+    }
+
+    /** Loop thread only. */
+    boolean draining() {
+        return drained != null;
+    }
+
+    private void completeIfDrained() {
+        if (drained != null && connections.isEmpty()) {
+            drained.complete(null);
         }
     }
 
@@ -96,6 +158,7 @@ public final class EventLoopServer implements AutoCloseable {
 
     void forget(LoopConnection connection) {
         connections.remove(connection);
+        completeIfDrained();
     }
 
     @Override

@@ -90,7 +90,9 @@ final class LoopConnection implements EventLoop.Ready {
         if (closed) {
             return;
         }
-        startWrite(Exchanges.encode(current, response), Exchanges.closesAfter(current, response));
+        // A disconnecting server tells the client so, and closes once this answer is written.
+        HttpResponse sent = server.draining() ? response.closing() : response;
+        startWrite(Exchanges.encode(current, sent), Exchanges.closesAfter(current, sent));
     }
 
     private void startWrite(ByteBuffer bytes, boolean close) throws IOException {

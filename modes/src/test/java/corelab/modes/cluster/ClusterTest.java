@@ -123,9 +123,37 @@ class ClusterTest {
         }
     }
 
-    private ReadyLine startPrimary(int workers) throws IOException, InterruptedException {
-        primary = new ProcessBuilder(JvmCommand.forMain(ServerMain.class, List.of(),
-                List.of("mode=cluster", "workers=" + workers, "port=0", "backendDelayMillis=1")))
+    @Test
+    void aReloadLineOnTheStandardInputReplacesEveryWorker() throws Exception {
+        startPrimary(2);
+        Map<Integer, Long> before = workersOnline(2);
+        primary.getOutputStream().write("corelab-msg reload\n".getBytes(StandardCharsets.UTF_8));
+        primary.getOutputStream().flush();
+        Map<Integer, Long> after = workersOnline(2);
+        assertEquals(Set.of(1, 2), after.keySet());
+        for (int id : after.keySet()) {
+            assertNotEquals(before.get(id), after.get(id));
+        }
+        for (long pid : before.values()) {
+            assertTrue(awaitGone(pid), "old worker " + pid + " still runs after the reload");
+        }
+    }
+
+    @Test
+    void workersSendTheirStatsToThePrimaryWhichPrintsThemForTheHarness() throws Exception {
+        startPrimary(1, "statsIntervalMillis=100");
+        long worker = workersOnline(1).get(1);
+        Pattern stats = Pattern.compile("^\\[worker 1\\] corelab-stats pid=" + worker + " worker=1 requests=\\d+$");
+        while (!stats.matcher(nextLine()).matches()) {
+            // the next line
+        }
+    }
+
+    private ReadyLine startPrimary(int workers, String... extraArgs) throws IOException, InterruptedException {
+        List<String> args = new java.util.ArrayList<>(
+                List.of("mode=cluster", "workers=" + workers, "port=0", "backendDelayMillis=1"));
+        args.addAll(List.of(extraArgs));
+        primary = new ProcessBuilder(JvmCommand.forMain(ServerMain.class, List.of(), args))
                 .redirectErrorStream(true).start();
         Thread.ofPlatform().daemon(true).start(() -> {
             try (BufferedReader reader = new BufferedReader(

@@ -1,0 +1,38 @@
+package corelab.modes;
+
+import corelab.modes.http.EventLoop;
+import corelab.modes.http.EventLoopServer;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+
+/**
+ * What {@code single} and {@code offload} share: one event loop does all the I/O, and the
+ * backend is called without blocking it. The two modes differ only in where the CPU work
+ * runs, which each passes in.
+ */
+abstract class EventLoopModeServer implements ModeServer {
+    private final EventLoop loop = new EventLoop("corelab-loop");
+    private final EventLoopServer server;
+
+    EventLoopModeServer(ServerContext context, WorkloadHandler.CpuWork cpu) throws IOException {
+        WorkloadHandler handler = new WorkloadHandler(context, cpu, new LoopBackendClient(loop, context.backend()));
+        server = new EventLoopServer(context.socket(), loop, handler);
+        loop.start();
+    }
+
+    @Override
+    public InetSocketAddress address() {
+        return server.address();
+    }
+
+    @Override
+    public void disconnect(Duration grace) {
+        server.disconnect(grace);
+    }
+
+    @Override
+    public void close() {
+        server.close();
+    }
+}

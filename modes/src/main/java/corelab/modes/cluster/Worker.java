@@ -1,0 +1,196 @@
+package corelab.modes.cluster;
+
+import corelab.modes.ReadyLine;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One worker process as its primary sees it: Node.js's {@code Worker}. Its standard input
+ * and output are the channel between the two (see {@link WorkerChannel} for the worker's
+ * side): the primary writes {@code corelab-msg} and {@code corelab-disconnect} lines to it,
+ * and reads its ready line, its {@code corelab-msg} lines and the rest of its output, which
+ * is passed on with the worker's id in front.
+ */
+public final class Worker {
+    /** Node.js's default has no timeout at all; pm2's {@code kill_timeout} is 1.6 s. */
+    public static final Duration KILL_TIMEOUT = Duration.ofSeconds(5);
+    /** How long {@link #disconnect()} lets in-flight requests finish. */
+    public static final Duration DISCONNECT_GRACE = Duration.ofSeconds(10);
+
+    /** How a worker was started, so that a restart or a reload starts it the same way. */
+    record Spec(Map<String, String> environment, List<String> jvmFlags) {
+        Spec {
+            environment = Map.copyOf(environment);
+            jvmFlags = List.copyOf(jvmFlags);
+        }
+    }
+
+    private final int id;
+    private final Spec spec;
+    private final Process process;
+    private final long startedNanos = System.nanoTime();
+    private final OutputStream toWorker;
+    private final CompletableFuture<InetSocketAddress> listening = new CompletableFuture<>();
+    private final CompletableFuture<WorkerExit> exited = new CompletableFuture<>();
+    private volatile boolean exitedAfterDisconnect;
+
+    Worker(int id, Spec spec, Process process) {
+        this.id = id;
+        this.spec = spec;
+        this.process = process;
+        this.toWorker = process.getOutputStream();
+    }
+
+    /** Reads the worker's output until it ends, then waits for the process and reports its exit. */
+    void pump(Cluster cluster) {
+        Thread.ofPlatform().daemon(true).name("corelab-worker-" + id + "-" + pid()).start(() -> {
+            try (BufferedReader lines = new BufferedReader(
+                    new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = lines.readLine()) != null) {
+                    var ready = ReadyLine.parse(line);
+                    if (ready.isPresent() && !listening.isDone()) {
+                        InetSocketAddress address = new InetSocketAddress(ready.get().host(), ready.get().port());
+                        cluster.listening(this, address); // first, as for exited()
+                        listening.complete(address);
+                    } else if (line.startsWith(WorkerChannel.MESSAGE)) {
+                        cluster.message(this, line.substring(WorkerChannel.MESSAGE.length()));
+                    } else {
+                        cluster.output("[worker " + id + "] " + line);
+                    }
+                }
+            } catch (IOException ignored) {
+                // the worker is gone; its exit code comes next
+            }
+            int exitCode = awaitExitCode();
+            listening.completeExceptionally(new IOException("worker " + id + " (pid " + pid()
+                    + ") exited with " + WorkerExit.of(this, exitCode, false).describe() + " before it was listening"));
+            WorkerExit exit = WorkerExit.of(this, exitCode, exitedAfterDisconnect);
+            cluster.exited(exit); // first, so the registry no longer holds a worker that exited() says is gone
+            exited.complete(exit);
+        });
+    }
+
+    private int awaitExitCode() {
+        while (true) {
+            try {
+                return process.waitFor();
+            } catch (InterruptedException e) {
+                // daemon pump thread: nobody interrupts it on purpose; keep waiting
+            }
+        }
+    }
+
+    public int id() {
+        return id;
+    }
+
+    public long pid() {
+        return process.pid();
+    }
+
+    Spec spec() {
+        return spec;
+    }
+
+    Duration uptime() {
+        return Duration.ofNanos(System.nanoTime() - startedNanos);
+    }
+
+    /** Sends one line of text to the worker ({@code process.send} in Node.js). */
+    public void send(String message) {
+        if (message.indexOf('\n') >= 0 || message.indexOf('\r') >= 0) {
+            throw new IllegalArgumentException("a message is one line of text, was: " + message);
+        }
+        writeLine(WorkerChannel.MESSAGE + message);
+    }
+
+    private void writeLine(String line) {
+        synchronized (toWorker) {
+            try {
+                toWorker.write((line + "\n").getBytes(StandardCharsets.UTF_8));
+                toWorker.flush();
+            } catch (IOException e) {
+                throw new UncheckedIOException("worker " + id + " (pid " + pid() + ") is gone", e);
+            }
+        }
+    }
+
+    /** SIGTERM, then SIGKILL if it still runs after {@link #KILL_TIMEOUT}. */
+    public void kill() {
+        kill(KILL_TIMEOUT);
+    }
+
+    public void kill(Duration timeout) {
+        exitedAfterDisconnect = true;
+        // Through the handle: Process.destroy() would also close our ends of the pipes, and the
+        // worker, seeing its stdin end, would exit 0 on its own before the signal could count.
+        process.toHandle().destroy();
+        killAfter(timeout);
+    }
+
+    private void killAfter(Duration timeout) {
+        CompletableFuture.runAsync(() -> {
+            if (process.isAlive()) {
+                process.toHandle().destroyForcibly();
+            }
+        },
+                CompletableFuture.delayedExecutor(timeout.toMillis(), TimeUnit.MILLISECONDS));
+    }
+
+    /** Stops accepting connections, finishes in-flight requests within {@link #DISCONNECT_GRACE}, then exits. */
+    public void disconnect() {
+        disconnect(DISCONNECT_GRACE);
+    }
+
+    /**
+     * As {@link #disconnect()}; a worker that has not exited {@link #KILL_TIMEOUT} after the
+     * grace period (it hangs) is killed.
+     */
+    public void disconnect(Duration grace) {
+        exitedAfterDisconnect = true;
+        try {
+            writeLine(WorkerChannel.DISCONNECT + " " + grace.toMillis());
+        } catch (UncheckedIOException e) {
+            return; // already gone
+        }
+        killAfter(grace.plus(KILL_TIMEOUT));
+    }
+
+    public boolean isDead() {
+        return !process.isAlive();
+    }
+
+    /** True once {@link #kill} or {@link #disconnect} was called: an exit that was asked for. */
+    public boolean exitedAfterDisconnect() {
+        return exitedAfterDisconnect;
+    }
+
+    /**
+     * Completes with the address once the worker's ready line arrived and its
+     * {@code listening} event has fired; fails if it exited first.
+     */
+    public CompletableFuture<InetSocketAddress> listening() {
+        return listening;
+    }
+
+    /** Completes once the worker exited and the cluster has handled it (its {@code exit} event has fired). */
+    public CompletableFuture<WorkerExit> exited() {
+        return exited;
+    }
+
+    @Override
+    public String toString() {
+        return "worker " + id + " (pid " + pid() + ")";
+    }
+}

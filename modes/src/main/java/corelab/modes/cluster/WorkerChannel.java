@@ -1,0 +1,77 @@
+package corelab.modes.cluster;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.function.Consumer;
+
+/**
+ * The other end of a {@link Worker}: a process's line protocol with whoever started it,
+ * over its standard input and output ({@code process.send} and {@code process.on('message')}
+ * in a Node.js worker). Lines in: {@code corelab-msg <text>} (a message) and
+ * {@code corelab-disconnect <graceMillis>}; lines out: {@code corelab-msg <text>}.
+ * Anything else on stdin is ignored.
+ *
+ * <p>End of input means the parent is gone: the kernel closes the pipe when it dies, even
+ * by SIGKILL, so {@code parentGone} runs and the worker can exit instead of being orphaned.
+ */
+public final class WorkerChannel {
+    public static final String MESSAGE = "corelab-msg ";
+    public static final String DISCONNECT = "corelab-disconnect";
+
+    private final PrintStream out;
+    private volatile Consumer<String> onMessage = message -> { };
+    private volatile Consumer<Duration> onDisconnect = grace -> { };
+
+    private WorkerChannel(PrintStream out) {
+        this.out = out;
+    }
+
+    /** Starts reading {@code in} on a daemon thread. */
+    public static WorkerChannel start(InputStream in, PrintStream out, Runnable parentGone) {
+        WorkerChannel channel = new WorkerChannel(out);
+        Thread.ofPlatform().daemon(true).name("corelab-parent-channel").start(() -> channel.read(in, parentGone));
+        return channel;
+    }
+
+    private void read(InputStream in, Runnable parentGone) {
+        try (BufferedReader lines = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = lines.readLine()) != null) {
+                if (line.startsWith(MESSAGE)) {
+                    onMessage.accept(line.substring(MESSAGE.length()));
+                } else if (line.startsWith(DISCONNECT + " ")) {
+                    onDisconnect.accept(Duration.ofMillis(Long.parseLong(line.substring(DISCONNECT.length() + 1).strip())));
+                }
+            }
+        } catch (IOException | RuntimeException ignored) {
+            // a broken pipe means the same as its end: the parent is gone
+        }
+        parentGone.run();
+    }
+
+    /** Sends one line of text to the parent. */
+    public void send(String message) {
+        if (message.indexOf('\n') >= 0 || message.indexOf('\r') >= 0) {
+            throw new IllegalArgumentException("a message is one line of text, was: " + message);
+        }
+        synchronized (out) {
+            out.println(MESSAGE + message);
+            out.flush();
+        }
+    }
+
+    /** Runs on the channel's thread: a listener that blocks holds up the messages after it. */
+    public void onMessage(Consumer<String> listener) {
+        onMessage = listener;
+    }
+
+    /** Runs on the channel's thread, with the grace period the parent allows. */
+    public void onDisconnect(Consumer<Duration> listener) {
+        onDisconnect = listener;
+    }
+}

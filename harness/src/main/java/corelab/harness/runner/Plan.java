@@ -31,9 +31,15 @@ record Plan(List<ServerPlan> servers, int warmupSeconds, int trials, int trialSe
         List<Integer> iterations = cpuMatters ? options.cpuIterations() : List.of(options.cpuIterations().get(0));
         List<ServerPlan> servers = new ArrayList<>();
         if (options.target() != null || options.serverCmd() != null) {
+            // A foreign server must do the same work as corelab's, so the requests (and the
+            // answers expected) follow -DcpuIterations here too.
             String label = options.target() != null ? "target" : "command";
             for (int cores : options.target() != null ? List.of(0) : options.cores()) {
-                servers.add(new ServerPlan(label, null, options.server(), null, null, null, cores, loadPoints));
+                for (int cpuIterations : iterations) {
+                    ServerOptions server = options.server().with("cpuIterations", Integer.toString(cpuIterations));
+                    servers.add(new ServerPlan(label, null, server, null, null, cpuMatters ? cpuIterations : null,
+                            cores, loadPoints));
+                }
             }
         } else {
             for (Mode mode : options.modes()) {

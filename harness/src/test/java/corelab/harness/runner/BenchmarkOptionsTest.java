@@ -65,6 +65,16 @@ class BenchmarkOptionsTest {
     }
 
     @Test
+    void aForeignServerIsAskedForTheWorkSizeGiven() {
+        Plan plan = Plan.of(BenchmarkOptions.parse(Map.of("target", "http://127.0.0.1:9", "workload", "cpu",
+                "cpuIterations", "20000")));
+        assertEquals(1, plan.servers().size());
+        assertEquals(20000, plan.servers().get(0).options().workloads().cpuIterations());
+        assertTrue(WorkloadRequests.templates(Workload.CPU, plan.servers().get(0).options()).get(0).target()
+                .contains("iterations=20000"));
+    }
+
+    @Test
     void openLoadTakesRates() {
         BenchmarkOptions options = BenchmarkOptions.parse(Map.of("load", "open", "rate", "100,200", "mode", "single",
                 "workload", "io"));

@@ -46,6 +46,30 @@ class LabRunTest {
         assertNoServerLeft(saved);
     }
 
+    /**
+     * The saturation guard, both ways: a light open load leaves the generator idle and the
+     * run valid; the same run held to an impossible limit is marked invalid, loudly.
+     */
+    @Test
+    void theSaturationGuardFiresWhenTheGeneratorIsBusyAndOnlyThen(@TempDir Path results) throws Exception {
+        List<String> light = List.of("-Dmode=single", "-Dworkload=hello", "-Dload=open", "-Drate=50");
+        Run calm = start(results.resolve("calm"), light.toArray(String[]::new));
+        assertEquals(0, calm.process.waitFor(), calm.output());
+        ConfigurationResult valid = ResultsJson.read(onlyFolder(results.resolve("calm"))).configurations().get(0);
+        assertTrue(valid.valid(), valid.invalidReasons().toString());
+        assertTrue(!calm.output().contains("WARNING"), calm.output());
+
+        List<String> strict = new ArrayList<>(light);
+        strict.add("-DmaxGeneratorUtilization=0.000001");
+        Run busy = start(results.resolve("busy"), strict.toArray(String[]::new));
+        assertEquals(0, busy.process.waitFor(), busy.output());
+        ConfigurationResult invalid = ResultsJson.read(onlyFolder(results.resolve("busy"))).configurations().get(0);
+        assertTrue(!invalid.valid() && invalid.invalidReasons().get(0).contains("load generator was saturated"),
+                invalid.invalidReasons().toString());
+        assertTrue(busy.output().contains("WARNING: single/hello/open/c4/rate50 is INVALID"), busy.output());
+        assertTrue(busy.output().contains("INVALID: the load generator was saturated"), "in the table: " + busy.output());
+    }
+
     @Test
     void aFailedRunSaysWhyAndSavesWhatItHad(@TempDir Path results) throws Exception {
         Run run = start(results, "-Dworkload=hello", "-DserverCmd=sh -c 'echo broken; exit 3' {port}");

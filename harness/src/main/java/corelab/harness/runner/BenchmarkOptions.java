@@ -39,7 +39,8 @@ public record BenchmarkOptions(List<Mode> modes, List<Workload> workloads, LoadM
             new OptionSpec("workers", Integer.toString(ServerOptions.CORES), "cluster: worker processes, a list to sweep"),
             new OptionSpec("cpuIterations", "250000", "cpu and mixed: kernel steps per request, a list to sweep"),
             new OptionSpec("cores", "0", "CPUs the server may use (taskset), a list to sweep; 0: all"),
-            new OptionSpec("warmupSeconds", "4", "load before each configuration's trials, never measured"),
+            new OptionSpec("warmupSeconds", "4", "load before each configuration's trials, never measured;"
+                    + " it goes on (up to 8 s more) until 3 seconds in a row agree within 10%"),
             new OptionSpec("trialSeconds", "2", "length of each measured trial"),
             new OptionSpec("trials", "5", "measured trials per configuration (3 or more for a confidence interval)"),
             new OptionSpec("loadThreads", "1", "threads of the load generator"),

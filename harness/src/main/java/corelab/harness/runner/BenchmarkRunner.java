@@ -116,6 +116,10 @@ public final class BenchmarkRunner {
                 Measurement measurement = new Measurement(options, server, plan, point, progress::step);
                 progress.describe(measurement.id());
                 ConfigurationResult result = measurement.run(requests);
+                if (measurement.warmupSecondsUsed() > options.warmupSeconds()) {
+                    progress.warn("corelab: " + result.id() + ": the warmup took " + measurement.warmupSecondsUsed()
+                            + " s to reach a steady throughput");
+                }
                 done.add(result);
                 if (!result.valid()) {
                     progress.warn("WARNING: " + result.id() + " is INVALID: " + String.join("; ", result.invalidReasons()));

@@ -25,14 +25,24 @@ final class ConsoleTable {
                     millis(s.p50Micros().mean()), millis(s.p99Micros().mean()),
                     c.valid() ? "" : "INVALID: " + String.join("; ", c.invalidReasons())));
         }
-        List<ComparisonResult> significant = comparisons.stream().filter(r -> r.comparison().significant()).toList();
-        long ties = comparisons.size() - significant.size();
+        // A comparison with an INVALID configuration would claim what its figures cannot support.
+        java.util.Set<String> invalid = new java.util.HashSet<>();
+        configurations.stream().filter(c -> !c.valid()).forEach(c -> invalid.add(c.id()));
+        List<ComparisonResult> trusted = comparisons.stream()
+                .filter(r -> !invalid.contains(r.comparison().nameA()) && !invalid.contains(r.comparison().nameB()))
+                .toList();
+        List<ComparisonResult> significant = trusted.stream().filter(r -> r.comparison().significant()).toList();
+        long ties = trusted.size() - significant.size();
         if (!comparisons.isEmpty()) {
             out.append('\n');
             significant.forEach(r -> out.append("  ").append(r.sentence()).append('\n'));
             if (ties > 0) {
                 out.append("  ").append(ties).append(" other pair(s): no significant difference, or too few trials"
                         + " (see results.json)\n");
+            }
+            if (trusted.size() < comparisons.size()) {
+                out.append("  ").append(comparisons.size() - trusted.size())
+                        .append(" pair(s) with an INVALID configuration left out\n");
             }
         }
         return out.toString();

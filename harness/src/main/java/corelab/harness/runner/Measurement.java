@@ -28,6 +28,17 @@ final class Measurement {
     private final int coresAllowed;
     /** Called once per second of load, for the progress bar. */
     private final IntConsumer secondsDone;
+    private int warmupSecondsUsed;
+
+    /**
+     * The warmup lasts at least {@code warmupSeconds}, and then goes on, for at most this many
+     * seconds more, until {@value #STEADY_SECONDS} seconds in a row agree within
+     * {@value #STEADY_SPREAD}: a cold JIT (in the server, or in the load generator at the
+     * start of a run) otherwise shows up as a trend across the trials.
+     */
+    static final int EXTRA_WARMUP_SECONDS = 8;
+    static final int STEADY_SECONDS = 3;
+    static final double STEADY_SPREAD = 0.10;
 
     Measurement(BenchmarkOptions options, ServerUnderTest server, ServerPlan plan, LoadPoint point, IntConsumer secondsDone) {
         this.options = options;
@@ -50,11 +61,19 @@ final class Measurement {
                 throw new RunFailure("the load generator cannot reach " + server.description() + ": " + e.getMessage());
             }
             long next = System.nanoTime();
-            for (int second = 0; second < options.warmupSeconds(); second++) {
+            List<Double> warmupThroughputs = new ArrayList<>();
+            int longest = options.warmupSeconds() == 0 ? 0 : options.warmupSeconds() + EXTRA_WARMUP_SECONDS;
+            while (warmupSecondsUsed < options.warmupSeconds()
+                    || (warmupSecondsUsed < longest && !steady(warmupThroughputs))) {
                 next = sleepUntil(next + TimeUnit.SECONDS.toNanos(1));
-                secondsDone.accept(1);
+                // Warmup figures are read only to judge steadiness, then dropped: never in a trial.
+                warmupThroughputs.add(generator.sample().throughputPerSecond());
+                warmupSecondsUsed++;
+                if (warmupSecondsUsed <= options.warmupSeconds()) {
+                    secondsDone.accept(1);
+                }
             }
-            generator.sample(); // the warmup's figures are dropped here, never mixed into the trials
+            generator.sample(); // whatever came since the last warmup second is dropped too
             for (int index = 1; index <= options.trials(); index++) {
                 TreeSample atStart = sampleServer();
                 TrialRecorder recorder = new TrialRecorder(index, point.model(), coresAllowed, atStart,
@@ -70,6 +89,23 @@ final class Measurement {
             }
         }
         return Summaries.configuration(id(), plan, point, coresAllowed, server, trials, options);
+    }
+
+    /** How long the warmup lasted, in seconds. */
+    int warmupSecondsUsed() {
+        return warmupSecondsUsed;
+    }
+
+    /** True when the last seconds' throughputs lie within {@link #STEADY_SPREAD} of their mean. */
+    static boolean steady(List<Double> throughputs) {
+        if (throughputs.size() < STEADY_SECONDS) {
+            return false;
+        }
+        List<Double> last = throughputs.subList(throughputs.size() - STEADY_SECONDS, throughputs.size());
+        double max = last.stream().mapToDouble(Double::doubleValue).max().orElse(0);
+        double min = last.stream().mapToDouble(Double::doubleValue).min().orElse(0);
+        double mean = last.stream().mapToDouble(Double::doubleValue).average().orElse(0);
+        return mean > 0 && (max - min) / mean <= STEADY_SPREAD;
     }
 
     String id() {

@@ -26,10 +26,11 @@ import java.util.Set;
 record LabOptions(boolean help, boolean serve, Path report, ServerOptions server, BenchmarkOptions benchmark,
                   Map<String, String> given) {
 
-    /** Options that only make sense for one server in the foreground. */
-    private static final List<OptionSpec> SERVE_ONLY = List.of(
-            new OptionSpec("port", "8080", "-Dserve=true: the port to listen on; 0 picks a free one"),
-            new OptionSpec("backendPort", "0", "-Dserve=true: port of a running io backend; 0 starts one"));
+    /** Server options that only make sense for one server in the foreground (port, limits, ...). */
+    private static final List<OptionSpec> SERVE_ONLY = ServerOptions.SPECS.stream()
+            .filter(spec -> BenchmarkOptions.SPECS.stream().noneMatch(b -> b.name().equals(spec.name())))
+            .map(spec -> new OptionSpec(spec.name(), spec.defaultValue(), "-Dserve=true: " + spec.description()))
+            .toList();
 
     static final List<OptionSpec> SPECS;
 

@@ -46,6 +46,15 @@ class LabOptionsTest {
     }
 
     @Test
+    void serveTakesEveryServerOption() {
+        LabOptions options = LabOptions.parse(props("serve", "true", "idleTimeoutMillis", "500", "crashEndpoints", "true"));
+        assertEquals(500, options.server().limits().idleTimeoutMillis());
+        assertTrue(options.server().crashEndpoints());
+        assertThrows(OptionException.class, () -> LabOptions.parse(props("crashEndpoints", "true")),
+                "a measured run does not take it");
+    }
+
+    @Test
     void aBareFlagMeansTrue() {
         assertTrue(LabOptions.parse(props("help", "")).help());
     }

@@ -29,6 +29,14 @@ public record OptionSpec(String name, String defaultValue, String description) {
         }
     }
 
+    public static boolean parseBoolean(String name, String value) {
+        return switch (value.strip()) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new OptionException(name + " must be true or false, was '" + value + "'");
+        };
+    }
+
     public static int parseInt(String name, String value, int min, int max) {
         try {
             int parsed = Integer.parseInt(value.strip());

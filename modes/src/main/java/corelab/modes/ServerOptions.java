@@ -13,7 +13,7 @@ import java.util.Map;
  */
 public record ServerOptions(Mode mode, Mode workerMode, String host, int port, int threads, int workers,
                             int offloadThreads, WorkloadSettings workloads, int backendPort, HttpLimits limits,
-                            int statsIntervalMillis) {
+                            int statsIntervalMillis, boolean crashEndpoints) {
 
     public static final int CORES = Runtime.getRuntime().availableProcessors();
 
@@ -36,6 +36,8 @@ public record ServerOptions(Mode mode, Mode workerMode, String host, int port, i
                     "largest request body; larger: 413"),
             new OptionSpec("idleTimeoutMillis", Integer.toString(HttpLimits.DEFAULTS.idleTimeoutMillis()),
                     "a connection silent this long (between or inside requests) is closed"),
+            new OptionSpec("crashEndpoints", "false",
+                    "serve /crash/throw (the handler throws) and /crash/exit (the process exits), for fault labs"),
             new OptionSpec("statsIntervalMillis", "0",
                     "print a corelab-stats line (requests handled so far) this often; 0: never"));
 
@@ -72,7 +74,8 @@ public record ServerOptions(Mode mode, Mode workerMode, String host, int port, i
                             OptionSpec.parseInt("maxHeaderBytes", values.get("maxHeaderBytes"), 64, 1 << 20),
                             OptionSpec.parseInt("maxBodyBytes", values.get("maxBodyBytes"), 0, 64 << 20),
                             OptionSpec.parseInt("idleTimeoutMillis", values.get("idleTimeoutMillis"), 1, 3_600_000)),
-                    OptionSpec.parseInt("statsIntervalMillis", values.get("statsIntervalMillis"), 0, 3_600_000));
+                    OptionSpec.parseInt("statsIntervalMillis", values.get("statsIntervalMillis"), 0, 3_600_000),
+                    OptionSpec.parseBoolean("crashEndpoints", values.get("crashEndpoints")));
         } catch (OptionException e) {
             throw e;
         } catch (IllegalArgumentException e) {
@@ -97,6 +100,7 @@ public record ServerOptions(Mode mode, Mode workerMode, String host, int port, i
         map.put("maxBodyBytes", Integer.toString(limits.maxBodyBytes()));
         map.put("idleTimeoutMillis", Integer.toString(limits.idleTimeoutMillis()));
         map.put("statsIntervalMillis", Integer.toString(statsIntervalMillis));
+        map.put("crashEndpoints", Boolean.toString(crashEndpoints));
         return map;
     }
 

@@ -38,6 +38,7 @@ public final class WorkloadHandler implements Handler {
     private final BackendWait backend;
     private final String info;
     private final LongAdder requestsHandled;
+    private final boolean crashEndpoints;
 
     public WorkloadHandler(ServerContext context, CpuWork cpu, BackendWait backend) {
         this.settings = context.options().workloads();
@@ -45,6 +46,7 @@ public final class WorkloadHandler implements Handler {
         this.backend = backend;
         this.info = context.info();
         this.requestsHandled = context.requestsHandled();
+        this.crashEndpoints = context.options().crashEndpoints();
     }
 
     @Override
@@ -60,6 +62,21 @@ public final class WorkloadHandler implements Handler {
             }
             case "/info" -> {
                 return done(HttpResponse.text(200, info + "\n"));
+            }
+            case "/crash/throw" -> {
+                if (crashEndpoints) {
+                    // An exception in a handler fails this one request (500); the server goes on.
+                    throw new IllegalStateException("/crash/throw was asked to fail");
+                }
+                return done(HttpResponse.refusal(404, "the crash endpoints are off; start with crashEndpoints=true"));
+            }
+            case "/crash/exit" -> {
+                if (crashEndpoints) {
+                    // A process that dies takes every request in flight with it; in a cluster,
+                    // only this worker's, and the primary starts another.
+                    Runtime.getRuntime().halt(70);
+                }
+                return done(HttpResponse.refusal(404, "the crash endpoints are off; start with crashEndpoints=true"));
             }
             case "/cpu" -> workload = Workload.CPU;
             case "/io" -> workload = Workload.IO;

@@ -2,6 +2,7 @@ package corelab.modes.cluster;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import corelab.modes.ServerOptions;
 import java.io.ByteArrayOutputStream;
@@ -55,8 +56,6 @@ class RollingReloadTest {
                 client.join();
             }
             after = new HashSet<>(server.workerPids().values());
-            assertEquals(List.of(), failures, failures.size() + " of " + (answered.get() + failures.size())
-                    + " requests failed during the reload");
             assertEquals(2, after.size());
             assertTrue(Collections.disjoint(before, after), "every worker was replaced: " + before + " -> " + after);
             for (long pid : before) {
@@ -65,6 +64,22 @@ class RollingReloadTest {
         }
         for (long pid : after) {
             assertTrue(Processes.awaitGone(pid), "worker " + pid + " outlived its cluster");
+        }
+        // A worker that disconnects first accepts what is queued on its socket, then closes it;
+        // a connection that reaches the socket in between is reset by Linux, unless the kernel
+        // may hand it to a sibling (net.ipv4.tcp_migrate_req=1, which CI sets; see the README).
+        assumeTrue(requestMigration(), "net.ipv4.tcp_migrate_req is not 1 here: " + failures.size()
+                + " reset(s) during the reload are the kernel's, not checked");
+        assertEquals(List.of(), failures, failures.size() + " of " + (answered.get() + failures.size())
+                + " requests failed during the reload");
+    }
+
+    static boolean requestMigration() {
+        try {
+            return java.nio.file.Files.readString(java.nio.file.Path.of("/proc/sys/net/ipv4/tcp_migrate_req"))
+                    .strip().equals("1");
+        } catch (IOException e) {
+            return false;
         }
     }
 

@@ -39,6 +39,7 @@ class LabRunTest {
         assertEquals(4, saved.configurations().size());
         for (ConfigurationResult c : saved.configurations()) {
             assertEquals(3, c.trials().size(), c.id());
+            assertEquals(0, c.warmupSeconds(), "no warmup was asked for");
             assertTrue(c.trials().stream().allMatch(t -> t.completed() > 0), c.id());
         }
         assertTrue(run.output().contains("results saved in"), run.output());

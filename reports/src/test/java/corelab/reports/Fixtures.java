@@ -148,7 +148,7 @@ final class Fixtures {
         return new ConfigurationResult(s.id(), s.mode(), s.workload(), s.loadModel(), s.concurrency(), s.rate(),
                 s.mode().equals("platform") ? 200 : null, s.mode().equals("cluster") ? 2 : null,
                 s.workload().equals("cpu") ? 250_000 : null, 20, s.cores(), "mode=" + s.mode() + " pid=4242",
-                List.of("java", "-cp", "x", "corelab.modes.ServerMain", "mode=" + s.mode()),
+                List.of("java", "-cp", "x", "corelab.modes.ServerMain", "mode=" + s.mode()), 4,
                 s.invalidReasons().isEmpty(), s.invalidReasons(), summary(trials, s.cores()), trials);
     }
 

@@ -5,14 +5,15 @@ import java.util.List;
 /**
  * One point of the experiment: a server configuration under one workload and one load
  * level, measured over several trials. Parameters that do not apply to the mode are null
- * ({@code threads} is the platform pool, {@code workers} the cluster's). {@code valid} is
+ * ({@code threads} is the platform pool, {@code workers} the cluster's). {@code warmupSeconds}
+ * is how long the unrecorded warmup before the trials actually lasted. {@code valid} is
  * false, with reasons in plain words, when the figures should not be trusted (a saturated
  * load generator, errors above the limit, too few trials finished).
  */
 public record ConfigurationResult(String id, String mode, String workload, String loadModel, int concurrency,
                                   Double ratePerSecond, Integer threads, Integer workers, Integer cpuIterations,
                                   Integer backendDelayMillis, int coresAllowed, String server,
-                                  List<String> serverCommand, boolean valid, List<String> invalidReasons,
+                                  List<String> serverCommand, int warmupSeconds, boolean valid, List<String> invalidReasons,
                                   Summary summary, List<TrialResult> trials) {
     public ConfigurationResult {
         if (id == null || id.isBlank()) {
@@ -20,6 +21,9 @@ public record ConfigurationResult(String id, String mode, String workload, Strin
         }
         if (concurrency < 1) {
             throw new IllegalArgumentException("concurrency must be >= 1, was " + concurrency);
+        }
+        if (warmupSeconds < 0) {
+            throw new IllegalArgumentException("warmupSeconds must be >= 0, was " + warmupSeconds);
         }
         if (valid != invalidReasons.isEmpty()) {
             throw new IllegalArgumentException("a configuration is invalid exactly when it has reasons: " + invalidReasons);

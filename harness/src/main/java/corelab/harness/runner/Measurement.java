@@ -88,7 +88,7 @@ final class Measurement {
                 trials.add(recorder.finish(server.requestsByProcess()));
             }
         }
-        return Summaries.configuration(id(), plan, point, coresAllowed, server, trials, options);
+        return Summaries.configuration(id(), plan, point, coresAllowed, server, warmupSecondsUsed, trials, options);
     }
 
     /** How long the warmup lasted, in seconds. */

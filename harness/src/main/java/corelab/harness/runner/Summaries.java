@@ -20,14 +20,16 @@ final class Summaries {
     }
 
     static ConfigurationResult configuration(String id, ServerPlan plan, LoadPoint point, int coresAllowed,
-                                             ServerUnderTest server, List<TrialResult> trials, BenchmarkOptions options) {
+                                             ServerUnderTest server, int warmupSeconds, List<TrialResult> trials,
+                                             BenchmarkOptions options) {
         Summary summary = summary(trials, coresAllowed);
         List<String> invalid = invalidReasons(trials, summary, options);
         return new ConfigurationResult(id, plan.label(), point.workload().word(), point.model().word(),
                 point.concurrency(), point.model() == LoadModel.OPEN ? point.ratePerSecond() : null,
                 plan.threads(), plan.workers(), plan.cpuIterations(),
                 plan.mode() == null ? null : plan.options().workloads().backendDelayMillis(),
-                coresAllowed, server.description(), server.command(), invalid.isEmpty(), invalid, summary, trials);
+                coresAllowed, server.description(), server.command(), warmupSeconds, invalid.isEmpty(), invalid,
+                summary, trials);
     }
 
     static Summary summary(List<TrialResult> trials, int coresAllowed) {

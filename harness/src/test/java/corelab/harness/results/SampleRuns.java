@@ -39,7 +39,7 @@ final class SampleRuns {
                 Estimate.of(1.5e8, 1.6e8, 1.4e8), Estimate.of(0.2, 0.25, 0.3), 0.0);
         return new ConfigurationResult(mode + "/hello/closed/c64", mode, "hello", "closed", 64, null,
                 null, mode.equals("cluster") ? 2 : null, null, 20, 2, "mode=" + mode + " pid=42",
-                List.of("java", "-cp", "x", "corelab.modes.ServerMain", "mode=" + mode), true, List.of(), summary, trials);
+                List.of("java", "-cp", "x", "corelab.modes.ServerMain", "mode=" + mode), 4, true, List.of(), summary, trials);
     }
 
     static TrialResult trial(int index, double throughput) {

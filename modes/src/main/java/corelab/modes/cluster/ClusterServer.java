@@ -2,12 +2,12 @@ package corelab.modes.cluster;
 
 import corelab.modes.ModeServer;
 import corelab.modes.ServerOptions;
+import corelab.modes.http.ServerSocketConfig;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.BindException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.StandardSocketOptions;
 import java.nio.channels.SocketChannel;
 import java.util.List;
 import java.util.Map;
@@ -99,17 +99,12 @@ public final class ClusterServer implements ModeServer {
     private static SocketChannel reservePort(String host, int port) throws IOException {
         SocketChannel channel = SocketChannel.open();
         try {
-            if (!channel.supportedOptions().contains(StandardSocketOptions.SO_REUSEPORT)) {
-                throw new IOException("this platform does not support SO_REUSEPORT, which the cluster mode needs"
-                        + " to let its workers share one port; use an in-process mode instead");
-            }
-            channel.setOption(StandardSocketOptions.SO_REUSEPORT, true);
+            ServerSocketConfig.sharePort(channel);
             channel.bind(new InetSocketAddress(InetAddress.getByName(host), port));
             return channel;
         } catch (BindException e) {
             channel.close();
-            throw new BindException("cannot listen on " + host + ":" + port
-                    + ": the port is already in use (choose another with -Dport=)");
+            throw ServerSocketConfig.cannotBind(host, port, e);
         } catch (IOException | RuntimeException e) {
             channel.close();
             throw e;

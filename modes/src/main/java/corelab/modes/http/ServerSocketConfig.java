@@ -5,6 +5,7 @@ import java.net.BindException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.StandardSocketOptions;
+import java.nio.channels.NetworkChannel;
 import java.nio.channels.ServerSocketChannel;
 
 /**
@@ -20,24 +21,34 @@ public record ServerSocketConfig(String host, int port, boolean reusePort, HttpL
         ServerSocketChannel channel = ServerSocketChannel.open();
         try {
             if (reusePort) {
-                if (!channel.supportedOptions().contains(StandardSocketOptions.SO_REUSEPORT)) {
-                    throw new IOException("this platform does not support SO_REUSEPORT, which the cluster mode needs"
-                            + " to let its workers share one port; use an in-process mode instead");
-                }
-                channel.setOption(StandardSocketOptions.SO_REUSEPORT, true);
+                sharePort(channel);
             }
             channel.setOption(StandardSocketOptions.SO_REUSEADDR, true);
             channel.bind(new InetSocketAddress(InetAddress.getByName(host), port), BACKLOG);
             return channel;
         } catch (BindException e) {
             channel.close();
-            throw new BindException("cannot listen on " + host + ":" + port + ": "
-                    + (e.getMessage() != null && e.getMessage().contains("in use")
-                    ? "the port is already in use (choose another with -Dport=)"
-                    : e.getMessage()));
+            throw cannotBind(host, port, e);
         } catch (IOException | RuntimeException e) {
             channel.close();
             throw e;
         }
+    }
+
+    /** Sets SO_REUSEPORT, or says plainly that this platform cannot let processes share a port. */
+    public static void sharePort(NetworkChannel channel) throws IOException {
+        if (!channel.supportedOptions().contains(StandardSocketOptions.SO_REUSEPORT)) {
+            throw new IOException("this platform does not support SO_REUSEPORT, which the cluster mode needs"
+                    + " to let its workers share one port; use an in-process mode instead");
+        }
+        channel.setOption(StandardSocketOptions.SO_REUSEPORT, true);
+    }
+
+    /** The one message for a failed bind, naming the address and, for a busy port, what to do. */
+    public static BindException cannotBind(String host, int port, BindException cause) {
+        return new BindException("cannot listen on " + host + ":" + port + ": "
+                + (cause.getMessage() != null && cause.getMessage().contains("in use")
+                ? "the port is already in use (choose another with -Dport=)"
+                : cause.getMessage()));
     }
 }

@@ -30,6 +30,16 @@ public enum Workload {
         return description;
     }
 
+    /** True for the workloads whose size is {@code cpuIterations}: {@code cpu} and {@code mixed}. */
+    public boolean usesCpu() {
+        return this == CPU || this == MIXED;
+    }
+
+    /** True for the workloads that wait on the backend: {@code io} and {@code mixed}. */
+    public boolean usesBackend() {
+        return this == IO || this == MIXED;
+    }
+
     public String path() {
         return "/" + word;
     }

@@ -25,13 +25,6 @@ public record WorkloadRequest(Workload workload, long seed, int iterations, long
         return new WorkloadRequest(workload, seed, settings.cpuIterations(), token, settings.backendDelayMillis());
     }
 
-    public boolean needsCpu() {
-        return workload == Workload.CPU || workload == Workload.MIXED;
-    }
-
-    public boolean needsBackend() {
-        return workload == Workload.IO || workload == Workload.MIXED;
-    }
 
     /** The request target a client sends, for instance {@code /cpu?seed=7&iterations=1000}. */
     public String target() {
@@ -85,7 +78,7 @@ public record WorkloadRequest(Workload workload, long seed, int iterations, long
 
     /** The answer a correct server gives; computes the kernel, so clients should cache it per request. */
     public String expectedAnswer() {
-        return answer(needsCpu() ? CpuKernel.compute(seed, iterations) : 0);
+        return answer(workload.usesCpu() ? CpuKernel.compute(seed, iterations) : 0);
     }
 
     private static long parseLong(String name, String value) {

@@ -120,7 +120,7 @@ final class Measurement {
             id.append("/cores").append(plan.cores());
         }
         id.append('/').append(point.workload().word());
-        if (plan.cpuIterations() != null && (point.workload().word().equals("cpu") || point.workload().word().equals("mixed"))) {
+        if (plan.cpuIterations() != null && point.workload().usesCpu()) {
             id.append("/iterations").append(plan.cpuIterations());
         }
         id.append('/').append(point.model().word()).append("/c").append(point.concurrency());

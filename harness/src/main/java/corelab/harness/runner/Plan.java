@@ -27,7 +27,7 @@ record Plan(List<ServerPlan> servers, int warmupSeconds, int trials, int trialSe
                 }
             }
         }
-        boolean cpuMatters = options.workloads().stream().anyMatch(w -> w == Workload.CPU || w == Workload.MIXED);
+        boolean cpuMatters = options.workloads().stream().anyMatch(Workload::usesCpu);
         List<Integer> iterations = cpuMatters ? options.cpuIterations() : List.of(options.cpuIterations().get(0));
         List<ServerPlan> servers = new ArrayList<>();
         if (options.target() != null || options.serverCmd() != null) {

@@ -108,12 +108,9 @@ record LabOptions(boolean help, boolean serve, Path report, ServerOptions server
     }
 
     private static boolean bool(String value, String name) {
-        if (value == null || value.equals("false")) {
+        if (value == null) {
             return false;
         }
-        if (value.isEmpty() || value.equals("true")) {
-            return true; // a bare -Dserve means true
-        }
-        throw new OptionException(name + " must be true or false, was '" + value + "'");
+        return value.isEmpty() || OptionSpec.parseBoolean(name, value); // a bare -Dserve means true
     }
 }

@@ -30,7 +30,7 @@ public record OptionSpec(String name, String defaultValue, String description) {
     }
 
     public static boolean parseBoolean(String name, String value) {
-        return switch (value.strip()) {
+        return switch (value) {
             case "true" -> true;
             case "false" -> false;
             default -> throw new OptionException(name + " must be true or false, was '" + value + "'");

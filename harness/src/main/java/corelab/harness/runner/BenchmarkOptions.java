@@ -98,7 +98,7 @@ public record BenchmarkOptions(List<Mode> modes, List<Workload> workloads, LoadM
             throw new OptionException("every concurrency must be at least loadThreads (" + loadThreads + ")");
         }
         URI target = v.get("target").isEmpty() ? null
-                : target(v.get("target"), v.get("allowRemoteTarget").equals("true"));
+                : target(v.get("target"), OptionSpec.parseBoolean("allowRemoteTarget", v.get("allowRemoteTarget")));
         String serverCmd = v.get("serverCmd").isEmpty() ? null : v.get("serverCmd");
         if (target != null && serverCmd != null) {
             throw new OptionException("give -Dtarget or -DserverCmd, not both");

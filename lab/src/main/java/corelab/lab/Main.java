@@ -9,14 +9,10 @@ import corelab.modes.OptionException;
 import corelab.modes.OptionSpec;
 import corelab.modes.RunningServer;
 import corelab.modes.ServerOptions;
-import corelab.reports.JmhResults;
 import corelab.reports.Report;
-import corelab.reports.SingleCoreRate;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 
 /**
@@ -62,41 +58,16 @@ public final class Main {
         }
     }
 
-    /** JMH's figures for the cpu kernel, when microbenchmarks/run.sh has written them: full before quick. */
-    private static final List<Path> JMH_RESULTS = List.of(Path.of("results", "jmh", "jmh-full.json"),
-            Path.of("results", "jmh", "jmh-quick.json"));
-
     /** Renders a results folder's report and the index beside it; false, with one message, if it cannot. */
     private static boolean render(Path resultsFolder) {
         try {
-            Path report = Report.render(resultsFolder, measuredCpuRate(resultsFolder));
+            Path report = Report.render(resultsFolder, MeasuredCpuRate.of(resultsFolder, Path.of(""), System.err));
             System.out.println("corelab: report: " + report.toAbsolutePath());
             System.out.println("corelab: all runs: " + report.toAbsolutePath().getParent().resolveSibling("index.html"));
             return true;
         } catch (ResultsFormatException | IOException e) {
             System.err.println("corelab: cannot render a report: " + e.getMessage());
             return false;
-        }
-    }
-
-    /**
-     * The single-core rate of the cpu kernel that the report's cpu limit line uses: JMH's
-     * measurement when there is one, else empty (the report then says it estimated it).
-     */
-    private static Optional<SingleCoreRate> measuredCpuRate(Path resultsFolder) throws ResultsFormatException {
-        Path jmh = JMH_RESULTS.stream().filter(Files::exists).findFirst().orElse(null);
-        if (jmh == null) {
-            return Optional.empty();
-        }
-        String iterations = ResultsJson.read(resultsFolder).options().getOrDefault("cpuIterations", "");
-        try {
-            int cpuIterations = Integer.parseInt(iterations.split(",")[0].strip());
-            return JmhResults.singleCoreRate(jmh, cpuIterations);
-        } catch (NumberFormatException e) {
-            return Optional.empty();
-        } catch (ResultsFormatException e) {
-            System.err.println("corelab: ignoring JMH results: " + e.getMessage());
-            return Optional.empty();
         }
     }
 

@@ -37,7 +37,7 @@ final class PageWriter {
 
     static String write(RunView view, Path folder, Optional<SingleCoreRate> singleCoreRate) {
         List<String> failures = new ArrayList<>();
-        List<Section> sections = charts(view, singleCoreRate, failures);
+        List<Section> sections = sections(view, singleCoreRate, failures);
 
         String runId = view.run().runId();
         StringBuilder html = new StringBuilder(1 << 20);
@@ -81,7 +81,7 @@ final class PageWriter {
     }
 
     /** Every chart section in page order; a chart that fails to draw is reported in {@code failures}. */
-    private static List<Section> charts(RunView view, Optional<SingleCoreRate> singleCoreRate, List<String> failures) {
+    static List<Section> sections(RunView view, Optional<SingleCoreRate> singleCoreRate, List<String> failures) {
         if (view.configurations().isEmpty()) {
             return List.of(Section.absent("Charts", "No configuration finished before these results were saved, so"
                     + " there is nothing to chart yet."));

@@ -6,6 +6,8 @@ import corelab.harness.results.ResultsJson;
 import corelab.harness.results.RunResult;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -13,7 +15,8 @@ import java.util.Optional;
  * Renders a run's results folder as one self-contained HTML page with charts, the page a
  * student opens after a lab and a teacher projects in class, and refreshes the index of all
  * runs beside it. Nothing is measured here: everything comes from the saved results.json, so
- * a report can be drawn again at any time, on any machine.
+ * a report can be drawn again at any time, on any machine. The same charts and findings are
+ * also available one by one ({@link #charts}, {@link #findings}), for a notebook to show inline.
  */
 public final class Report {
     public static final String FILE_NAME = "report.html";
@@ -42,14 +45,12 @@ public final class Report {
             throws ResultsFormatException, IOException {
         Objects.requireNonNull(singleCoreRate, "singleCoreRate (use Optional.empty())");
         Path folder = resultsFolder.toAbsolutePath().normalize();
-        String source = folder.resolve(ResultsJson.FILE_NAME).toString();
-        RunResult run = ResultsJson.read(folder);
-        ResultsCheck.check(run, source);
+        RunView view = view(folder);
         String html;
         try {
-            html = PageWriter.write(new RunView(run), folder, singleCoreRate);
+            html = PageWriter.write(view, folder, singleCoreRate);
         } catch (DamagedResultsException e) {
-            throw new ResultsFormatException(source + " is damaged: " + e.getMessage(), e);
+            throw damaged(folder, e);
         }
         Path report = folder.resolve(FILE_NAME);
         AtomicFiles.write(report, html);
@@ -57,5 +58,61 @@ public final class Report {
             IndexWriter.refresh(folder.getParent());
         }
         return report;
+    }
+
+    /**
+     * Every chart that {@link #render} puts in report.html, in page order, each with the heading of its
+     * section; a section the run has nothing for (no sweep, no cluster) has no chart here either.
+     *
+     * @throws IllegalStateException a chart could not be drawn (report.html says so on the page instead)
+     */
+    public static List<ReportChart> charts(Path resultsFolder, Optional<SingleCoreRate> singleCoreRate)
+            throws ResultsFormatException {
+        Objects.requireNonNull(singleCoreRate, "singleCoreRate (use Optional.empty())");
+        Path folder = resultsFolder.toAbsolutePath().normalize();
+        RunView view = view(folder);
+        List<String> failures = new ArrayList<>();
+        List<Section> sections;
+        try {
+            sections = PageWriter.sections(view, singleCoreRate, failures);
+        } catch (DamagedResultsException e) {
+            throw damaged(folder, e);
+        }
+        if (!failures.isEmpty()) {
+            throw new IllegalStateException("a chart of " + folder + " could not be drawn (please report this as a"
+                    + " corelab bug): " + String.join("; ", failures));
+        }
+        List<ReportChart> charts = new ArrayList<>();
+        for (Section section : sections) {
+            for (Figure figure : section.figures()) {
+                charts.add(new ReportChart(section.heading(), figure.title(), figure.caption(), figure.png()));
+            }
+        }
+        return List.copyOf(charts);
+    }
+
+    /** The report's summary of findings, in plain sentences drawn only from the statistics. */
+    public static List<String> findings(Path resultsFolder) throws ResultsFormatException {
+        Path folder = resultsFolder.toAbsolutePath().normalize();
+        RunView view = view(folder);
+        try {
+            return List.copyOf(SummaryWriter.findings(view));
+        } catch (DamagedResultsException e) {
+            throw damaged(folder, e);
+        }
+    }
+
+    private static RunView view(Path folder) throws ResultsFormatException {
+        RunResult run = ResultsJson.read(folder);
+        ResultsCheck.check(run, source(folder));
+        return new RunView(run);
+    }
+
+    private static ResultsFormatException damaged(Path folder, DamagedResultsException e) {
+        return new ResultsFormatException(source(folder) + " is damaged: " + e.getMessage(), e);
+    }
+
+    private static String source(Path folder) {
+        return folder.resolve(ResultsJson.FILE_NAME).toString();
     }
 }

@@ -96,6 +96,28 @@ class ReportTest {
         assertEquals(11, checkedImages(openHtml));
     }
 
+    /** A notebook shows the report's charts one by one: the same images, in page order, with their sections. */
+    @Test
+    void theChartsOneByOneAreThePagesImagesInOrder() throws Exception {
+        List<ReportChart> charts = Report.charts(closed, Optional.empty());
+        Matcher images = IMAGE.matcher(closedHtml);
+        for (ReportChart chart : charts) {
+            assertTrue(images.find(), "the page has an image for " + chart.title());
+            assertEquals(images.group(1), Base64.getEncoder().encodeToString(chart.png()), chart.title());
+            assertTrue(closedHtml.contains("<h2 id=\"" + Html.anchor(chart.section()) + "\">"), chart.section());
+        }
+        assertFalse(images.find(), "every image of the page is among the charts");
+        assertEquals(ThroughputChart.TITLE, charts.get(0).section());
+        assertEquals(List.of(PerCoreChart.TITLE), charts.stream().map(ReportChart::section)
+                .filter(PerCoreChart.TITLE::equals).toList(), "one chart per figure");
+        // The findings are the page's summary, sentence by sentence.
+        for (String finding : Report.findings(closed)) {
+            assertTrue(closedHtml.contains("<li>" + Html.text(finding) + "</li>"), finding);
+        }
+        assertFalse(Report.findings(closed).isEmpty());
+        assertThrows(ResultsFormatException.class, () -> Report.charts(damaged, Optional.empty()));
+    }
+
     /** How many embedded PNGs the page has, after checking each decodes to a chart and each figure has one. */
     private static int checkedImages(String html) throws IOException {
         Matcher images = IMAGE.matcher(html);

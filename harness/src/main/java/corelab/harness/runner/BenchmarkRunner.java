@@ -49,10 +49,7 @@ public final class BenchmarkRunner {
         this.resolvedOptions = BenchmarkOptions.resolvedText(givenOptions);
         this.console = console;
         this.folder = new ResultsFolder(uniqueFolder(options.resultsDir(), runId));
-        StringBuilder command = new StringBuilder("./mvnw -q compile exec:java");
-        givenOptions.forEach((name, value) -> command.append(" -D").append(name).append('=')
-                .append(value.contains(" ") ? "'" + value + "'" : value));
-        this.provenance = ProvenanceProbe.probe(List.of(), command.toString());
+        this.provenance = ProvenanceProbe.probe(List.of(), Commands.labCommand(givenOptions));
     }
 
     public Path resultsFolder() {

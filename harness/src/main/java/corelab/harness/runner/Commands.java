@@ -2,9 +2,10 @@ package corelab.harness.runner;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /** Echoing commands the way a user could type them, minus the classpath's hundred entries. */
-final class Commands {
+public final class Commands {
     private Commands() {
     }
 
@@ -21,5 +22,16 @@ final class Commands {
             }
         }
         return String.join(" ", shown);
+    }
+
+    /**
+     * The command line that runs a measurement with these options from the repository root, as the
+     * results record it and a notebook prints it: {@code ./mvnw -q compile exec:java -Dmode=single ...}.
+     */
+    public static String labCommand(Map<String, String> options) {
+        StringBuilder command = new StringBuilder("./mvnw -q compile exec:java");
+        options.forEach((name, value) -> command.append(" -D").append(name).append('=')
+                .append(value.contains(" ") ? "'" + value + "'" : value));
+        return command.toString();
     }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import corelab.modes.JvmCommand;
 import java.io.File;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,8 +17,8 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * Writes the Jupyter kernelspec that runs corelab's notebooks: a folder with {@code kernel.json}
- * and the rapaio Java kernel's jar. The kernel runs on this JVM's JDK (21 or newer: corelab's
+ * Writes the Jupyter kernelspec that runs corelab's notebooks: a folder with {@code kernel.json},
+ * the rapaio Java kernel's jar and its launcher ({@code CorelabKernel.java}, which says why). The kernel runs on this JVM's JDK (21 or newer: corelab's
  * classes need it, whatever {@code java} is first on the PATH) and puts corelab on the
  * notebooks' classpath, so a notebook needs no set-up cell.
  *
@@ -32,6 +33,8 @@ public final class KernelSpec {
     static final String NAME = "corelab";
     static final String CLASSPATH_FILE = "notebook-classpath.txt";
     static final String KERNEL_FOLDER = "notebook-kernel";
+    /** The kernel's launcher, a single-file Java program in this package's resources. */
+    static final String LAUNCHER = "CorelabKernel.java";
 
     private KernelSpec() {
     }
@@ -66,11 +69,15 @@ public final class KernelSpec {
             Files.delete(old);
         }
         Files.copy(kernelJar, spec.resolve(kernelJar.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+        try (InputStream launcher = KernelSpec.class.getResourceAsStream(LAUNCHER)) {
+            Files.copy(launcher, spec.resolve(LAUNCHER), StandardCopyOption.REPLACE_EXISTING);
+        }
 
         Map<String, Object> kernel = new LinkedHashMap<>();
         // {resource_dir} is the installed kernelspec folder: Jupyter fills it in when it starts the kernel.
-        kernel.put("argv", List.of(JvmCommand.javaExecutable(), "-Djava.awt.headless=true", "-jar",
-                "{resource_dir}/" + kernelJar.getFileName(), "{connection_file}"));
+        // The kernel's own MainApp, started through CorelabKernel.java, which works around its start-up race.
+        kernel.put("argv", List.of(JvmCommand.javaExecutable(), "-Djava.awt.headless=true", "-cp",
+                "{resource_dir}/" + kernelJar.getFileName(), "{resource_dir}/" + LAUNCHER, "{connection_file}"));
         kernel.put("display_name", "Java (corelab)");
         kernel.put("language", "java");
         kernel.put("interrupt_mode", "message"); // Jupyter's stop button interrupts the run, which saves what it measured

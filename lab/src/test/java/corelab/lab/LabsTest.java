@@ -1,0 +1,112 @@
+package corelab.lab;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import corelab.harness.results.ResultsJson;
+import corelab.harness.results.RunResult;
+import corelab.modes.OptionException;
+import corelab.reports.Report;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The notebooks' API, in this JVM as a kernel runs it: a tiny real run comes back with its
+ * results, its report and its charts as images, and bad options stop it before anything starts.
+ */
+class LabsTest {
+    @TempDir
+    static Path results;
+    static LabRun run;
+    static String console;
+
+    @BeforeAll
+    static void aTinyRun() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        run = Labs.run(Labs.parse("-Dmode=single,platform", "workload=hello", "-Dconcurrency=2,4",
+                        "-DcpuIterations=2000"), "tiny", results.toString(), Labs.projectRoot(Path.of("").toAbsolutePath()),
+                new PrintStream(out, true, StandardCharsets.UTF_8));
+        console = out.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void theRunIsSavedReportedAndCutShortByTheVariable() throws Exception {
+        assertEquals(RunResult.Status.COMPLETE, run.result().status());
+        assertEquals(4, run.result().configurations().size());
+        assertEquals(results.toAbsolutePath().normalize(), run.resultsFolder().getParent());
+        assertEquals(run.result().runId(), ResultsJson.read(run.resultsFolder()).runId());
+        assertTrue(Files.isRegularFile(run.report()));
+        assertEquals(run.resultsFolder().resolve(Report.FILE_NAME), run.report());
+        run.result().configurations().forEach(c -> assertEquals(3, c.trials().size(), c.id()));
+        assertTrue(console.contains("CORELAB_LAB_DURATIONS=tiny"), console);
+        assertTrue(console.contains("corelab: report: " + run.report()), console);
+    }
+
+    @Test
+    void theCommandIsTheLabsOwnLineWithoutCisCuts() {
+        String line = "./mvnw -q compile exec:java -Dmode=single,platform -Dworkload=hello -Dconcurrency=2,4"
+                + " -DcpuIterations=2000";
+        assertEquals(line, run.command());
+        assertTrue(console.contains("  " + line + "\n"), console);
+        // The results record what really ran, cuts included, for their provenance.
+        assertTrue(run.result().provenance().command().contains("-Dtrials=3"), run.result().provenance().command());
+    }
+
+    @Test
+    void chartsComeBackAsImagesBySection() throws Exception {
+        assertEquals(Report.charts(run.resultsFolder(), java.util.Optional.empty()).size(), run.charts().size());
+        assertTrue(run.sections().containsAll(List.of("Throughput by mode", "Throughput against load",
+                "Latency percentile spectrum")), run.sections().toString());
+        BufferedImage throughput = run.chart("Throughput by mode");
+        assertTrue(throughput.getWidth() > 200 && throughput.getHeight() > 200);
+        // Two figures in one section (a sweep per workload would be two) are stacked into one image.
+        long spectra = run.charts().stream().filter(c -> c.section().equals("Latency percentile spectrum")).count();
+        assertEquals(1, spectra);
+        assertTrue(run.caption("Throughput by mode").contains("Look for"), run.caption("Throughput by mode"));
+        assertFalse(run.findings().isBlank());
+        assertTrue(run.invalid().startsWith("every configuration") || run.invalid().contains("INVALID"));
+    }
+
+    @Test
+    void aSectionTheRunDoesNotHaveIsRefusedWithWhatItHas() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> run.chart("Fairness: requests per cluster worker"));
+        assertTrue(e.getMessage().contains("it has: Throughput by mode"), e.getMessage());
+    }
+
+    @Test
+    void badOptionsStopBeforeAnythingStarts(@TempDir Path nothing) throws Exception {
+        Path root = Labs.projectRoot(Path.of("").toAbsolutePath());
+        PrintStream quiet = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
+        OptionException unknown = assertThrows(OptionException.class,
+                () -> Labs.run(Map.of("mdoe", "single"), null, nothing.toString(), root, quiet));
+        assertTrue(unknown.getMessage().contains("unknown option 'mdoe'"), unknown.getMessage());
+        assertThrows(OptionException.class, () -> Labs.run(Map.of("serve", "true"), null, nothing.toString(), root, quiet));
+        assertThrows(OptionException.class, () -> Labs.run(Map.of("mode", "single"), "short", nothing.toString(), root, quiet));
+        assertThrows(OptionException.class, () -> Labs.parse("-Dmode"));
+        assertThrows(OptionException.class, () -> Labs.parse("-Dmode=single", "mode=cluster"));
+        try (var files = Files.list(nothing)) {
+            assertEquals(0, files.count(), "nothing was started, nothing saved");
+        }
+    }
+
+    @Test
+    void theProjectRootIsFoundFromAnyFolderInsideIt(@TempDir Path outside) {
+        Path root = Labs.projectRoot(Path.of("").toAbsolutePath());
+        assertTrue(Files.isRegularFile(root.resolve(".mvn/corelab-jdk.sh")));
+        assertEquals(root, Labs.projectRoot(root.resolve("notebooks")));
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> Labs.projectRoot(outside));
+        assertTrue(e.getMessage().contains("from its notebooks/ folder"), e.getMessage());
+    }
+}

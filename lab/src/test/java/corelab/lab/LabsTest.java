@@ -9,7 +9,9 @@ import corelab.harness.results.ResultsJson;
 import corelab.harness.results.RunResult;
 import corelab.modes.OptionException;
 import corelab.reports.Report;
+import corelab.reports.ReportChart;
 import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -17,6 +19,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import javax.imageio.ImageIO;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -34,7 +37,7 @@ class LabsTest {
     @BeforeAll
     static void aTinyRun() {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        run = Labs.run(Labs.parse("-Dmode=single,platform", "workload=hello", "-Dconcurrency=2,4",
+        run = Labs.run(Labs.parse("-Dmode=single,platform", "workload=hello,cpu", "-Dconcurrency=4",
                         "-DcpuIterations=2000"), "tiny", results.toString(), Labs.projectRoot(Path.of("").toAbsolutePath()),
                 new PrintStream(out, true, StandardCharsets.UTF_8));
         console = out.toString(StandardCharsets.UTF_8);
@@ -55,7 +58,7 @@ class LabsTest {
 
     @Test
     void theCommandIsTheLabsOwnLineWithoutCisCuts() {
-        String line = "./mvnw -q compile exec:java -Dmode=single,platform -Dworkload=hello -Dconcurrency=2,4"
+        String line = "./mvnw -q compile exec:java -Dmode=single,platform -Dworkload=hello,cpu -Dconcurrency=4"
                 + " -DcpuIterations=2000";
         assertEquals(line, run.command());
         assertTrue(console.contains("  " + line + "\n"), console);
@@ -66,13 +69,18 @@ class LabsTest {
     @Test
     void chartsComeBackAsImagesBySection() throws Exception {
         assertEquals(Report.charts(run.resultsFolder(), java.util.Optional.empty()).size(), run.charts().size());
-        assertTrue(run.sections().containsAll(List.of("Throughput by mode", "Throughput against load",
-                "Latency percentile spectrum")), run.sections().toString());
+        assertTrue(run.sections().containsAll(List.of("Throughput by mode", "Latency percentile spectrum",
+                "Throughput per core")), run.sections().toString());
         BufferedImage throughput = run.chart("Throughput by mode");
         assertTrue(throughput.getWidth() > 200 && throughput.getHeight() > 200);
-        // Two figures in one section (a sweep per workload would be two) are stacked into one image.
-        long spectra = run.charts().stream().filter(c -> c.section().equals("Latency percentile spectrum")).count();
-        assertEquals(1, spectra);
+        // One spectrum per workload: both, one below the other, in one image.
+        List<ReportChart> spectra = run.charts().stream()
+                .filter(c -> c.section().equals("Latency percentile spectrum")).toList();
+        assertEquals(2, spectra.size());
+        BufferedImage first = ImageIO.read(new ByteArrayInputStream(spectra.get(0).png()));
+        BufferedImage both = run.chart("Latency percentile spectrum");
+        assertEquals(first.getWidth(), both.getWidth());
+        assertTrue(both.getHeight() > 2 * first.getHeight(), both.getHeight() + " for two of " + first.getHeight());
         assertTrue(run.caption("Throughput by mode").contains("Look for"), run.caption("Throughput by mode"));
         assertFalse(run.findings().isBlank());
         assertTrue(run.invalid().startsWith("every configuration") || run.invalid().contains("INVALID"));

@@ -30,7 +30,7 @@ import org.rapaio.jupyter.kernel.core.Transform;
 
 public class CorelabKernel {
     /** Jupyter asks for kernel_info as soon as the kernel runs, and again every second; a healthy kernel hears it at once. */
-    private static final long STARTUP_SECONDS = 20;
+    private static final long STARTUP_SECONDS = 30;
 
     public static void main(String[] args) throws Exception {
         LogManager.getLogManager().readConfiguration(Channels.class.getClassLoader()

@@ -59,12 +59,16 @@ final class FaultWindow {
         for (int index = 0; index < samples; index++) {
             if (index == killIndex) {
                 killNanos = System.nanoTime();
-                if (fault.kind() == Fault.Kind.KILL_WORKER) {
-                    WorkerOnline victim = server.killLowestWorker();
-                    killedPid = victim.pid();
-                    killedWorker = victim.id();
-                } else {
-                    killedPid = server.killServer();
+                try {
+                    if (fault.kind() == Fault.Kind.KILL_WORKER) {
+                        WorkerOnline victim = server.killLowestWorker();
+                        killedPid = victim.pid();
+                        killedWorker = victim.id();
+                    } else {
+                        killedPid = server.killServer();
+                    }
+                } catch (IllegalStateException e) {
+                    throw new RunFailure("cannot fire " + fault.word() + ": " + e.getMessage());
                 }
             }
             next = sleepUntil(next + TimeUnit.MILLISECONDS.toNanos(SAMPLE_MILLIS));

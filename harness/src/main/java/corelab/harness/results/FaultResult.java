@@ -18,8 +18,10 @@ package corelab.harness.results;
  * @param recoveryMillis            from the kill until throughput was back (see docs/results-schema.md);
  *                                  null when it did not come back within the window: not guessed
  * @param restarts                  {@code kill-worker}: workers the primary brought online after the kill;
- *                                  {@code kill-server}: restarts the harness, as supervisor, made; both within the window
- * @param restartMillis             from the kill until the first replacement was ready, null if none was
+ *                                  {@code kill-server}: restarts the harness, as supervisor, made; the harness
+ *                                  waits for them past the window's end (up to 30 s for a worker)
+ * @param restartMillis             from the kill until the first replacement was ready (it may be after the
+ *                                  window's end), null if none was
  */
 public record FaultResult(String kind, double atSeconds, double firedAtSeconds, int sampleMillis, long killedPid,
                           Integer killedWorkerId, long requestsFailed, double throughputBeforePerSecond,

@@ -38,7 +38,9 @@ public final class FaultSentences {
         String restarted = f.kind().equals("kill-worker") ? "worker restart" : "restart by the supervisor";
         out.append(String.format(Locale.ROOT, "; %d %s%s", f.restarts(), restarted, f.restarts() == 1 ? "" : "s"));
         if (f.restartMillis() != null) {
-            out.append(String.format(Locale.ROOT, " (ready %s after the kill)", duration(f.restartMillis())));
+            double windowSeconds = c.trials().get(0).seconds();
+            out.append(String.format(Locale.ROOT, " (ready %s after the kill%s)", duration(f.restartMillis()),
+                    f.firedAtSeconds() + f.restartMillis() / 1000.0 > windowSeconds ? ", after the window ended" : ""));
         }
         return out.append('.').toString();
     }

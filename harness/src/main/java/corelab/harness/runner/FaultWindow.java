@@ -1,6 +1,7 @@
 package corelab.harness.runner;
 
 import corelab.harness.load.LoadGenerator;
+import corelab.harness.load.LoadInterval;
 import corelab.harness.load.LoadModel;
 import corelab.harness.results.FaultResult;
 import corelab.harness.results.IntervalResult;
@@ -20,7 +21,8 @@ import java.util.function.Supplier;
  */
 final class FaultWindow {
     static final int SAMPLE_MILLIS = 100;
-    private static final int SAMPLES_PER_SECOND = 1000 / SAMPLE_MILLIS;
+    /** How long after the window the harness waits for a killed worker's replacement before counting none. */
+    static final long RESTART_WAIT_NANOS = TimeUnit.SECONDS.toNanos(30);
 
     private final SupervisedServer server;
     private final Fault fault;
@@ -44,20 +46,30 @@ final class FaultWindow {
         this.secondsDone = secondsDone;
     }
 
-    /** Runs the window from {@code nextNanos}, the tick the warmup ended on. */
-    void run(LoadGenerator generator, long nextNanos) throws RunFailure, InterruptedException {
-        int samples = windowSeconds * SAMPLES_PER_SECOND;
-        // At a tick, so the interval before the kill and the one after it are whole intervals.
-        int killIndex = (int) Math.min(samples - 1, Math.max(1, Math.round(fault.atSeconds() * SAMPLES_PER_SECOND)));
+    /**
+     * Runs the window. A sample taken late (the harness was descheduled) moves the schedule
+     * rather than leaving a sliver of an interval after it: a 3 ms interval would show a
+     * throughput of nothing or of thousands, noise that reads as a dip or a burst.
+     */
+    void run(LoadGenerator generator) throws RunFailure, InterruptedException {
+        long periodNanos = TimeUnit.MILLISECONDS.toNanos(SAMPLE_MILLIS);
         long startNanos = System.nanoTime();
+        long endNanos = startNanos + TimeUnit.SECONDS.toNanos(windowSeconds);
+        // At a tick, so the interval before the kill and the one after it are whole intervals,
+        // and never at the very start or end, so there is a "before" and an "after".
+        long ticks = Math.max(1, Math.round(fault.atSeconds() * 1000 / SAMPLE_MILLIS));
+        long killAtNanos = Math.min(startNanos + ticks * periodNanos, endNanos - periodNanos);
         TrialRecorder recorder = new TrialRecorder(1, model, coresAllowed, serverSample.get(),
                 server.requestsByProcess(), startNanos);
+        int killIndex = -1;
         long killNanos = 0;
         long killedPid = 0;
         Integer killedWorker = null;
-        long next = nextNanos;
-        for (int index = 0; index < samples; index++) {
-            if (index == killIndex) {
+        int secondsReported = 0;
+        long tick = startNanos;
+        for (int index = 0; tick < endNanos - periodNanos / 2; index++) {
+            if (killIndex < 0 && tick >= killAtNanos - periodNanos / 2) {
+                killIndex = index;
                 killNanos = System.nanoTime();
                 try {
                     if (fault.kind() == Fault.Kind.KILL_WORKER) {
@@ -71,9 +83,14 @@ final class FaultWindow {
                     throw new RunFailure("cannot fire " + fault.word() + ": " + e.getMessage());
                 }
             }
-            next = sleepUntil(next + TimeUnit.MILLISECONDS.toNanos(SAMPLE_MILLIS));
-            recorder.add(generator.sample(), serverSample.get());
-            if ((index + 1) % SAMPLES_PER_SECOND == 0) {
+            tick += periodNanos;
+            sleepUntil(tick);
+            LoadInterval interval = generator.sample();
+            recorder.add(interval, serverSample.get());
+            if (interval.endNanos() - tick > periodNanos / 2) {
+                tick = interval.endNanos(); // late: the schedule moves, so the next interval is a whole one too
+            }
+            for (; secondsReported < Math.min(windowSeconds, (tick - startNanos) / 1_000_000_000L); secondsReported++) {
                 secondsDone.accept(1);
             }
             if (!server.isAlive()) { // a supervised server is alive or being restarted: this is worse
@@ -81,29 +98,33 @@ final class FaultWindow {
                         + " output:\n  " + String.join("\n  ", server.recentOutput()));
             }
         }
-        long endNanos = System.nanoTime();
-        server.awaitRestart(); // the next configuration needs a server; the window's figures are already taken
+        secondsDone.accept(windowSeconds - secondsReported);
         trial = recorder.finish(server.requestsByProcess());
+        // The window's figures are taken; the restart is waited for past its end, so that
+        // a slow JVM start is measured (restartMillis beyond the window) rather than missed,
+        // and the next configuration finds a whole server.
+        server.awaitRestart();
+        if (fault.kind() == Fault.Kind.KILL_WORKER) {
+            awaitReplacement(killNanos);
+        }
         result = figures(trial.intervals(), killIndex, (killNanos - startNanos) / 1e9, killedPid, killedWorker,
-                killNanos, endNanos);
+                killNanos);
     }
 
     private FaultResult figures(List<IntervalResult> intervals, int killIndex, double firedAtSeconds, long killedPid,
-                                Integer killedWorker, long killNanos, long endNanos) {
+                                Integer killedWorker, long killNanos) {
         int restarts;
         Long restartMillis = null;
         if (fault.kind() == Fault.Kind.KILL_WORKER) {
-            List<WorkerOnline> replacements = server.workersOnline().stream()
-                    .filter(w -> w.seenNanos() > killNanos && w.seenNanos() <= endNanos).toList();
+            List<WorkerOnline> replacements = replacements(killNanos);
             restarts = replacements.size();
             if (!replacements.isEmpty()) {
                 restartMillis = TimeUnit.NANOSECONDS.toMillis(replacements.get(0).seenNanos() - killNanos);
             }
         } else {
-            long restarted = server.restartedNanos();
-            boolean inWindow = server.restarts() > 0 && restarted > killNanos && restarted <= endNanos;
-            restarts = inWindow ? 1 : 0;
-            restartMillis = inWindow ? TimeUnit.NANOSECONDS.toMillis(restarted - killNanos) : null;
+            boolean restarted = server.restarts() > 0 && server.restartedNanos() > killNanos;
+            restarts = restarted ? 1 : 0;
+            restartMillis = restarted ? TimeUnit.NANOSECONDS.toMillis(server.restartedNanos() - killNanos) : null;
         }
         return new FaultResult(fault.kind().word(), fault.atSeconds(), firedAtSeconds, SAMPLE_MILLIS, killedPid,
                 killedWorker, FaultFigures.failedAfter(intervals, killIndex),
@@ -112,6 +133,17 @@ final class FaultWindow {
                 FaultFigures.recoveryMillis(intervals, killIndex, firedAtSeconds), restarts, restartMillis);
     }
 
+    private List<WorkerOnline> replacements(long killNanos) {
+        return server.workersOnline().stream().filter(w -> w.seenNanos() > killNanos).toList();
+    }
+
+    /** Up to {@link #RESTART_WAIT_NANOS} for the primary to bring a replacement online. */
+    private void awaitReplacement(long killNanos) throws InterruptedException {
+        long deadline = System.nanoTime() + RESTART_WAIT_NANOS;
+        while (replacements(killNanos).isEmpty() && server.isAlive() && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+    }
 
     TrialResult trial() {
         return trial;
@@ -121,11 +153,10 @@ final class FaultWindow {
         return result;
     }
 
-    private static long sleepUntil(long deadlineNanos) throws InterruptedException {
+    private static void sleepUntil(long deadlineNanos) throws InterruptedException {
         long remaining = deadlineNanos - System.nanoTime();
         if (remaining > 0) {
             TimeUnit.NANOSECONDS.sleep(remaining);
         }
-        return deadlineNanos;
     }
 }

@@ -78,7 +78,7 @@ final class Measurement {
             }
             generator.sample(); // whatever came since the last warmup second is dropped too
             if (point.fault() != null) {
-                trials.add(measureFault(generator, next));
+                trials.add(measureFault(generator));
             } else {
                 measureTrials(generator, next, trials);
             }
@@ -86,13 +86,13 @@ final class Measurement {
         return Summaries.configuration(id(), plan, point, coresAllowed, server, warmupSecondsUsed, trials, fault, options);
     }
 
-    private TrialResult measureFault(LoadGenerator generator, long next) throws RunFailure, InterruptedException {
+    private TrialResult measureFault(LoadGenerator generator) throws RunFailure, InterruptedException {
         if (!(server instanceof SupervisedServer supervised)) {
             throw new IllegalStateException("a fault run needs a supervised server");
         }
         FaultWindow window = new FaultWindow(supervised, point.fault(), options.faultWindowSeconds(), point.model(),
                 coresAllowed, this::sampleServer, secondsDone);
-        window.run(generator, next);
+        window.run(generator);
         fault = window.result();
         return window.trial();
     }

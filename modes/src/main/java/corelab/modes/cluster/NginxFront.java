@@ -1,0 +1,238 @@
+package corelab.modes.cluster;
+
+import corelab.modes.http.HttpLimits;
+import corelab.modes.http.ServerSocketConfig;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+
+/**
+ * {@code balance=nginx}: how production runs a pool of Node.js processes. Debian's nginx
+ * listens on the cluster's port and proxies to the workers, each on a loopback port of its
+ * own, over kept-alive upstream connections. corelab writes the configuration into a
+ * temporary directory and runs nginx in the foreground ({@code daemon off}) as a child of
+ * the primary, so the harness, which samples the primary's process tree, counts nginx's
+ * CPU and memory with the cluster's.
+ *
+ * <p>A restarted worker listens on a new port: each change in the set of listening workers
+ * rewrites the configuration and reloads nginx ({@code nginx -s reload}), which starts new
+ * nginx workers with the new upstream list and lets the old ones finish their requests.
+ * If nginx itself dies, no connection reaches any worker: the cluster stops and says so,
+ * rather than keep workers that nobody can reach.
+ */
+final class NginxFront implements Front {
+    static final String INSTALL_HINT = "apt-get install nginx";
+    private static final long START_TIMEOUT_SECONDS = 30;
+
+    private final Path nginx;
+    private final InetSocketAddress address;
+    private final ListeningWorkers workers;
+    private final PrintStream log;
+    private final Consumer<String> died;
+    private final Path directory;
+    private final ExecutorService reloads =
+            Executors.newSingleThreadExecutor(Thread.ofPlatform().daemon(true).name("corelab-nginx-reload").factory());
+    private Process process; // guarded by this
+    private boolean closed; // guarded by this
+
+    private NginxFront(Path nginx, InetSocketAddress address, ListeningWorkers workers, PrintStream log,
+                       Consumer<String> died, Path directory) {
+        this.nginx = nginx;
+        this.address = address;
+        this.workers = workers;
+        this.log = log;
+        this.died = died;
+        this.directory = directory;
+    }
+
+    /**
+     * Checks, before any worker starts, that nginx is installed and that the port is free
+     * (and picks one for port 0). Between this check and nginx's own bind another program
+     * could take the port; nginx then fails to start and says so.
+     */
+    static NginxFront prepare(String host, int port, ListeningWorkers workers, PrintStream log,
+                              Consumer<String> died) throws IOException {
+        Path nginx = find().orElseThrow(() -> new IOException("balance=nginx needs nginx, which is not installed;"
+                + " install it with: " + INSTALL_HINT));
+        InetSocketAddress address;
+        try (ServerSocketChannel probe = new ServerSocketConfig(host, port, false, HttpLimits.DEFAULTS).open()) {
+            address = (InetSocketAddress) probe.getLocalAddress();
+        }
+        // Readable by all: nginx started by root runs its workers as nobody, who must reach the temp paths.
+        Path directory = Files.createTempDirectory("corelab-nginx-",
+                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
+        return new NginxFront(nginx, address, workers, log, died, directory);
+    }
+
+    /** The nginx on the PATH, or where Debian puts it (/usr/sbin, often not on a user's PATH). */
+    static Optional<Path> find() {
+        String path = System.getenv().getOrDefault("PATH", "");
+        return Stream.concat(Stream.of(path.split(":")).filter(dir -> !dir.isEmpty()),
+                        Stream.of("/usr/sbin", "/usr/local/sbin", "/usr/local/nginx/sbin"))
+                .map(dir -> Path.of(dir, "nginx"))
+                .filter(Files::isExecutable)
+                .findFirst();
+    }
+
+    @Override
+    public InetSocketAddress address() {
+        return address;
+    }
+
+    /** Writes the configuration, starts nginx, and returns once it accepts connections. */
+    @Override
+    public void workersListening() throws IOException {
+        Files.writeString(config(), NginxConfig.render(address, workers.addresses(), directory));
+        Process started;
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            started = new ProcessBuilder(command()).redirectErrorStream(true).start();
+            process = started;
+        }
+        log.println("corelab: nginx started (pid " + started.pid() + "), configuration in " + config());
+        Thread.ofPlatform().daemon(true).name("corelab-nginx-output").start(() -> pump(started));
+        awaitAccepting(started);
+        workers.onChange(() -> reloads.execute(this::reload));
+    }
+
+    private List<String> command() {
+        // -e: the error log before the configuration is read; Debian's default path needs root.
+        return List.of(nginx.toString(), "-p", directory.toString(), "-c", config().toString(), "-e", "stderr");
+    }
+
+    private Path config() {
+        return directory.resolve("nginx.conf");
+    }
+
+    /** Passes nginx's output on, and stops the cluster if nginx exits while it should run. */
+    private void pump(Process started) {
+        try (BufferedReader lines = new BufferedReader(
+                new InputStreamReader(started.getInputStream(), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = lines.readLine()) != null) {
+                log.println("[nginx] " + line);
+            }
+        } catch (IOException ignored) {
+            // nginx is gone; its exit code comes next
+        }
+        int code;
+        try {
+            code = started.waitFor();
+        } catch (InterruptedException e) {
+            return;
+        }
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+        }
+        died.accept("nginx (pid " + started.pid() + ") exited with code " + code
+                + "; without it no connection reaches the workers, so the cluster stops");
+    }
+
+    private void awaitAccepting(Process started) throws IOException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(START_TIMEOUT_SECONDS);
+        while (System.nanoTime() < deadline) {
+            if (!started.isAlive()) {
+                throw new IOException("nginx exited with code " + started.exitValue()
+                        + " before it accepted connections (its output is above)");
+            }
+            try (Socket probe = new Socket()) {
+                probe.connect(address, 1000);
+                return;
+            } catch (IOException notYet) {
+                sleep(50);
+            }
+        }
+        throw new IOException("nginx did not accept connections on " + address + " within "
+                + START_TIMEOUT_SECONDS + " s");
+    }
+
+    /** The set of listening workers changed: point nginx at the new one. */
+    private void reload() {
+        List<InetSocketAddress> upstream = workers.addresses();
+        if (upstream.isEmpty()) {
+            return; // nginx needs at least one server; the last one stays until a worker listens again
+        }
+        try {
+            Files.writeString(config(), NginxConfig.render(address, upstream, directory));
+            List<String> command = new java.util.ArrayList<>(command());
+            command.addAll(List.of("-s", "reload"));
+            Process reload = new ProcessBuilder(command).redirectErrorStream(true).start();
+            String output = new String(reload.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+            if (reload.waitFor() != 0) {
+                log.println("corelab: nginx -s reload failed: " + output);
+            }
+        } catch (IOException | UncheckedIOException e) {
+            log.println("corelab: could not reload nginx: " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void sleep(long millis) throws IOException {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while waiting for nginx");
+        }
+    }
+
+    @Override
+    public void close() {
+        Process running;
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            running = process;
+        }
+        reloads.shutdownNow();
+        if (running != null) {
+            stop(running);
+        }
+        deleteDirectory();
+    }
+
+    /** SIGTERM is nginx's fast shutdown; its workers exit with their master. */
+    private void stop(Process running) {
+        running.toHandle().destroy();
+        try {
+            if (!running.waitFor(10, TimeUnit.SECONDS)) {
+                running.toHandle().descendants().forEach(ProcessHandle::destroyForcibly);
+                running.toHandle().destroyForcibly();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void deleteDirectory() {
+        try (Stream<Path> files = Files.walk(directory)) {
+            files.sorted(Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
+        } catch (IOException ignored) {
+            // a temporary directory; the system cleans it eventually
+        }
+    }
+}

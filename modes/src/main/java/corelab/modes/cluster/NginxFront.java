@@ -39,6 +39,8 @@ import java.util.stream.Stream;
  */
 final class NginxFront implements Front {
     static final String INSTALL_HINT = "apt-get install nginx";
+    /** Names the nginx to run instead of the one found on the PATH or in /usr/sbin. */
+    static final String EXECUTABLE_VARIABLE = "CORELAB_NGINX";
     private static final long START_TIMEOUT_SECONDS = 30;
 
     private final Path nginx;
@@ -69,8 +71,9 @@ final class NginxFront implements Front {
      */
     static NginxFront prepare(String host, int port, ListeningWorkers workers, PrintStream log,
                               Consumer<String> died) throws IOException {
-        Path nginx = find().orElseThrow(() -> new IOException("balance=nginx needs nginx, which is not installed;"
-                + " install it with: " + INSTALL_HINT));
+        Path nginx = find().orElseThrow(() -> new IOException("balance=nginx needs nginx, which is not installed"
+                + (System.getenv(EXECUTABLE_VARIABLE) != null ? " at " + EXECUTABLE_VARIABLE + "=" + System.getenv(EXECUTABLE_VARIABLE) : "")
+                + "; install it with: " + INSTALL_HINT));
         InetSocketAddress address;
         try (ServerSocketChannel probe = new ServerSocketConfig(host, port, false, HttpLimits.DEFAULTS).open()) {
             address = (InetSocketAddress) probe.getLocalAddress();
@@ -81,8 +84,15 @@ final class NginxFront implements Front {
         return new NginxFront(nginx, address, workers, log, died, directory);
     }
 
-    /** The nginx on the PATH, or where Debian puts it (/usr/sbin, often not on a user's PATH). */
+    /**
+     * {@code CORELAB_NGINX} if set (another build, or a test that needs a missing one); else
+     * the nginx on the PATH, or where Debian puts it (/usr/sbin, often not on a user's PATH).
+     */
     static Optional<Path> find() {
+        String chosen = System.getenv(EXECUTABLE_VARIABLE);
+        if (chosen != null && !chosen.isBlank()) {
+            return Optional.of(Path.of(chosen)).filter(Files::isExecutable);
+        }
         String path = System.getenv().getOrDefault("PATH", "");
         return Stream.concat(Stream.of(path.split(":")).filter(dir -> !dir.isEmpty()),
                         Stream.of("/usr/sbin", "/usr/local/sbin", "/usr/local/nginx/sbin"))

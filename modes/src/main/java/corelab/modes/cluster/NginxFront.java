@@ -1,10 +1,9 @@
 package corelab.modes.cluster;
 
+import corelab.modes.ChildProcess;
 import corelab.modes.http.HttpLimits;
 import corelab.modes.http.ServerSocketConfig;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -27,9 +26,10 @@ import java.util.stream.Stream;
  * {@code balance=nginx}: how production runs a pool of Node.js processes. Debian's nginx
  * listens on the cluster's port and proxies to the workers, each on a loopback port of its
  * own, over kept-alive upstream connections. corelab writes the configuration into a
- * temporary directory and runs nginx in the foreground ({@code daemon off}) as a child of
- * the primary, so the harness, which samples the primary's process tree, counts nginx's
- * CPU and memory with the cluster's.
+ * temporary directory and runs nginx in the foreground ({@code daemon off}) as a
+ * {@link ChildProcess} of the primary: the harness, which samples the primary's process
+ * tree, counts nginx's CPU and memory with the cluster's, and nginx with its workers dies
+ * with the primary, even after SIGKILL.
  *
  * <p>A restarted worker listens on a new port: each change in the set of listening workers
  * rewrites the configuration and reloads nginx ({@code nginx -s reload}), which starts new
@@ -51,8 +51,9 @@ final class NginxFront implements Front {
     private final Path directory;
     private final ExecutorService reloads =
             Executors.newSingleThreadExecutor(Thread.ofPlatform().daemon(true).name("corelab-nginx-reload").factory());
-    private Process process; // guarded by this
+    private ChildProcess process; // guarded by this
     private boolean closed; // guarded by this
+    private boolean serving; // guarded by this; before, a failed start is the constructor's error to report
 
     private NginxFront(Path nginx, InetSocketAddress address, ListeningWorkers workers, PrintStream log,
                        Consumer<String> died, Path directory) {
@@ -84,21 +85,13 @@ final class NginxFront implements Front {
         return new NginxFront(nginx, address, workers, log, died, directory);
     }
 
-    /**
-     * {@code CORELAB_NGINX} if set (another build, or a test that needs a missing one); else
-     * the nginx on the PATH, or where Debian puts it (/usr/sbin, often not on a user's PATH).
-     */
+    /** {@code CORELAB_NGINX} if set (another build, or a test that needs a missing one); else the installed nginx. */
     static Optional<Path> find() {
         String chosen = System.getenv(EXECUTABLE_VARIABLE);
         if (chosen != null && !chosen.isBlank()) {
             return Optional.of(Path.of(chosen)).filter(Files::isExecutable);
         }
-        String path = System.getenv().getOrDefault("PATH", "");
-        return Stream.concat(Stream.of(path.split(":")).filter(dir -> !dir.isEmpty()),
-                        Stream.of("/usr/sbin", "/usr/local/sbin", "/usr/local/nginx/sbin"))
-                .map(dir -> Path.of(dir, "nginx"))
-                .filter(Files::isExecutable)
-                .findFirst();
+        return ChildProcess.find("nginx");
     }
 
     @Override
@@ -110,17 +103,22 @@ final class NginxFront implements Front {
     @Override
     public void workersListening() throws IOException {
         Files.writeString(config(), NginxConfig.render(address, workers.addresses(), directory));
-        Process started;
+        ChildProcess started;
         synchronized (this) {
             if (closed) {
                 return;
             }
-            started = new ProcessBuilder(command()).redirectErrorStream(true).start();
+            // In a process group of its own, tied to this JVM: nginx's workers do not exit
+            // when their master dies, and nginx does not notice when this JVM dies.
+            started = ChildProcess.start(command(), directory, line -> log.println("[nginx] " + line));
             process = started;
         }
         log.println("corelab: nginx started (pid " + started.pid() + "), configuration in " + config());
-        Thread.ofPlatform().daemon(true).name("corelab-nginx-output").start(() -> pump(started));
+        started.exited().thenAccept(code -> exited(started, code));
         awaitAccepting(started);
+        synchronized (this) {
+            serving = true;
+        }
         workers.onChange(() -> reloads.execute(this::reload));
     }
 
@@ -133,25 +131,10 @@ final class NginxFront implements Front {
         return directory.resolve("nginx.conf");
     }
 
-    /** Passes nginx's output on, and stops the cluster if nginx exits while it should run. */
-    private void pump(Process started) {
-        try (BufferedReader lines = new BufferedReader(
-                new InputStreamReader(started.getInputStream(), StandardCharsets.UTF_8))) {
-            String line;
-            while ((line = lines.readLine()) != null) {
-                log.println("[nginx] " + line);
-            }
-        } catch (IOException ignored) {
-            // nginx is gone; its exit code comes next
-        }
-        int code;
-        try {
-            code = started.waitFor();
-        } catch (InterruptedException e) {
-            return;
-        }
+    /** nginx exited: expected after {@link #close}, otherwise the cluster cannot go on. */
+    private void exited(ChildProcess started, int code) {
         synchronized (this) {
-            if (closed) {
+            if (closed || !serving) {
                 return;
             }
         }
@@ -159,11 +142,11 @@ final class NginxFront implements Front {
                 + "; without it no connection reaches the workers, so the cluster stops");
     }
 
-    private void awaitAccepting(Process started) throws IOException {
+    private void awaitAccepting(ChildProcess started) throws IOException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(START_TIMEOUT_SECONDS);
         while (System.nanoTime() < deadline) {
             if (!started.isAlive()) {
-                throw new IOException("nginx exited with code " + started.exitValue()
+                throw new IOException("nginx exited with code " + started.exited().join()
                         + " before it accepted connections (its output is above)");
             }
             try (Socket probe = new Socket()) {
@@ -210,7 +193,7 @@ final class NginxFront implements Front {
 
     @Override
     public void close() {
-        Process running;
+        ChildProcess running;
         synchronized (this) {
             if (closed) {
                 return;
@@ -220,22 +203,9 @@ final class NginxFront implements Front {
         }
         reloads.shutdownNow();
         if (running != null) {
-            stop(running);
+            running.close(); // SIGTERM, nginx's fast shutdown, to its whole group
         }
         deleteDirectory();
-    }
-
-    /** SIGTERM is nginx's fast shutdown; its workers exit with their master. */
-    private void stop(Process running) {
-        running.toHandle().destroy();
-        try {
-            if (!running.waitFor(10, TimeUnit.SECONDS)) {
-                running.toHandle().descendants().forEach(ProcessHandle::destroyForcibly);
-                running.toHandle().destroyForcibly();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 
     private void deleteDirectory() {

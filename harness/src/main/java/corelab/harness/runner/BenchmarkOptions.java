@@ -1,6 +1,7 @@
 package corelab.harness.runner;
 
 import corelab.harness.load.LoadModel;
+import corelab.modes.Balance;
 import corelab.modes.Mode;
 import corelab.modes.OptionException;
 import corelab.modes.OptionSpec;
@@ -26,7 +27,8 @@ public record BenchmarkOptions(List<Mode> modes, List<Workload> workloads, LoadM
                                List<Integer> workers, List<Integer> cpuIterations, List<Integer> cores,
                                int warmupSeconds, int trialSeconds, int trials, int loadThreads,
                                int requestTimeoutMillis, double maxGeneratorUtilization, double maxErrorPercent,
-                               URI target, String serverCmd, Path resultsDir, ServerOptions server) {
+                               URI target, String serverCmd, Path resultsDir, ServerOptions server,
+                               List<Balance> balances) {
 
     public static final List<OptionSpec> SPECS = List.of(
             new OptionSpec("mode", "all", "modes to measure, a list or all: " + Mode.words()),
@@ -37,6 +39,8 @@ public record BenchmarkOptions(List<Mode> modes, List<Workload> workloads, LoadM
             new OptionSpec("rate", "", "open load only: requests per second in total, a list to sweep (required)"),
             new OptionSpec("threads", "200", "platform: pool sizes, a list to sweep"),
             new OptionSpec("workers", Integer.toString(ServerOptions.CORES), "cluster: worker processes, a list to sweep"),
+            new OptionSpec("balance", "kernel", "cluster: how connections reach the workers, a list to sweep: kernel"
+                    + " (SO_REUSEPORT), proxy (the primary forwards round-robin), nginx (apt-get install nginx)"),
             new OptionSpec("cpuIterations", "250000", "cpu and mixed: kernel steps per request, a list to sweep"),
             new OptionSpec("cores", "0", "CPUs the server may use (taskset), a list to sweep; 0: all"),
             new OptionSpec("warmupSeconds", "4", "load before each configuration's trials, never measured;"
@@ -67,6 +71,7 @@ public record BenchmarkOptions(List<Mode> modes, List<Workload> workloads, LoadM
         workers = List.copyOf(workers);
         cpuIterations = List.copyOf(cpuIterations);
         cores = List.copyOf(cores);
+        balances = List.copyOf(balances);
     }
 
     public static BenchmarkOptions defaults() {
@@ -120,7 +125,8 @@ public record BenchmarkOptions(List<Mode> modes, List<Workload> workloads, LoadM
                 OptionSpec.parseInt("requestTimeoutMillis", v.get("requestTimeoutMillis"), 1, 600_000),
                 fraction("maxGeneratorUtilization", v.get("maxGeneratorUtilization")),
                 percent("maxErrorPercent", v.get("maxErrorPercent")),
-                target, serverCmd, Path.of(v.get("resultsDir")), ServerOptions.parse(server));
+                target, serverCmd, Path.of(v.get("resultsDir")), ServerOptions.parse(server),
+                list("balance", v.get("balance"), Balance::fromWord));
     }
 
     /** The options as given and defaulted, for the results' provenance. */

@@ -13,11 +13,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
@@ -42,6 +44,9 @@ final class NginxFront implements Front {
     /** Names the nginx to run instead of the one found on the PATH or in /usr/sbin. */
     static final String EXECUTABLE_VARIABLE = "CORELAB_NGINX";
     private static final long START_TIMEOUT_SECONDS = 30;
+    private static final String DIRECTORY_PREFIX = "corelab-nginx-";
+    /** The primary's pid, in its directory: a primary killed by SIGKILL cannot delete its own. */
+    private static final String OWNER_FILE = "primary.pid";
 
     private final Path nginx;
     private final InetSocketAddress address;
@@ -79,9 +84,11 @@ final class NginxFront implements Front {
         try (ServerSocketChannel probe = new ServerSocketConfig(host, port, false, HttpLimits.DEFAULTS).open()) {
             address = (InetSocketAddress) probe.getLocalAddress();
         }
+        deleteDirectoriesOfDeadPrimaries();
         // Readable by all: nginx started by root runs its workers as nobody, who must reach the temp paths.
-        Path directory = Files.createTempDirectory("corelab-nginx-",
+        Path directory = Files.createTempDirectory(DIRECTORY_PREFIX,
                 PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
+        Files.writeString(directory.resolve(OWNER_FILE), Long.toString(ProcessHandle.current().pid()));
         return new NginxFront(nginx, address, workers, log, died, directory);
     }
 
@@ -102,7 +109,8 @@ final class NginxFront implements Front {
     /** Writes the configuration, starts nginx, and returns once it accepts connections. */
     @Override
     public void workersListening() throws IOException {
-        Files.writeString(config(), NginxConfig.render(address, workers.addresses(), directory));
+        List<InetSocketAddress> upstream = workers.addresses();
+        Files.writeString(config(), NginxConfig.render(address, upstream, directory));
         ChildProcess started;
         synchronized (this) {
             if (closed) {
@@ -119,7 +127,18 @@ final class NginxFront implements Front {
         synchronized (this) {
             serving = true;
         }
-        workers.onChange(() -> reloads.execute(this::reload));
+        workers.onChange(this::requestReload);
+        if (!workers.addresses().equals(upstream)) {
+            requestReload(); // a worker came or went while nginx started
+        }
+    }
+
+    private void requestReload() {
+        try {
+            reloads.execute(this::reload);
+        } catch (RejectedExecutionException e) {
+            // closed: the workers' exits while the cluster stops need no reload
+        }
     }
 
     private List<String> command() {
@@ -168,7 +187,7 @@ final class NginxFront implements Front {
         }
         try {
             Files.writeString(config(), NginxConfig.render(address, upstream, directory));
-            List<String> command = new java.util.ArrayList<>(command());
+            List<String> command = new ArrayList<>(command());
             command.addAll(List.of("-s", "reload"));
             Process reload = new ProcessBuilder(command).redirectErrorStream(true).start();
             String output = new String(reload.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
@@ -205,10 +224,31 @@ final class NginxFront implements Front {
         if (running != null) {
             running.close(); // SIGTERM, nginx's fast shutdown, to its whole group
         }
-        deleteDirectory();
+        deleteDirectory(directory);
     }
 
-    private void deleteDirectory() {
+    /** The directories that primaries killed by SIGKILL left behind, found by their owner's pid. */
+    private static void deleteDirectoriesOfDeadPrimaries() {
+        Path temp = Path.of(System.getProperty("java.io.tmpdir"));
+        try (Stream<Path> directories = Files.list(temp)) {
+            directories.filter(dir -> dir.getFileName().toString().startsWith(DIRECTORY_PREFIX))
+                    .filter(dir -> ownerGone(dir.resolve(OWNER_FILE)))
+                    .forEach(NginxFront::deleteDirectory);
+        } catch (IOException | UncheckedIOException ignored) {
+            // tidying only
+        }
+    }
+
+    private static boolean ownerGone(Path ownerFile) {
+        try {
+            long pid = Long.parseLong(Files.readString(ownerFile).strip());
+            return ProcessHandle.of(pid).map(p -> !p.isAlive()).orElse(true);
+        } catch (IOException | NumberFormatException e) {
+            return false; // not ours to judge (or being written right now)
+        }
+    }
+
+    private static void deleteDirectory(Path directory) {
         try (Stream<Path> files = Files.walk(directory)) {
             files.sorted(Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
         } catch (IOException ignored) {

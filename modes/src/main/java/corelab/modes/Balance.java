@@ -10,7 +10,7 @@ import java.util.stream.Collectors;
 public enum Balance {
     KERNEL("kernel", "every worker listens on the port with SO_REUSEPORT; the kernel picks one per connection"),
     PROXY("proxy", "the primary accepts and forwards each connection round-robin to workers on their own ports"),
-    NGINX("nginx", "a Debian nginx, started by the primary, proxies to workers on their own ports");
+    NGINX("nginx", "a Debian nginx, started by the primary, proxies to workers on ports of their own");
 
     private final String word;
     private final String description;
@@ -28,9 +28,14 @@ public enum Balance {
         return description;
     }
 
-    /** True when the workers share the cluster's port; otherwise each listens on a loopback port of its own. */
-    public boolean workersSharePort() {
-        return this == KERNEL;
+    /**
+     * True when a worker listens with SO_REUSEPORT: with {@code kernel} every worker shares
+     * the cluster's port; with {@code nginx} each worker id keeps a loopback port of its own,
+     * which a reloaded worker shares with its replacement for a moment. With {@code proxy}
+     * each worker process takes whatever free port its kernel gives it.
+     */
+    public boolean workersReusePort() {
+        return this != PROXY;
     }
 
     public static Balance fromWord(String word) {

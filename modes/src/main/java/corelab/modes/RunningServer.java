@@ -53,7 +53,7 @@ public final class RunningServer implements AutoCloseable {
                 }
                 String info = "mode=" + resolved.mode().word() + " pid=" + ProcessHandle.current().pid()
                         + (workerId > 0 ? " worker=" + workerId : "");
-                boolean sharePort = workerId > 0 && resolved.balance().workersSharePort();
+                boolean sharePort = workerId > 0 && resolved.balance().workersReusePort();
                 server = startInProcess(new ServerContext(resolved, backendAddress, sharePort, info, requestsHandled));
             }
             return new RunningServer(server, backend, ReadyLine.of(resolved.mode().word(), server.address(), extra),

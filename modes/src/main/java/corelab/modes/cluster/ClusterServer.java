@@ -57,24 +57,24 @@ public final class ClusterServer implements ModeServer {
 
     ClusterServer(ServerOptions options, PrintStream log, RestartPolicy restartPolicy) throws IOException {
         this.log = log;
-        Balance balance = options.balance();
         ServerOptions workerOptions = options.withMode(options.workerMode());
-        if (balance.workersSharePort()) {
-            this.front = PortReservation.bind(options.host(), options.port());
-            this.cluster = new Cluster(workerOptions.withPort(front.address().getPort()), restartPolicy, log::println);
-        } else {
-            // Each worker listens on a loopback port of its own, picked by its kernel and
-            // announced in its ready line; only the front listens on the cluster's port.
-            this.cluster = new Cluster(workerOptions.withPort(0).with("host", "127.0.0.1"), restartPolicy, log::println);
-            ListeningWorkers workers = new ListeningWorkers(cluster);
-            try {
-                this.front = balance == Balance.PROXY
-                        ? RoundRobinProxy.bind(options.host(), options.port(), workers)
-                        : NginxFront.prepare(options.host(), options.port(), workers, log, this::stopBecause);
-            } catch (IOException | RuntimeException e) {
-                cluster.close();
-                throw e;
+        // Behind a front, each worker listens on a loopback port of its own and announces it in its ready line.
+        ServerOptions behindFront = workerOptions.withPort(0).with("host", "127.0.0.1");
+        switch (options.balance()) {
+            case KERNEL -> {
+                this.front = PortReservation.bind(options.host(), options.port());
+                this.cluster = new Cluster(workerOptions.withPort(front.address().getPort()), restartPolicy, log::println);
             }
+            case PROXY -> {
+                this.cluster = new Cluster(behindFront, restartPolicy, log::println);
+                this.front = RoundRobinProxy.bind(options.host(), options.port(), new ListeningWorkers(cluster));
+            }
+            case NGINX -> {
+                WorkerPorts ports = new WorkerPorts();
+                this.cluster = new Cluster(id -> behindFront.withPort(ports.portOf(id)), restartPolicy, log::println);
+                this.front = NginxFront.prepare(options.host(), options.port(), ports, log, this::stopBecause);
+            }
+            default -> throw new IllegalArgumentException("no front for " + options.balance());
         }
         // The harness reads these two lines: keep their form.
         cluster.onListening((worker, at) -> log.println("corelab-worker-online id=" + worker.id() + " pid=" + worker.pid()));

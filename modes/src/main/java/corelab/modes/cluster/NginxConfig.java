@@ -12,13 +12,13 @@ final class NginxConfig {
     static String render(InetSocketAddress listen, List<InetSocketAddress> workers, Path directory) {
         StringBuilder servers = new StringBuilder();
         for (InetSocketAddress worker : workers) {
-            // A worker that refuses is skipped for a second, then tried again: a restarted
-            // worker comes back quickly, and a reload renews the list anyway.
+            // A worker that refuses (it died; its replacement will listen on the same port)
+            // is skipped for a second, then tried again.
             servers.append("        server ").append(hostPort(worker)).append(" max_fails=1 fail_timeout=1s;\n");
         }
         String dir = directory.toString();
         return """
-                # Written by corelab for balance=nginx; rewritten and reloaded when the workers change.
+                # Written by corelab for balance=nginx: one upstream server per worker id, whose port outlives its processes.
                 daemon off;
                 worker_processes auto;
                 pid %1$s/nginx.pid;

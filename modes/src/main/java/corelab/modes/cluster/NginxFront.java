@@ -9,17 +9,12 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.channels.ServerSocketChannel;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
@@ -33,10 +28,9 @@ import java.util.stream.Stream;
  * tree, counts nginx's CPU and memory with the cluster's, and nginx with its workers dies
  * with the primary, even after SIGKILL.
  *
- * <p>A restarted worker listens on a new port: each change in the set of listening workers
- * rewrites the configuration and reloads nginx ({@code nginx -s reload}), which starts new
- * nginx workers with the new upstream list and lets the old ones finish their requests.
- * If nginx itself dies, no connection reaches any worker: the cluster stops and says so,
+ * <p>Each worker id keeps its port ({@link WorkerPorts}), so the configuration is written
+ * once: a worker that died is skipped by nginx until its replacement listens on the same
+ * port, and a reload's old and new worker share it for a moment. If nginx itself dies, no connection reaches any worker: the cluster stops and says so,
  * rather than keep workers that nobody can reach.
  */
 final class NginxFront implements Front {
@@ -50,17 +44,15 @@ final class NginxFront implements Front {
 
     private final Path nginx;
     private final InetSocketAddress address;
-    private final ListeningWorkers workers;
+    private final WorkerPorts workers;
     private final PrintStream log;
     private final Consumer<String> died;
     private final Path directory;
-    private final ExecutorService reloads =
-            Executors.newSingleThreadExecutor(Thread.ofPlatform().daemon(true).name("corelab-nginx-reload").factory());
     private ChildProcess process; // guarded by this
     private boolean closed; // guarded by this
     private boolean serving; // guarded by this; before, a failed start is the constructor's error to report
 
-    private NginxFront(Path nginx, InetSocketAddress address, ListeningWorkers workers, PrintStream log,
+    private NginxFront(Path nginx, InetSocketAddress address, WorkerPorts workers, PrintStream log,
                        Consumer<String> died, Path directory) {
         this.nginx = nginx;
         this.address = address;
@@ -75,7 +67,7 @@ final class NginxFront implements Front {
      * (and picks one for port 0). Between this check and nginx's own bind another program
      * could take the port; nginx then fails to start and says so.
      */
-    static NginxFront prepare(String host, int port, ListeningWorkers workers, PrintStream log,
+    static NginxFront prepare(String host, int port, WorkerPorts workers, PrintStream log,
                               Consumer<String> died) throws IOException {
         Path nginx = find().orElseThrow(() -> new IOException("balance=nginx needs nginx, which is not installed"
                 + (System.getenv(EXECUTABLE_VARIABLE) != null ? " at " + EXECUTABLE_VARIABLE + "=" + System.getenv(EXECUTABLE_VARIABLE) : "")
@@ -109,8 +101,7 @@ final class NginxFront implements Front {
     /** Writes the configuration, starts nginx, and returns once it accepts connections. */
     @Override
     public void workersListening() throws IOException {
-        List<InetSocketAddress> upstream = workers.addresses();
-        Files.writeString(config(), NginxConfig.render(address, upstream, directory));
+        Files.writeString(config(), NginxConfig.render(address, workers.addresses(), directory));
         ChildProcess started;
         synchronized (this) {
             if (closed) {
@@ -126,18 +117,6 @@ final class NginxFront implements Front {
         awaitAccepting(started);
         synchronized (this) {
             serving = true;
-        }
-        workers.onChange(this::requestReload);
-        if (!workers.addresses().equals(upstream)) {
-            requestReload(); // a worker came or went while nginx started
-        }
-    }
-
-    private void requestReload() {
-        try {
-            reloads.execute(this::reload);
-        } catch (RejectedExecutionException e) {
-            // closed: the workers' exits while the cluster stops need no reload
         }
     }
 
@@ -179,28 +158,6 @@ final class NginxFront implements Front {
                 + START_TIMEOUT_SECONDS + " s");
     }
 
-    /** The set of listening workers changed: point nginx at the new one. */
-    private void reload() {
-        List<InetSocketAddress> upstream = workers.addresses();
-        if (upstream.isEmpty()) {
-            return; // nginx needs at least one server; the last one stays until a worker listens again
-        }
-        try {
-            Files.writeString(config(), NginxConfig.render(address, upstream, directory));
-            List<String> command = new ArrayList<>(command());
-            command.addAll(List.of("-s", "reload"));
-            Process reload = new ProcessBuilder(command).redirectErrorStream(true).start();
-            String output = new String(reload.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
-            if (reload.waitFor() != 0) {
-                log.println("corelab: nginx -s reload failed: " + output);
-            }
-        } catch (IOException | UncheckedIOException e) {
-            log.println("corelab: could not reload nginx: " + e.getMessage());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
     private static void sleep(long millis) throws IOException {
         try {
             Thread.sleep(millis);
@@ -220,10 +177,10 @@ final class NginxFront implements Front {
             closed = true;
             running = process;
         }
-        reloads.shutdownNow();
         if (running != null) {
             running.close(); // SIGTERM, nginx's fast shutdown, to its whole group
         }
+        workers.close();
         deleteDirectory(directory);
     }
 

@@ -108,7 +108,10 @@ class BalanceTest {
         }
     }
 
-    /** A front in front of workers on their own ports must skip a dead one and learn its replacement's new port. */
+    /**
+     * A front before workers on ports of their own must skip a dead one and reach its
+     * replacement: on a new port (proxy) or on the dead one's (nginx, whose upstream list is fixed).
+     */
     @ParameterizedTest
     @EnumSource(value = Balance.class, names = {"PROXY", "NGINX"})
     void theFrontSkipsAKilledWorkerAndSendsConnectionsToItsReplacement(Balance balance) throws Exception {
@@ -127,7 +130,7 @@ class BalanceTest {
             }
             long replacement = primary.workersOnline(1).get(1);
             Set<String> answeredBy = new HashSet<>();
-            // nginx learns the new port by a reload, which it finishes after the worker's online line.
+            // nginx skips a port that refused for a second (fail_timeout) before it tries it again.
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(Processes.WAIT_SECONDS);
             while (answeredBy.stream().noneMatch(a -> a.contains("pid=" + replacement + " "))
                     && System.nanoTime() < deadline) {
@@ -200,7 +203,7 @@ class BalanceTest {
         return response.substring(response.indexOf("\r\n\r\n") + 4);
     }
 
-    private static void needsNginxIf(Balance balance) {
+    static void needsNginxIf(Balance balance) {
         if (balance != Balance.NGINX) {
             return;
         }

@@ -38,9 +38,9 @@ final class NginxFront implements Front {
     /** Names the nginx to run instead of the one found on the PATH or in /usr/sbin. */
     static final String EXECUTABLE_VARIABLE = "CORELAB_NGINX";
     private static final long START_TIMEOUT_SECONDS = 30;
-    private static final String DIRECTORY_PREFIX = "corelab-nginx-";
+    static final String DIRECTORY_PREFIX = "corelab-nginx-";
     /** The primary's pid, in its directory: a primary killed by SIGKILL cannot delete its own. */
-    private static final String OWNER_FILE = "primary.pid";
+    static final String OWNER_FILE = "primary.pid";
 
     private final Path nginx;
     private final InetSocketAddress address;
@@ -185,7 +185,7 @@ final class NginxFront implements Front {
     }
 
     /** The directories that primaries killed by SIGKILL left behind, found by their owner's pid. */
-    private static void deleteDirectoriesOfDeadPrimaries() {
+    static void deleteDirectoriesOfDeadPrimaries() {
         Path temp = Path.of(System.getProperty("java.io.tmpdir"));
         try (Stream<Path> directories = Files.list(temp)) {
             directories.filter(dir -> dir.getFileName().toString().startsWith(DIRECTORY_PREFIX))

@@ -46,13 +46,15 @@ public final class RunningServer implements AutoCloseable {
                 server = new ClusterServer(resolved, log);
                 extra.put("workers", Integer.toString(resolved.workers()));
                 extra.put("workerMode", resolved.workerMode().word());
+                extra.put("balance", resolved.balance().word());
             } else {
                 if (workerId > 0) {
                     extra.put("worker", Integer.toString(workerId));
                 }
                 String info = "mode=" + resolved.mode().word() + " pid=" + ProcessHandle.current().pid()
                         + (workerId > 0 ? " worker=" + workerId : "");
-                server = startInProcess(new ServerContext(resolved, backendAddress, workerId > 0, info, requestsHandled));
+                boolean sharePort = workerId > 0 && resolved.balance().workersReusePort();
+                server = startInProcess(new ServerContext(resolved, backendAddress, sharePort, info, requestsHandled));
             }
             return new RunningServer(server, backend, ReadyLine.of(resolved.mode().word(), server.address(), extra),
                     requestsHandled);

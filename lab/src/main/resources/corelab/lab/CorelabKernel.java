@@ -6,8 +6,7 @@
 // respond in 60 seconds"): 2 to 4 starts in 10 on a busy 2-core machine. Two causes were seen:
 //  1. Channels.connect starts the shell channel's thread before it sets its message handlers: a
 //     kernel_info_request that lands in between meets a null map, and a NullPointerException kills
-//     the thread. With an empty map set first, such a request is logged and dropped, and Jupyter
-//     asks again a second later.
+//     the thread. Here the kernel and the same handlers are in place before connect starts it.
 //  2. Less often, the shell socket is connected but its thread never sees a message (its poller
 //     stays silent). Nothing in the kernel notices; the notebook waits forever. Jupyter always
 //     asks for kernel_info first, so a kernel whose shell has logged none within STARTUP_SECONDS
@@ -16,6 +15,7 @@ import java.lang.reflect.Field;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Handler;
@@ -24,9 +24,11 @@ import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 import org.rapaio.jupyter.kernel.MainApp;
 import org.rapaio.jupyter.kernel.channels.Channels;
+import org.rapaio.jupyter.kernel.channels.MessageHandler;
 import org.rapaio.jupyter.kernel.core.ConnectionProperties;
 import org.rapaio.jupyter.kernel.core.RapaioKernel;
 import org.rapaio.jupyter.kernel.core.Transform;
+import org.rapaio.jupyter.kernel.message.MessageType;
 
 public class CorelabKernel {
     /** Jupyter asks for kernel_info as soon as the kernel runs, and again every second; a healthy kernel hears it at once. */
@@ -56,15 +58,35 @@ public class CorelabKernel {
                 ConnectionProperties.class);
         RapaioKernel kernel = MainApp.kernel; // starts JShell; the kernel that display() and the notebook globals use
         Channels channels = new Channels(connection);
+        kernel.registerChannels(channels); // guard 1: what connect does, before it starts the threads
         Field handlers = Channels.class.getDeclaredField("handlers");
         handlers.setAccessible(true);
-        handlers.set(channels, new HashMap<>()); // guard 1
-        channels.connect(kernel);
+        handlers.set(channels, handlers(kernel));
+        channels.connect(kernel); // binds, starts the threads, and installs an equal map of its own
         if (!heard.await(STARTUP_SECONDS, TimeUnit.SECONDS)) {
             System.err.println("corelab: the Java kernel's shell channel has heard nothing in " + STARTUP_SECONDS
                     + " s (a start-up race in rapaio-jupyter-kernel); exiting so that Jupyter starts it again");
             System.exit(3);
         }
         channels.joinUntilClose();
+    }
+
+    /** The handlers Channels.connect installs, the same ones, for the moment before it has. */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static Map<MessageType<?>, MessageHandler> handlers(RapaioKernel kernel) {
+        Map<MessageType<?>, MessageHandler> handlers = new HashMap<>();
+        handlers.put(MessageType.SHELL_EXECUTE_REQUEST, (MessageHandler) kernel::handleExecuteRequest);
+        handlers.put(MessageType.SHELL_INSPECT_REQUEST, (MessageHandler) kernel::handleInspectRequest);
+        handlers.put(MessageType.SHELL_COMPLETE_REQUEST, (MessageHandler) kernel::handleCompleteRequest);
+        handlers.put(MessageType.SHELL_HISTORY_REQUEST, (MessageHandler) kernel::handleHistoryRequest);
+        handlers.put(MessageType.SHELL_IS_COMPLETE_REQUEST, (MessageHandler) kernel::handleIsCompleteRequest);
+        handlers.put(MessageType.SHELL_KERNEL_INFO_REQUEST, (MessageHandler) kernel::handleKernelInfoRequest);
+        handlers.put(MessageType.CONTROL_SHUTDOWN_REQUEST, (MessageHandler) kernel::handleShutdownRequest);
+        handlers.put(MessageType.CONTROL_INTERRUPT_REQUEST, (MessageHandler) kernel::handleInterruptRequest);
+        handlers.put(MessageType.CUSTOM_COMM_OPEN, (MessageHandler) kernel::handleCommOpenCommand);
+        handlers.put(MessageType.CUSTOM_COMM_MSG, (MessageHandler) kernel::handleCommMsgCommand);
+        handlers.put(MessageType.CUSTOM_COMM_CLOSE, (MessageHandler) kernel::handleCommCloseCommand);
+        handlers.put(MessageType.SHELL_COMM_INFO_REQUEST, (MessageHandler) kernel::handleCommInfoRequest);
+        return handlers;
     }
 }

@@ -6,9 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import javax.tools.JavaCompiler;
+import javax.tools.ToolProvider;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -40,6 +43,22 @@ class KernelSpecTest {
         assertTrue(classpath.stream().anyMatch(entry -> entry.contains("xchart")), "dependencies too");
         assertTrue(classpath.stream().noneMatch(entry -> entry.contains("junit")), "no test dependency: " + classpath);
         classpath.forEach(entry -> assertTrue(Files.exists(Path.of(entry)), entry));
+    }
+
+    /** The launcher is compiled only when Jupyter starts it: compile it here against the kernel jar the build fetched. */
+    @Test
+    void theLauncherCompilesAgainstTheKernelJar(@TempDir Path spec, @TempDir Path classes) throws Exception {
+        KernelSpec.write(LAB, spec);
+        Path jar;
+        try (var files = Files.list(spec)) {
+            jar = files.filter(f -> f.getFileName().toString().endsWith(".jar")).findFirst().orElseThrow();
+        }
+        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+        ByteArrayOutputStream errors = new ByteArrayOutputStream();
+        int exit = javac.run(null, null, errors, "-Xlint:all", "-Werror", "-cp", jar.toString(), "-d",
+                classes.toString(), spec.resolve(KernelSpec.LAUNCHER).toString());
+        assertEquals(0, exit, errors.toString());
+        assertTrue(Files.isRegularFile(classes.resolve("CorelabKernel.class")));
     }
 
     @Test

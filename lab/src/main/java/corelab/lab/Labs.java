@@ -84,6 +84,8 @@ public final class Labs {
             RunResult result = runner.run();
             return finish(folder, result, Commands.labCommand(labOptions), root, console);
         } catch (RunFailure e) {
+            // Jupyter's stop button interrupts this thread; the report is written first, the interrupt kept.
+            boolean interrupted = Thread.interrupted();
             String saved = "";
             if (Files.exists(folder.resolve(ResultsJson.FILE_NAME))) {
                 try {
@@ -91,6 +93,9 @@ public final class Labs {
                 } catch (ResultsFormatException | IOException | RuntimeException notRendered) {
                     saved = "\ncorelab: cannot render a report: " + notRendered.getMessage();
                 }
+            }
+            if (interrupted) {
+                Thread.currentThread().interrupt();
             }
             throw new IllegalStateException("corelab: " + e.getMessage() + saved, e);
         }

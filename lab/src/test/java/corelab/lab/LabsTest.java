@@ -19,6 +19,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -107,6 +109,44 @@ class LabsTest {
         try (var files = Files.list(nothing)) {
             assertEquals(0, files.count(), "nothing was started, nothing saved");
         }
+    }
+
+    /** Jupyter's stop button interrupts the thread that runs the cell: what was measured is saved, marked, reported. */
+    @Test
+    void anInterruptedRunSavesWhatItMeasuredAndSaysSo(@TempDir Path dir) throws Exception {
+        Path root = Labs.projectRoot(Path.of("").toAbsolutePath());
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        PrintStream console = new PrintStream(out, true, StandardCharsets.UTF_8);
+        AtomicReference<Throwable> thrown = new AtomicReference<>();
+        Thread cell = new Thread(() -> {
+            try {
+                Labs.run(Labs.parse("-Dmode=single,platform", "-Dworkload=hello", "-Dconcurrency=2,4,8"), "tiny",
+                        dir.toString(), root, console);
+            } catch (Throwable t) {
+                thrown.set(t);
+            }
+        });
+        cell.start();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        while (!out.toString(StandardCharsets.UTF_8).contains("measuring platform")) {
+            assertTrue(System.nanoTime() < deadline && cell.isAlive(), out.toString(StandardCharsets.UTF_8));
+            Thread.sleep(20);
+        }
+        cell.interrupt();
+        cell.join(TimeUnit.SECONDS.toMillis(60));
+        assertFalse(cell.isAlive());
+        assertTrue(thrown.get() instanceof IllegalStateException, String.valueOf(thrown.get()));
+        assertTrue(thrown.get().getMessage().contains("interrupted; what was measured is saved"), thrown.get().getMessage());
+        Path folder;
+        try (var folders = Files.list(dir)) {
+            folder = folders.filter(Files::isDirectory).findFirst().orElseThrow();
+        }
+        RunResult saved = ResultsJson.read(folder);
+        assertEquals(RunResult.Status.INTERRUPTED, saved.status());
+        assertTrue(saved.configurations().size() >= 3 && saved.configurations().size() < 6,
+                saved.configurations().size() + " configurations: single's three, not all of platform's");
+        assertTrue(thrown.get().getMessage().contains("report of what was measured: " + folder.resolve(Report.FILE_NAME)),
+                thrown.get().getMessage());
     }
 
     @Test

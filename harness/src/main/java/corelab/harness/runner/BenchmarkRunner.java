@@ -85,10 +85,12 @@ public final class BenchmarkRunner {
             throw new RunFailure(e.getMessage() + "\ncorelab: what was measured before is saved in "
                     + folder.path().toAbsolutePath());
         } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
             progress.close();
             finished = true;
+            // Saved before the interrupt is restored: an interrupted thread cannot write a file through NIO
+            // (ClosedByInterruptException), and a notebook's stop button interrupts exactly this thread.
             saveQuietly(snapshot(RunResult.Status.INTERRUPTED, "interrupted"));
+            Thread.currentThread().interrupt();
             throw new RunFailure("interrupted; what was measured is saved in " + folder.path().toAbsolutePath());
         } finally {
             try {

@@ -1,6 +1,10 @@
 package corelab.modes;
 
 import corelab.modes.cluster.ClusterServer;
+import corelab.modes.cluster.WorkerChannel;
+import corelab.modes.counter.Counter;
+import corelab.modes.counter.LocalCounter;
+import corelab.modes.counter.PrimaryCounter;
 import corelab.workloads.Backend;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -19,12 +23,15 @@ import java.util.concurrent.atomic.LongAdder;
 public final class RunningServer implements AutoCloseable {
     private final ModeServer server;
     private final Backend ownBackend;
+    private final Counter counter;
     private final ReadyLine readyLine;
     private final LongAdder requestsHandled;
 
-    private RunningServer(ModeServer server, Backend ownBackend, ReadyLine readyLine, LongAdder requestsHandled) {
+    private RunningServer(ModeServer server, Backend ownBackend, Counter counter, ReadyLine readyLine,
+                          LongAdder requestsHandled) {
         this.server = server;
         this.ownBackend = ownBackend;
+        this.counter = counter;
         this.readyLine = readyLine;
         this.requestsHandled = requestsHandled;
     }
@@ -35,10 +42,23 @@ public final class RunningServer implements AutoCloseable {
      * {@code log} receives a cluster primary's lines about its workers.
      */
     public static RunningServer start(ServerOptions options, int workerId, PrintStream log) throws IOException {
+        return start(options, workerId, null, log);
+    }
+
+    /**
+     * As {@link #start(ServerOptions, int, PrintStream)}, for a cluster worker that talks with
+     * its primary over {@code primary}: how {@code counter=primary} reaches the count.
+     */
+    public static RunningServer start(ServerOptions options, int workerId, WorkerChannel primary, PrintStream log)
+            throws IOException {
+        if (workerId == 0) {
+            ServerOptions.checkCounter(options.mode(), options.counter());
+        }
         Backend backend = options.backendPort() == 0 ? Backend.start(options.host(), 0) : null;
         ServerOptions resolved = backend == null ? options : options.withBackendPort(backend.port());
         InetSocketAddress backendAddress = new InetSocketAddress(resolved.host(), resolved.backendPort());
         LongAdder requestsHandled = new LongAdder();
+        Counter counter = null;
         try {
             Map<String, String> extra = new LinkedHashMap<>();
             ModeServer server;
@@ -52,16 +72,35 @@ public final class RunningServer implements AutoCloseable {
                 }
                 String info = "mode=" + resolved.mode().word() + " pid=" + ProcessHandle.current().pid()
                         + (workerId > 0 ? " worker=" + workerId : "");
-                server = startInProcess(new ServerContext(resolved, backendAddress, workerId > 0, info, requestsHandled));
+                counter = counter(resolved, primary);
+                server = startInProcess(new ServerContext(resolved, backendAddress, workerId > 0, info, requestsHandled,
+                        counter));
             }
-            return new RunningServer(server, backend, ReadyLine.of(resolved.mode().word(), server.address(), extra),
-                    requestsHandled);
+            return new RunningServer(server, backend, counter,
+                    ReadyLine.of(resolved.mode().word(), server.address(), extra), requestsHandled);
         } catch (IOException | RuntimeException e) {
+            if (counter != null) {
+                counter.close();
+            }
             if (backend != null) {
                 backend.close();
             }
             throw e;
         }
+    }
+
+    /** The count this process serves {@code /counter} from; a cluster primary keeps its own in {@link ClusterServer}. */
+    private static Counter counter(ServerOptions options, WorkerChannel primary) {
+        return switch (options.counter()) {
+            case LOCAL -> new LocalCounter();
+            case PRIMARY -> {
+                if (primary == null) {
+                    throw new OptionException("counter=primary: this server has no primary to ask");
+                }
+                yield new PrimaryCounter(primary);
+            }
+            case REDIS -> throw new OptionException("counter=redis is not there yet");
+        };
     }
 
     private static ModeServer startInProcess(ServerContext context) throws IOException {
@@ -105,6 +144,9 @@ public final class RunningServer implements AutoCloseable {
     @Override
     public void close() {
         server.close();
+        if (counter != null) {
+            counter.close();
+        }
         if (ownBackend != null) {
             ownBackend.close();
         }

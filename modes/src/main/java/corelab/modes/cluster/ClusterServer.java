@@ -2,6 +2,8 @@ package corelab.modes.cluster;
 
 import corelab.modes.ModeServer;
 import corelab.modes.ServerOptions;
+import corelab.modes.counter.CounterStore;
+import corelab.modes.counter.PrimaryCounter;
 import corelab.modes.http.ServerSocketConfig;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -71,6 +73,9 @@ public final class ClusterServer implements ModeServer {
                         + " requests=" + text.substring("stats requests=".length()));
             }
         });
+        if (options.counter() == CounterStore.PRIMARY) {
+            PrimaryCounter.keepCount(cluster); // before the first fork, so no worker's first increment goes unheard
+        }
         cluster.onGiveUp(reason -> {
             log.println("corelab: " + reason);
             Thread.ofPlatform().daemon(true).start(() -> {

@@ -12,9 +12,9 @@ import java.util.List;
  */
 public record ConfigurationResult(String id, String mode, String workload, String loadModel, int concurrency,
                                   Double ratePerSecond, Integer threads, Integer workers, Integer cpuIterations,
-                                  Integer backendDelayMillis, int coresAllowed, String server,
+                                  Integer backendDelayMillis, String counter, int coresAllowed, String server,
                                   List<String> serverCommand, int warmupSeconds, boolean valid, List<String> invalidReasons,
-                                  Summary summary, List<TrialResult> trials) {
+                                  CounterCheck counterCheck, Summary summary, List<TrialResult> trials) {
     public ConfigurationResult {
         if (id == null || id.isBlank()) {
             throw new IllegalArgumentException("a configuration needs an id");

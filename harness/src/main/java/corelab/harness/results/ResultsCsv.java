@@ -29,7 +29,8 @@ public final class ResultsCsv {
                 .append(estimateHeader("p50_us")).append(',')
                 .append(estimateHeader("p99_us")).append(',')
                 .append(estimateHeader("p999_us")).append(',')
-                .append(estimateHeader("server_rss_bytes")).append(",error_percent\n");
+                .append(estimateHeader("server_rss_bytes")).append(",error_percent,counter,counter_requests,"
+                        + "counter_highest_count,counter_repeated_counts\n");
         for (ConfigurationResult c : run.configurations()) {
             Summary s = c.summary();
             out.append(key(c)).append(',').append(c.valid()).append(',')
@@ -41,7 +42,8 @@ public final class ResultsCsv {
                     .append(estimate(s.p99Micros())).append(',')
                     .append(estimate(s.p999Micros())).append(',')
                     .append(estimate(s.serverRssBytes())).append(',')
-                    .append(number(s.errorPercent())).append('\n');
+                    .append(number(s.errorPercent())).append(',').append(c.counter() == null ? "" : c.counter())
+                    .append(',').append(counterFigures(c.counterCheck())).append('\n');
         }
         return out.toString();
     }
@@ -86,6 +88,10 @@ public final class ResultsCsv {
             }
         }
         return out.toString();
+    }
+
+    private static String counterFigures(CounterCheck check) {
+        return check == null ? ",," : check.requests() + "," + check.highestCount() + "," + check.repeatedCounts();
     }
 
     private static String key(ConfigurationResult c) {

@@ -3,6 +3,7 @@ package corelab.harness.runner;
 import corelab.harness.load.LoadModel;
 import corelab.modes.Mode;
 import corelab.modes.ServerOptions;
+import corelab.modes.counter.CounterStore;
 import corelab.workloads.Workload;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,6 +29,7 @@ record Plan(List<ServerPlan> servers, int warmupSeconds, int trials, int trialSe
             }
         }
         boolean cpuMatters = options.workloads().stream().anyMatch(Workload::usesCpu);
+        boolean counterMatters = options.workloads().contains(Workload.COUNTER);
         List<Integer> iterations = cpuMatters ? options.cpuIterations() : List.of(options.cpuIterations().get(0));
         List<ServerPlan> servers = new ArrayList<>();
         if (options.target() != null || options.serverCmd() != null) {
@@ -38,7 +40,7 @@ record Plan(List<ServerPlan> servers, int warmupSeconds, int trials, int trialSe
                 for (int cpuIterations : iterations) {
                     ServerOptions server = options.server().with("cpuIterations", Integer.toString(cpuIterations));
                     servers.add(new ServerPlan(label, null, server, null, null, cpuMatters ? cpuIterations : null,
-                            cores, loadPoints));
+                            null, cores, loadPoints));
                 }
             }
         } else {
@@ -47,19 +49,23 @@ record Plan(List<ServerPlan> servers, int warmupSeconds, int trials, int trialSe
                     for (int threads : mode == Mode.PLATFORM ? options.threads() : List.of(-1)) {
                         for (int workers : mode == Mode.CLUSTER ? options.workers() : List.of(-1)) {
                             for (int cpuIterations : iterations) {
-                                ServerOptions server = options.server()
-                                        .with("mode", mode.word())
-                                        .with("port", "0")
-                                        .with("cpuIterations", Integer.toString(cpuIterations));
-                                if (threads > 0) {
-                                    server = server.with("threads", Integer.toString(threads));
+                                for (CounterStore counter : counterMatters ? counters(mode, options) : List.of(CounterStore.LOCAL)) {
+                                    ServerOptions server = options.server()
+                                            .with("mode", mode.word())
+                                            .with("port", "0")
+                                            .with("cpuIterations", Integer.toString(cpuIterations))
+                                            .with("counter", counter.word());
+                                    if (threads > 0) {
+                                        server = server.with("threads", Integer.toString(threads));
+                                    }
+                                    if (workers > 0) {
+                                        server = server.with("workers", Integer.toString(workers));
+                                    }
+                                    servers.add(new ServerPlan(mode.word(), mode, server,
+                                            threads > 0 ? threads : null, workers > 0 ? workers : null,
+                                            cpuMatters ? cpuIterations : null, counterMatters ? counter : null,
+                                            cores, loadPoints));
                                 }
-                                if (workers > 0) {
-                                    server = server.with("workers", Integer.toString(workers));
-                                }
-                                servers.add(new ServerPlan(mode.word(), mode, server,
-                                        threads > 0 ? threads : null, workers > 0 ? workers : null,
-                                        cpuMatters ? cpuIterations : null, cores, loadPoints));
                             }
                         }
                     }
@@ -67,6 +73,15 @@ record Plan(List<ServerPlan> servers, int warmupSeconds, int trials, int trialSe
             }
         }
         return new Plan(servers, options.warmupSeconds(), options.trials(), options.trialSeconds());
+    }
+
+    /** The counter stores that apply to {@code mode}: {@code primary} only to a cluster, which has a primary. */
+    private static List<CounterStore> counters(Mode mode, BenchmarkOptions options) {
+        return options.counters().stream().filter(store -> applies(mode, store)).toList();
+    }
+
+    static boolean applies(Mode mode, CounterStore store) {
+        return store != CounterStore.PRIMARY || mode == Mode.CLUSTER;
     }
 
     int configurations() {

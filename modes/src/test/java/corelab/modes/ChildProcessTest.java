@@ -1,0 +1,127 @@
+package corelab.modes;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/** Real processes: whatever way the program or its parent ends, nothing of the program is left. */
+class ChildProcessTest {
+    private static final long WAIT_SECONDS = 60;
+    /** A leader with a second process in its group, as nginx's master has its workers. */
+    private static final List<String> LEADER_AND_MEMBER = List.of("/bin/sh", "-c", "sleep 300 & exec sleep 301");
+
+    @Test
+    void closeStopsTheProgramAndEveryProcessOfItsGroup() throws Exception {
+        ChildProcess child = ChildProcess.start(LEADER_AND_MEMBER, Path.of("."), line -> { });
+        List<Long> group = groupOf(child.pid());
+        child.close();
+        assertEquals(128 + 15, child.exited().get(WAIT_SECONDS, TimeUnit.SECONDS)); // SIGTERM, from the lifeline
+        for (long pid : group) {
+            assertTrue(awaitGone(pid), "process " + pid + " outlived close()");
+        }
+    }
+
+    @Test
+    void whenTheLeaderIsKilledTheRestOfItsGroupGoesToo() throws Exception {
+        try (ChildProcess child = ChildProcess.start(LEADER_AND_MEMBER, Path.of("."), line -> { })) {
+            List<Long> group = groupOf(child.pid());
+            ProcessHandle.of(child.pid()).orElseThrow().destroyForcibly();
+            assertEquals(128 + 9, child.exited().get(WAIT_SECONDS, TimeUnit.SECONDS));
+            for (long pid : group) {
+                assertTrue(awaitGone(pid), "process " + pid + " outlived its killed leader");
+            }
+        }
+    }
+
+    @Test
+    void whenTheParentJvmIsKilledTheProgramGoesToo() throws Exception {
+        Process holder = new ProcessBuilder(JvmCommand.forMain(ChildProcessHolder.class, List.of(), List.of()))
+                .redirectErrorStream(true).start();
+        try {
+            BufferedReader out = new BufferedReader(new InputStreamReader(holder.getInputStream(), StandardCharsets.UTF_8));
+            String line = out.readLine();
+            while (line != null && !line.startsWith("pid ")) {
+                line = out.readLine();
+            }
+            assertTrue(line != null, "the holder did not start its child");
+            long pid = Long.parseLong(line.substring("pid ".length()));
+            List<Long> group = groupOf(pid);
+            holder.destroyForcibly(); // SIGKILL: no shutdown hook, no close()
+            for (long member : group) {
+                assertTrue(awaitGone(member), "process " + member + " outlived its parent JVM");
+            }
+        } finally {
+            holder.destroyForcibly();
+        }
+    }
+
+    @Test
+    void itsOutputArrivesLineByLineAndItsStatusAtExit() throws Exception {
+        List<String> lines = new CopyOnWriteArrayList<>();
+        try (ChildProcess child = ChildProcess.start(List.of("/bin/sh", "-c", "echo out; echo err >&2; exit 7"),
+                Path.of("."), lines::add)) {
+            assertEquals(7, child.exited().get(WAIT_SECONDS, TimeUnit.SECONDS));
+        }
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT_SECONDS);
+        while (lines.size() < 2 && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertTrue(lines.containsAll(List.of("out", "err")), "output seen: " + lines);
+    }
+
+    @Test
+    void findLooksInThePathAndTheSystemDirectories() {
+        assertTrue(ChildProcess.find("sh").isPresent());
+        assertFalse(ChildProcess.find("corelab-no-such-program").isPresent());
+    }
+
+    /** The leader and its children, read while the leader runs. */
+    private static List<Long> groupOf(long leader) throws InterruptedException {
+        ProcessHandle handle = ProcessHandle.of(leader).orElseThrow();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT_SECONDS);
+        while (handle.children().findAny().isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        List<Long> group = new ArrayList<>();
+        group.add(leader);
+        handle.children().forEach(child -> group.add(child.pid()));
+        assertEquals(2, group.size(), "the leader's child never appeared");
+        return group;
+    }
+
+    /**
+     * A killed process whose parent died is adopted by pid 1; where pid 1 does not reap (some
+     * containers), it stays a zombie: dead, holding nothing, but still "alive" to ProcessHandle.
+     */
+    private static boolean zombie(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+            return stat.substring(stat.lastIndexOf(')') + 2).startsWith("Z");
+        } catch (IOException | RuntimeException e) {
+            return true; // no such process any more
+        }
+    }
+
+    private static boolean awaitGone(long pid) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT_SECONDS);
+        while (System.nanoTime() < deadline) {
+            if (ProcessHandle.of(pid).map(h -> !h.isAlive()).orElse(true) || zombie(pid)) {
+                return true;
+            }
+            Thread.sleep(50);
+        }
+        return false;
+    }
+}

@@ -3,6 +3,9 @@ package corelab.modes;
 import corelab.modes.cluster.ClusterServer;
 import corelab.modes.cluster.WorkerChannel;
 import corelab.modes.counter.Counter;
+import corelab.modes.counter.CounterStore;
+import corelab.modes.counter.RedisCounter;
+import corelab.modes.counter.RedisServer;
 import corelab.modes.counter.LocalCounter;
 import corelab.modes.counter.PrimaryCounter;
 import corelab.workloads.Backend;
@@ -23,14 +26,16 @@ import java.util.concurrent.atomic.LongAdder;
 public final class RunningServer implements AutoCloseable {
     private final ModeServer server;
     private final Backend ownBackend;
+    private final RedisServer ownRedis;
     private final Counter counter;
     private final ReadyLine readyLine;
     private final LongAdder requestsHandled;
 
-    private RunningServer(ModeServer server, Backend ownBackend, Counter counter, ReadyLine readyLine,
-                          LongAdder requestsHandled) {
+    private RunningServer(ModeServer server, Backend ownBackend, RedisServer ownRedis, Counter counter,
+                          ReadyLine readyLine, LongAdder requestsHandled) {
         this.server = server;
         this.ownBackend = ownBackend;
+        this.ownRedis = ownRedis;
         this.counter = counter;
         this.readyLine = readyLine;
         this.requestsHandled = requestsHandled;
@@ -54,12 +59,23 @@ public final class RunningServer implements AutoCloseable {
         if (workerId == 0) {
             ServerOptions.checkCounter(options.mode(), options.counter());
         }
-        Backend backend = options.backendPort() == 0 ? Backend.start(options.host(), 0) : null;
-        ServerOptions resolved = backend == null ? options : options.withBackendPort(backend.port());
-        InetSocketAddress backendAddress = new InetSocketAddress(resolved.host(), resolved.backendPort());
-        LongAdder requestsHandled = new LongAdder();
+        Backend backend = null;
+        RedisServer redis = null;
         Counter counter = null;
         try {
+            backend = options.backendPort() == 0 ? Backend.start(options.host(), 0) : null;
+            ServerOptions resolved = backend == null ? options : options.withBackendPort(backend.port());
+            if (workerId == 0 && resolved.counter() == CounterStore.REDIS) {
+                // The process that starts the server owns the count; a cluster's workers get the port.
+                if (resolved.redisPort() == 0) {
+                    redis = RedisServer.start(resolved.host());
+                    resolved = resolved.with("redisPort", Integer.toString(redis.port()));
+                } else {
+                    RedisCounter.reset(resolved.host(), resolved.redisPort());
+                }
+            }
+            InetSocketAddress backendAddress = new InetSocketAddress(resolved.host(), resolved.backendPort());
+            LongAdder requestsHandled = new LongAdder();
             Map<String, String> extra = new LinkedHashMap<>();
             ModeServer server;
             if (resolved.mode() == Mode.CLUSTER) {
@@ -76,15 +92,10 @@ public final class RunningServer implements AutoCloseable {
                 server = startInProcess(new ServerContext(resolved, backendAddress, workerId > 0, info, requestsHandled,
                         counter));
             }
-            return new RunningServer(server, backend, counter,
+            return new RunningServer(server, backend, redis, counter,
                     ReadyLine.of(resolved.mode().word(), server.address(), extra), requestsHandled);
         } catch (IOException | RuntimeException e) {
-            if (counter != null) {
-                counter.close();
-            }
-            if (backend != null) {
-                backend.close();
-            }
+            closeAll(counter, redis, backend);
             throw e;
         }
     }
@@ -99,7 +110,9 @@ public final class RunningServer implements AutoCloseable {
                 }
                 yield new PrimaryCounter(primary);
             }
-            case REDIS -> throw new OptionException("counter=redis is not there yet");
+            // A thread mode's request thread may wait for Redis; an event loop must not.
+            case REDIS -> RedisCounter.connect(options.host(), options.redisPort(),
+                    options.mode() == Mode.PLATFORM || options.mode() == Mode.VIRTUAL);
         };
     }
 
@@ -144,11 +157,19 @@ public final class RunningServer implements AutoCloseable {
     @Override
     public void close() {
         server.close();
-        if (counter != null) {
-            counter.close();
-        }
-        if (ownBackend != null) {
-            ownBackend.close();
+        closeAll(counter, ownRedis, ownBackend);
+    }
+
+    /** In this order: the count's clients before the Redis they talk to. Any may be null. */
+    private static void closeAll(AutoCloseable... resources) {
+        for (AutoCloseable resource : resources) {
+            if (resource != null) {
+                try {
+                    resource.close();
+                } catch (Exception e) {
+                    // closing anyway; the rest must still close
+                }
+            }
         }
     }
 }

@@ -1,5 +1,6 @@
 package corelab.modes.counter;
 
+import java.io.IOException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
@@ -53,11 +54,12 @@ public final class RedisCounter implements Counter {
     }
 
     /** Sets the count to 0, for a server that starts counting on a Redis it did not start. */
-    public static void reset(String host, int port) {
+    public static void reset(String host, int port) throws IOException {
         try (Jedis jedis = new Jedis(host, port, TIMEOUT_MILLIS)) {
             jedis.set(KEY, "0");
         } catch (JedisException e) {
-            throw new IllegalStateException("cannot reach Redis at " + host + ":" + port + ": " + e.getMessage(), e);
+            throw new IOException("counter=redis: cannot reach Redis at " + host + ":" + port + " (redisPort=" + port
+                    + "): " + e.getMessage(), e);
         }
     }
 

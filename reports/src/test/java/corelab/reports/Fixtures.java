@@ -147,9 +147,9 @@ final class Fixtures {
         }
         return new ConfigurationResult(s.id(), s.mode(), s.workload(), s.loadModel(), s.concurrency(), s.rate(),
                 s.mode().equals("platform") ? 200 : null, s.mode().equals("cluster") ? 2 : null,
-                s.workload().equals("cpu") ? 250_000 : null, 20, s.cores(), "mode=" + s.mode() + " pid=4242",
+                s.workload().equals("cpu") ? 250_000 : null, 20, null, s.cores(), "mode=" + s.mode() + " pid=4242",
                 List.of("java", "-cp", "x", "corelab.modes.ServerMain", "mode=" + s.mode()), 4,
-                s.invalidReasons().isEmpty(), s.invalidReasons(), summary(trials, s.cores()), trials);
+                s.invalidReasons().isEmpty(), s.invalidReasons(), null, summary(trials, s.cores()), trials);
     }
 
     private static TrialResult trial(Spec s, int index, double throughput, Random random) {

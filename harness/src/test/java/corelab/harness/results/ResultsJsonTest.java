@@ -52,9 +52,9 @@ class ResultsJsonTest {
             assertTrue(csv.contains(",260.5") || csv.contains(",250,"), csv);
             assertTrue(csv.lines().skip(1).noneMatch(line -> line.matches(".*\\d,\\d{4}(,|$).*") && line.contains(";")),
                     csv);
-            assertEquals(1 + 6, csv.lines().count(), "a header and one row per trial");
-            assertEquals(1 + 2, ResultsCsv.configurations(SampleRuns.run()).lines().count());
-            assertEquals(1 + 12, ResultsCsv.intervals(SampleRuns.run()).lines().count());
+            assertEquals(1 + 9, csv.lines().count(), "a header and one row per trial");
+            assertEquals(1 + 3, ResultsCsv.configurations(SampleRuns.run()).lines().count());
+            assertEquals(1 + 18, ResultsCsv.intervals(SampleRuns.run()).lines().count());
         } finally {
             Locale.setDefault(saved);
         }

@@ -6,6 +6,7 @@ import corelab.modes.OptionException;
 import corelab.modes.OptionSpec;
 import corelab.modes.ServerOptions;
 import corelab.modes.counter.CounterStore;
+import corelab.modes.counter.RedisServer;
 import corelab.workloads.Workload;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -119,6 +120,10 @@ public record BenchmarkOptions(List<Mode> modes, List<Workload> workloads, LoadM
         if (serverCmd != null && !serverCmd.contains("{port}")) {
             throw new OptionException("-DserverCmd must contain {port}, where corelab puts the port the server"
                     + " must listen on, e.g. -DserverCmd=\"node cluster.js {port}\"");
+        }
+        if (workloads.contains(Workload.COUNTER) && counters.contains(CounterStore.REDIS) && target == null
+                && serverCmd == null && RedisServer.installed().isEmpty()) {
+            throw new OptionException(RedisServer.notInstalled());
         }
         Map<String, String> server = new LinkedHashMap<>();
         for (String name : List.of("workerMode", "offloadThreads", "backendDelayMillis", "host")) {

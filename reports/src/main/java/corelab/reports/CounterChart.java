@@ -5,7 +5,6 @@ import corelab.harness.results.CounterCheck;
 import java.awt.Color;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategoryChartBuilder;
 import org.knowm.xchart.CategorySeries;
@@ -46,13 +45,11 @@ final class CounterChart {
         }
         CategoryChart chart = new CategoryChartBuilder().width(Charts.PANEL_WIDTH * 2).height(Charts.PANEL_HEIGHT + 60)
                 .title(TITLE).xAxisTitle("").yAxisTitle("requests").build();
-        chart.getStyler().setLocale(Locale.ROOT);
-        chart.getStyler().setChartBackgroundColor(Color.WHITE);
-        chart.getStyler().setPlotBackgroundColor(Color.WHITE);
+        Charts.style(chart.getStyler());
         chart.getStyler().setXAxisTitleVisible(false);
         chart.getStyler().setYAxisMin(0.0);
         if (names.stream().mapToInt(String::length).sum() * 9 > Charts.PANEL_WIDTH * 2 - 80) {
-            chart.getStyler().setXAxisLabelRotation(20);
+            chart.getStyler().setXAxisLabelRotation(Charts.LABEL_ROTATION_DEGREES);
         }
         CategorySeries made = chart.addSeries("requests answered", names, requests);
         made.setFillColor(REQUESTS);
@@ -70,12 +67,10 @@ final class CounterChart {
     private static String describe(RunView view, ConfigurationResult c, CounterCheck check) {
         String throughput = c.summary().throughputPerSecond().format("req/s");
         if (check.exact()) {
-            return view.label(c) + ": exact, " + String.format(Locale.ROOT, "%,d", check.requests())
-                    + " requests counted once each, at " + throughput;
+            return view.label(c) + ": exact, " + check.requests() + " requests counted once each, at " + throughput;
         }
-        return view.label(c) + ": highest count " + String.format(Locale.ROOT, "%,d", check.highestCount()) + " after "
-                + String.format(Locale.ROOT, "%,d", check.requests()) + " requests ("
-                + Numbers.percent(100 * check.countedShare()) + "), " + String.format(Locale.ROOT, "%,d", check.repeatedCounts())
+        return view.label(c) + ": highest count " + check.highestCount() + " after " + check.requests() + " requests ("
+                + Numbers.percent(100 * check.countedShare()) + "), " + check.repeatedCounts()
                 + " counts handed out twice or more, at " + throughput;
     }
 }

@@ -46,13 +46,13 @@ public final class RedisServer implements AutoCloseable {
 
     /** The one message for a machine without Redis. */
     public static String notInstalled() {
-        return "counter=redis needs Redis, and " + PROGRAM + " is not installed: " + INSTALL
-                + " (or give the port of a Redis that runs with redisPort=)";
+        return "counter=redis needs Redis, and " + PROGRAM + " is not installed: " + INSTALL;
     }
 
     /** Starts redis-server on a free port of {@code host} and returns once it answers PING. */
     public static RedisServer start(String host) throws IOException {
-        Path program = installed().orElseThrow(() -> new IOException(notInstalled()));
+        Path program = installed().orElseThrow(() -> new IOException(notInstalled()
+                + " (or give the port of a Redis that runs with redisPort=)"));
         IOException last = null;
         for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
             int port = freePort(host);

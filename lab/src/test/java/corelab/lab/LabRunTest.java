@@ -109,6 +109,31 @@ class LabRunTest {
         assertTrue(busy.output().contains("INVALID: the load generator was saturated"), "in the table: " + busy.output());
     }
 
+    /**
+     * The fault lab end to end: each mode gets the faults that apply to it, the figures are
+     * saved, printed and drawn, and neither a killed process nor its replacement is left.
+     */
+    @Test
+    void aFaultRunKillsRestartsSavesAndReports(@TempDir Path results) throws Exception {
+        Run run = start(results, "-Dmode=single,cluster", "-Dworkload=io", "-Dfault=kill-worker@1s,kill-server@1s");
+        assertEquals(0, run.process.waitFor(), run.output());
+        Path folder = onlyFolder(results);
+        RunResult saved = ResultsJson.read(folder);
+        assertEquals(RunResult.Status.COMPLETE, saved.status());
+        assertEquals(List.of("single/io/closed/c4/kill-server@1s", "cluster/workers2/io/closed/c4/kill-worker@1s",
+                "cluster/workers2/io/closed/c4/kill-server@1s"),
+                saved.configurations().stream().map(ConfigurationResult::id).toList());
+        for (ConfigurationResult c : saved.configurations()) {
+            assertEquals(1, c.trials().size(), c.id());
+            assertEquals(1, c.fault().restarts(), c.id() + ": " + run.output());
+            assertTrue(ProcessHandle.of(c.fault().killedPid()).map(p -> !p.isAlive()).orElse(true), c.id());
+        }
+        assertTrue(run.output().contains("faults (each one run, one observation: no confidence interval)"), run.output());
+        String report = Files.readString(folder.resolve("report.html"));
+        assertTrue(report.contains("Faults under load") && report.contains("killing worker"), "the report's section");
+        assertNoServerLeft(saved);
+    }
+
     @Test
     void aFailedRunSaysWhyAndSavesWhatItHad(@TempDir Path results) throws Exception {
         Run run = start(results, "-Dworkload=hello", "-DserverCmd=sh -c 'echo broken; exit 3' {port}");

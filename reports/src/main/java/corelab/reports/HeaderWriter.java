@@ -45,7 +45,7 @@ final class HeaderWriter {
         Map<String, String> facts = new LinkedHashMap<>();
         facts.put("status", run.status().name() + (run.status() == RunResult.Status.COMPLETE ? "" : " (incomplete)"));
         facts.put("modes", String.join(", ", view.modes()));
-        facts.put("workloads", String.join(", ", view.workloads()));
+        facts.put("workloads", String.join(", ", view.allWorkloads()));
         facts.put("load model", loadModel(view.configurations()));
         facts.put("cores allowed", distinct(view.configurations(), c -> Integer.toString(c.coresAllowed())));
         String threads = distinct(view.configurations(), c -> c.threads() == null ? null : c.threads().toString());

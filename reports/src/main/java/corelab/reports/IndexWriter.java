@@ -76,7 +76,7 @@ final class IndexWriter {
                     .append("<td>").append(Html.text(run.startedAt())).append("</td>")
                     .append("<td>").append(Html.text(run.status().name())).append("</td>")
                     .append("<td>").append(Html.text(String.join(", ", view.modes()))).append("</td>")
-                    .append("<td>").append(Html.text(String.join(", ", view.workloads()))).append("</td>")
+                    .append("<td>").append(Html.text(String.join(", ", view.allWorkloads()))).append("</td>")
                     .append("<td>").append(headline(view)).append("</td></tr>\n");
         } catch (ResultsFormatException | RuntimeException e) {
             html.append("<tr class=\"invalid\"><td>").append(link).append("</td><td colspan=\"5\" class=\"error\">")

@@ -86,6 +86,10 @@ final class PageWriter {
             return List.of(Section.absent("Charts", "No configuration finished before these results were saved, so"
                     + " there is nothing to chart yet."));
         }
+        if (view.workloads().isEmpty()) {
+            // Only fault runs: one observation each, nothing for the comparison charts to set side by side.
+            return List.of(FaultChart.section(view));
+        }
         List<Supplier<Section>> charts = List.of(
                 () -> ThroughputChart.section(view),
                 () -> CounterChart.section(view),
@@ -96,6 +100,7 @@ final class PageWriter {
                 () -> ScalingChart.section(view),
                 () -> FairnessChart.section(view),
                 () -> TimeSeriesChart.section(view),
+                () -> FaultChart.section(view),
                 () -> CpuChart.section(view));
         List<Section> sections = new ArrayList<>();
         for (Supplier<Section> chart : charts) {

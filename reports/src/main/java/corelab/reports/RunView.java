@@ -52,21 +52,42 @@ final class RunView {
         return run.configurations();
     }
 
+    /** The workloads with ordinary runs: the ones the comparison charts and the rankings show. */
     List<String> workloads() {
+        LinkedHashSet<String> values = new LinkedHashSet<>();
+        ordinary().forEach(c -> values.add(c.workload()));
+        return List.copyOf(values);
+    }
+
+    /** Every workload of the run, fault runs' too. */
+    List<String> allWorkloads() {
         return distinct(ConfigurationResult::workload);
+    }
+
+    /**
+     * The fault runs, apart: one observation each, of one event, they are neither ranked nor
+     * compared with the trials of ordinary runs, and have their own section.
+     */
+    List<ConfigurationResult> faultRuns() {
+        return run.configurations().stream().filter(c -> c.fault() != null).toList();
+    }
+
+    private List<ConfigurationResult> ordinary() {
+        return run.configurations().stream().filter(c -> c.fault() == null).toList();
     }
 
     List<String> modes() {
         return distinct(ConfigurationResult::mode);
     }
 
+    /** The ordinary runs of a workload. */
     List<ConfigurationResult> of(String workload) {
-        return run.configurations().stream().filter(c -> c.workload().equals(workload)).toList();
+        return ordinary().stream().filter(c -> c.workload().equals(workload)).toList();
     }
 
     /** "cluster", or "platform threads=50" when the run swept pool sizes: what tells two series apart. */
     String label(ConfigurationResult c) {
-        return label(c, true);
+        return label(c, true) + (c.fault() == null ? "" : " " + c.fault().kind());
     }
 
     /** The label without the worker count, for a chart whose x axis is the worker count. */

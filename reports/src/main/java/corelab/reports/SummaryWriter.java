@@ -2,6 +2,7 @@ package corelab.reports;
 
 import corelab.harness.results.ComparisonResult;
 import corelab.harness.results.ConfigurationResult;
+import corelab.harness.results.FaultSentences;
 import corelab.harness.stats.Comparison;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -39,6 +40,10 @@ final class SummaryWriter {
                     findings.add(latency);
                 }
             }
+        }
+        for (ConfigurationResult c : view.faultRuns()) {
+            findings.add("Fault: " + FaultSentences.of(c) + " One run, one observation: no confidence interval"
+                    + (c.valid() ? "." : "; INVALID: " + String.join("; ", c.invalidReasons()) + "."));
         }
         long invalid = view.configurations().stream().filter(c -> !c.valid()).count();
         if (invalid > 0) {

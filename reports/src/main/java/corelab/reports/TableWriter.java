@@ -20,7 +20,7 @@ final class TableWriter {
 
     static void configurations(StringBuilder html, RunView view) {
         html.append("<h2 id=\"figures\">Every configuration</h2>\n<p>Means over the trials with their 95% confidence"
-                + " interval (&plusmn; ? when there are fewer than 3 trials). Latency in ms; for open load, latency is"
+                + " interval (&plusmn; ? when there are fewer than 3 trials, and for a fault run, which is one observation). Latency in ms; for open load, latency is"
                 + " timed from when each request was due, and the uncorrected p99 from when it was sent.</p>\n");
         html.append("<div class=\"scroll\"><table class=\"figures\">\n<tr><th>configuration</th><th>load</th>"
                 + "<th>cores</th><th>trials</th><th>throughput (req/s)</th><th>per core (req/s/core)</th>"
@@ -34,7 +34,8 @@ final class TableWriter {
                     .append(c.valid() ? "" : "<br><strong>INVALID</strong>: " + Html.text(String.join("; ", c.invalidReasons())))
                     .append("</td>")
                     .append(cell(RunView.load(c))).append(cell(Integer.toString(c.coresAllowed())))
-                    .append(cell(Integer.toString(c.trials().size())))
+                    .append(cell(c.fault() == null ? Integer.toString(c.trials().size())
+                            : "1 fault window: one observation, no CI"))
                     .append(cell(s.throughputPerSecond(), 1)).append(cell(s.throughputPerCore(), 1))
                     .append(cell(s.requestsPerCpuSecond(), 1)).append(cell(s.p50Micros(), 1e-3))
                     .append(cell(s.p99Micros(), 1e-3)).append(cell(s.p999Micros(), 1e-3))

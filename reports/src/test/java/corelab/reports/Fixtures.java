@@ -4,6 +4,7 @@ import corelab.harness.results.ComparisonResult;
 import corelab.harness.results.ConfigurationResult;
 import corelab.harness.results.CounterCheck;
 import corelab.harness.results.Errors;
+import corelab.harness.results.FaultResult;
 import corelab.harness.results.GeneratorUsage;
 import corelab.harness.results.Histograms;
 import corelab.harness.results.IntervalResult;
@@ -139,6 +140,66 @@ final class Fixtures {
         return run("20261122-090000", RunResult.Status.INTERRUPTED, "interrupted by a signal (Ctrl-C?)", options, specs);
     }
 
+    /**
+     * Ordinary cpu runs of single and cluster, and one fault run of each: the single server
+     * killed and restarted by the supervisor (an outage), one of the cluster's two workers
+     * killed and replaced (a dip that recovers). {@code withOrdinary} false: the fault runs alone.
+     */
+    static RunResult faultRun(boolean withOrdinary) {
+        List<Spec> specs = withOrdinary
+                ? List.of(Spec.closed("single", "cpu", 64, 2, 68000, 930, 940, 950),
+                        Spec.closed("cluster", "cpu", 64, 2, 32800, 1900, 1950, 2000))
+                : List.of();
+        Map<String, String> options = options("single,cluster", "cpu", "closed", "64", "");
+        options.put("fault", "kill-worker@3s,kill-server@3s");
+        RunResult base = run(withOrdinary ? "20261122-100000" : "20261122-110000", RunResult.Status.COMPLETE, null,
+                options, specs);
+        List<ConfigurationResult> all = new ArrayList<>(base.configurations());
+        all.add(faultConfiguration("single", "kill-server", 940, 1.2, 0.4, 4242));
+        all.add(faultConfiguration("cluster", "kill-worker", 1950, 0.0, 0.6, 4250));
+        return new RunResult(base.schemaVersion(), base.runId(), base.status(), base.failure(), base.startedAt(),
+                base.endedAt(), base.provenance(), base.options(), all, base.comparisons());
+    }
+
+    /** An 8 s window at 100 ms, the kill at 3 s, then {@code outageSeconds} of nothing and a dip back to full. */
+    private static ConfigurationResult faultConfiguration(String mode, String kind, double throughput,
+                                                          double outageSeconds, double restartSeconds, long killedPid) {
+        List<IntervalResult> intervals = new ArrayList<>();
+        Random random = new Random(mode.hashCode());
+        long completed = 0;
+        long failed = 0;
+        for (int i = 0; i < 80; i++) {
+            double t = i * 0.1;
+            double since = t - 3.0;
+            double share = since < 0 ? 1 : since < outageSeconds ? 0 : since < outageSeconds + 0.5 ? 0.5 : 1;
+            long answered = Math.round(throughput * 0.1 * share * (0.97 + 0.06 * random.nextDouble()));
+            long errors = since >= 0 && since < Math.max(0.2, outageSeconds) ? 30 : 0;
+            completed += answered;
+            failed += errors;
+            Histogram h = Histograms.empty();
+            h.recordValue(30_000);
+            intervals.add(new IntervalResult(t, 0.1, answered, errors, answered / 0.1, 30_000, 60_000, 90_000,
+                    share * 1.9, 150_000_000L, 0.2, Histograms.encode(h)));
+        }
+        Histogram all = Histograms.empty();
+        all.recordValue(30_000);
+        ServerUsage server = new ServerUsage(2, 8 * 1.8, 1.8, completed / (8 * 1.8), 150_000_000L, 24,
+                List.of(new ProcessUsage(killedPid + 10, "java corelab.modes.ServerMain", 8 * 1.8, 150_000_000L, 24,
+                        completed)));
+        GeneratorUsage generator = new GeneratorUsage(1, 1.6, 0.2, 100, completed / 8.0, completed / 8.0);
+        TrialResult window = new TrialResult(1, 8.0, completed, completed + failed, completed + failed,
+                new Errors(0, 0, 0, failed), completed / 8.0, Latency.of(all), null, server, generator, intervals,
+                Histograms.encode(all), null);
+        long recovery = Math.round((outageSeconds + 0.5) * 1000);
+        FaultResult fault = new FaultResult(kind, 3.0, 3.0, 100, killedPid, kind.equals("kill-worker") ? 1 : null,
+                failed, throughput, 0, Math.round(outageSeconds * 1000), recovery, 1, Math.round(restartSeconds * 1000));
+        List<TrialResult> trials = List.of(window);
+        return new ConfigurationResult(mode + (mode.equals("cluster") ? "/workers2" : "") + "/cpu/closed/c64/" + kind
+                + "@3s", mode, "cpu", "closed", 64, null, null, mode.equals("cluster") ? 2 : null, 250_000, 20, null, 2,
+                "mode=" + mode + " pid=" + killedPid, List.of("java", "corelab.modes.ServerMain", "mode=" + mode), 4,
+                true, List.of(), null, summary(trials, 2), trials, fault);
+    }
+
     private static Map<String, String> options(String modes, String workloads, String load, String concurrency,
                                                String rate) {
         Map<String, String> options = new LinkedHashMap<>();
@@ -174,7 +235,8 @@ final class Fixtures {
                 s.mode().equals("platform") ? 200 : null, s.mode().equals("cluster") ? 2 : null,
                 s.workload().equals("cpu") ? 250_000 : null, 20, s.counter(), s.cores(), "mode=" + s.mode() + " pid=4242",
                 List.of("java", "-cp", "x", "corelab.modes.ServerMain", "mode=" + s.mode()), 4,
-                s.invalidReasons().isEmpty(), s.invalidReasons(), s.counterCheck(), summary(trials, s.cores()), trials);
+                s.invalidReasons().isEmpty(), s.invalidReasons(), s.counterCheck(), summary(trials, s.cores()), trials,
+                null);
     }
 
     private static TrialResult trial(Spec s, int index, double throughput, Random random) {

@@ -1,7 +1,8 @@
 package corelab.harness.results;
 
 /**
- * One second (about) of a trial: the time series that shows dips, stalls and error bursts.
+ * One second (about) of a trial, or 100 ms of a fault run's window: the time series that
+ * shows dips, stalls and error bursts.
  * {@code histogram} is the interval's full latency histogram (see {@link Histograms}).
  */
 public record IntervalResult(double startSeconds, double seconds, long completed, long errors,

@@ -29,8 +29,10 @@ public final class ResultsCsv {
                 .append(estimateHeader("p50_us")).append(',')
                 .append(estimateHeader("p99_us")).append(',')
                 .append(estimateHeader("p999_us")).append(',')
-                .append(estimateHeader("server_rss_bytes")).append(",error_percent,counter,counter_requests,"
-                        + "counter_highest_count,counter_repeated_counts\n");
+                .append(estimateHeader("server_rss_bytes")).append(",error_percent,")
+                .append("fault,fault_at_s,fault_requests_failed,fault_throughput_before_per_s,fault_throughput_lowest_per_s,"
+                        + "fault_outage_ms,fault_recovery_ms,fault_restarts,fault_restart_ms,"
+                        + "counter,counter_requests,counter_highest_count,counter_repeated_counts\n");
         for (ConfigurationResult c : run.configurations()) {
             Summary s = c.summary();
             out.append(key(c)).append(',').append(c.valid()).append(',')
@@ -42,7 +44,8 @@ public final class ResultsCsv {
                     .append(estimate(s.p99Micros())).append(',')
                     .append(estimate(s.p999Micros())).append(',')
                     .append(estimate(s.serverRssBytes())).append(',')
-                    .append(number(s.errorPercent())).append(',').append(c.counter() == null ? "" : c.counter())
+                    .append(number(s.errorPercent())).append(',')
+                    .append(fault(c.fault())).append(',').append(c.counter() == null ? "" : c.counter())
                     .append(',').append(counterFigures(c.counterCheck())).append('\n');
         }
         return out.toString();
@@ -88,6 +91,17 @@ public final class ResultsCsv {
             }
         }
         return out.toString();
+    }
+
+    /** Empty cells for an ordinary run; an empty recovery for a fault run means it did not recover. */
+    private static String fault(FaultResult f) {
+        if (f == null) {
+            return ",,,,,,,,";
+        }
+        return String.join(",", f.kind(), number(f.atSeconds()), Long.toString(f.requestsFailed()),
+                number(f.throughputBeforePerSecond()), number(f.throughputLowestPerSecond()),
+                Long.toString(f.outageMillis()), f.recoveryMillis() == null ? "" : f.recoveryMillis().toString(),
+                Integer.toString(f.restarts()), f.restartMillis() == null ? "" : f.restartMillis().toString());
     }
 
     private static String counterFigures(CounterCheck check) {

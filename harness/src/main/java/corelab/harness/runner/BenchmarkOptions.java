@@ -28,7 +28,8 @@ public record BenchmarkOptions(List<Mode> modes, List<Workload> workloads, LoadM
                                List<Integer> workers, List<Integer> cpuIterations, List<Integer> cores,
                                List<CounterStore> counters, int warmupSeconds, int trialSeconds, int trials, int loadThreads,
                                int requestTimeoutMillis, double maxGeneratorUtilization, double maxErrorPercent,
-                               URI target, String serverCmd, Path resultsDir, ServerOptions server) {
+                               URI target, String serverCmd, Path resultsDir, ServerOptions server,
+                               List<Fault> faults) {
 
     public static final List<OptionSpec> SPECS = List.of(
             new OptionSpec("mode", "all", "modes to measure, a list or all: " + Mode.words()),
@@ -56,6 +57,9 @@ public record BenchmarkOptions(List<Mode> modes, List<Workload> workloads, LoadM
             new OptionSpec("allowRemoteTarget", "false",
                     "let -Dtarget name a non-loopback address (only with the owner's consent)"),
             new OptionSpec("serverCmd", "", "start this command as the server; {port} is replaced by a free port"),
+            new OptionSpec("fault", "none", "a fault fired once into each configuration's measured window,"
+                    + " kill-worker@10s or kill-server@10s, a list (each mode gets the ones that apply); the window"
+                    + " is then one run of trials x trialSeconds, sampled every 100 ms, one observation: no CI"),
             new OptionSpec("resultsDir", "results", "where each run's results folder is made"),
             new OptionSpec("workerMode", "single", "cluster: the in-process mode each worker runs"),
             new OptionSpec("offloadThreads", Integer.toString(ServerOptions.CORES), "offload: CPU worker threads"),
@@ -72,6 +76,12 @@ public record BenchmarkOptions(List<Mode> modes, List<Workload> workloads, LoadM
         cpuIterations = List.copyOf(cpuIterations);
         cores = List.copyOf(cores);
         counters = List.copyOf(counters);
+        faults = List.copyOf(faults);
+    }
+
+    /** How long a fault run's measured window lasts: the trials' time, back to back, as one observation. */
+    public int faultWindowSeconds() {
+        return trials * trialSeconds;
     }
 
     public static BenchmarkOptions defaults() {
@@ -125,6 +135,8 @@ public record BenchmarkOptions(List<Mode> modes, List<Workload> workloads, LoadM
                 && serverCmd == null && RedisServer.installed().isEmpty()) {
             throw new OptionException(RedisServer.notInstalled());
         }
+        int trialSeconds = OptionSpec.parseInt("trialSeconds", v.get("trialSeconds"), 1, 3600);
+        List<Fault> faults = faults(v.get("fault"), modes, trials * trialSeconds, target != null || serverCmd != null);
         Map<String, String> server = new LinkedHashMap<>();
         for (String name : List.of("workerMode", "offloadThreads", "backendDelayMillis", "host")) {
             server.put(name, v.get(name));
@@ -133,12 +145,12 @@ public record BenchmarkOptions(List<Mode> modes, List<Workload> workloads, LoadM
                 ints("threads", v.get("threads"), 1, 100_000), ints("workers", v.get("workers"), 1, 256),
                 ints("cpuIterations", v.get("cpuIterations"), 0, 1_000_000_000), cores, counters,
                 OptionSpec.parseInt("warmupSeconds", v.get("warmupSeconds"), 0, 3600),
-                OptionSpec.parseInt("trialSeconds", v.get("trialSeconds"), 1, 3600),
-                trials, loadThreads,
+                trialSeconds, trials, loadThreads,
                 OptionSpec.parseInt("requestTimeoutMillis", v.get("requestTimeoutMillis"), 1, 600_000),
                 fraction("maxGeneratorUtilization", v.get("maxGeneratorUtilization")),
                 percent("maxErrorPercent", v.get("maxErrorPercent")),
-                target, serverCmd, Path.of(v.get("resultsDir")), ServerOptions.parse(server));
+                target, serverCmd, Path.of(v.get("resultsDir")), ServerOptions.parse(server),
+                faults);
     }
 
     /** The options as given and defaulted, for the results' provenance. */
@@ -146,6 +158,43 @@ public record BenchmarkOptions(List<Mode> modes, List<Workload> workloads, LoadM
         Map<String, String> resolved = new LinkedHashMap<>();
         SPECS.forEach(spec -> resolved.put(spec.name(), given.getOrDefault(spec.name(), spec.defaultValue())));
         return resolved;
+    }
+
+    /**
+     * The fault list, checked against the plan: each fires inside the window, only at a
+     * server corelab started (it must be able to kill and restart it), and every mode gets
+     * at least one fault that applies to it (an in-process mode has no worker to kill).
+     */
+    private static List<Fault> faults(String text, List<Mode> modes, int windowSeconds, boolean foreignServer) {
+        if (text.equals("none")) {
+            return List.of();
+        }
+        List<Fault> faults = list("fault", text, Fault::parse);
+        if (foreignServer) {
+            throw new OptionException("-Dfault needs a server corelab starts (a mode): it cannot kill or restart"
+                    + " a -Dtarget or a -DserverCmd");
+        }
+        for (Fault fault : faults) {
+            if (fault.atSeconds() >= windowSeconds) {
+                throw new OptionException("fault " + fault.word() + " comes after the measured window ends: a fault run"
+                        + " measures one window of trials x trialSeconds = " + windowSeconds + " s; fire it earlier"
+                        + " or lengthen the window (e.g. -Dtrials=1 -DtrialSeconds=" + (2 * (int) Math.ceil(fault.atSeconds())) + ")");
+            }
+        }
+        for (Mode mode : modes) {
+            if (faults.stream().noneMatch(fault -> applies(fault, mode))) {
+                String at = faults.get(0).word().substring(faults.get(0).word().indexOf('@'));
+                throw new OptionException("fault: " + mode.word() + " runs in one process and has no worker to kill"
+                        + " (kill-worker applies only to cluster); add a kill-server for it, e.g. -Dfault=" + text
+                        + ",kill-server" + at + " (each mode gets the faults that apply), or leave " + mode.word() + " out");
+            }
+        }
+        return faults;
+    }
+
+    /** Whether {@code fault} can be fired at {@code mode}: kill-worker needs workers. */
+    static boolean applies(Fault fault, Mode mode) {
+        return fault.kind() != Fault.Kind.KILL_WORKER || mode == Mode.CLUSTER;
     }
 
     private static <T> List<T> list(String name, String text, Function<String, T> parse) {

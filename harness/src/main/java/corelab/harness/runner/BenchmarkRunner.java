@@ -140,6 +140,9 @@ public final class BenchmarkRunner {
                 return ServerUnderTest.of(ServerProcess.startCommand(options.serverCmd(), options.server().host(),
                         plan.cores(), READY_TIMEOUT));
             }
+            if (plan.hasFaults()) {
+                return SupervisedServer.start(plan.options(), plan.cores(), READY_TIMEOUT);
+            }
             return ServerUnderTest.of(ServerProcess.startMode(plan.options(), plan.cores(), List.of(), READY_TIMEOUT));
         } catch (IOException | IllegalArgumentException | IllegalStateException e) {
             throw new RunFailure("cannot start " + plan.label() + ": " + e.getMessage());

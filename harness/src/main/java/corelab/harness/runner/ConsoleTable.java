@@ -3,6 +3,7 @@ package corelab.harness.runner;
 import corelab.harness.results.ComparisonResult;
 import corelab.harness.results.ConfigurationResult;
 import corelab.harness.results.CounterCheck;
+import corelab.harness.results.FaultSentences;
 import corelab.harness.results.Summary;
 import corelab.harness.stats.Estimate;
 import java.util.List;
@@ -21,9 +22,16 @@ final class ConsoleTable {
                 "req/CPU-s", "p50 ms", "p99 ms", "notes"));
         for (ConfigurationResult c : configurations) {
             Summary s = c.summary();
-            out.append(String.format(Locale.ROOT, format, c.id(), withCi(s.throughputPerSecond()),
+            String throughput = c.fault() == null ? withCi(s.throughputPerSecond())
+                    : number(s.throughputPerSecond().mean()) + " (1 run)";
+            out.append(String.format(Locale.ROOT, format, c.id(), throughput,
                     number(s.throughputPerCore().mean()), number(s.requestsPerCpuSecond().mean()),
                     millis(s.p50Micros().mean()), millis(s.p99Micros().mean()), notes(c)));
+        }
+        List<ConfigurationResult> faulted = configurations.stream().filter(c -> c.fault() != null).toList();
+        if (!faulted.isEmpty()) {
+            out.append("\nfaults (each one run, one observation: no confidence interval):\n");
+            faulted.forEach(c -> out.append("  ").append(FaultSentences.of(c)).append('\n'));
         }
         // A comparison with an INVALID configuration would claim what its figures cannot support.
         java.util.Set<String> invalid = new java.util.HashSet<>();

@@ -7,6 +7,7 @@ import corelab.harness.load.LoadModel;
 import corelab.harness.load.LoadSpec;
 import corelab.harness.load.RequestTemplate;
 import corelab.harness.results.ConfigurationResult;
+import corelab.harness.results.FaultResult;
 import corelab.harness.results.TrialResult;
 import corelab.harness.server.ProcessTreeSampler;
 import corelab.harness.server.TreeSample;
@@ -20,7 +21,8 @@ import java.util.function.IntConsumer;
 /**
  * Measures one configuration: load starts, runs through the warmup (never recorded), then
  * through the trials back to back, sampled once a second; trials differ only in which
- * seconds they own. The load never stops in between, so no trial starts cold.
+ * seconds they own. The load never stops in between, so no trial starts cold. A fault run
+ * measures one finely sampled window instead, with the fault fired into it ({@link FaultWindow}).
  */
 final class Measurement {
     private final BenchmarkOptions options;
@@ -33,6 +35,7 @@ final class Measurement {
     /** Called once per second of load, for the progress bar. */
     private final IntConsumer secondsDone;
     private int warmupSecondsUsed;
+    private FaultResult fault;
 
     /**
      * The warmup lasts at least {@code warmupSeconds}, and then goes on, for at most this many
@@ -80,22 +83,43 @@ final class Measurement {
                 }
             }
             generator.sample(); // whatever came since the last warmup second is dropped too
-            for (int index = 1; index <= options.trials(); index++) {
-                TreeSample atStart = sampleServer();
-                TrialRecorder recorder = new TrialRecorder(index, point.model(), coresAllowed, atStart,
-                        server.requestsByProcess(), System.nanoTime());
-                for (int second = 0; second < options.trialSeconds(); second++) {
-                    next = sleepUntil(next + TimeUnit.SECONDS.toNanos(1));
-                    LoadInterval interval = generator.sample();
-                    recorder.add(interval, sampleServer());
-                    secondsDone.accept(1);
-                    checkServerAlive();
-                }
-                trials.add(recorder.finish(server.requestsByProcess()));
+            if (point.fault() != null) {
+                trials.add(measureFault(generator));
+            } else {
+                measureTrials(generator, next, trials);
             }
         }
         // The generator is closed: its last answers, the counter's included, are in.
-        return Summaries.configuration(id(), plan, point, coresAllowed, server, warmupSecondsUsed, trials, ledger, options);
+        return Summaries.configuration(id(), plan, point, coresAllowed, server, warmupSecondsUsed, trials, ledger, fault,
+                options);
+    }
+
+    private TrialResult measureFault(LoadGenerator generator) throws RunFailure, InterruptedException {
+        if (!(server instanceof SupervisedServer supervised)) {
+            throw new IllegalStateException("a fault run needs a supervised server");
+        }
+        FaultWindow window = new FaultWindow(supervised, point.fault(), options.faultWindowSeconds(), point.model(),
+                coresAllowed, this::sampleServer, secondsDone);
+        window.run(generator);
+        fault = window.result();
+        return window.trial();
+    }
+
+    private void measureTrials(LoadGenerator generator, long next, List<TrialResult> trials)
+            throws RunFailure, InterruptedException {
+        for (int index = 1; index <= options.trials(); index++) {
+            TreeSample atStart = sampleServer();
+            TrialRecorder recorder = new TrialRecorder(index, point.model(), coresAllowed, atStart,
+                    server.requestsByProcess(), System.nanoTime());
+            for (int second = 0; second < options.trialSeconds(); second++) {
+                next = sleepUntil(next + TimeUnit.SECONDS.toNanos(1));
+                LoadInterval interval = generator.sample();
+                recorder.add(interval, sampleServer());
+                secondsDone.accept(1);
+                checkServerAlive();
+            }
+            trials.add(recorder.finish(server.requestsByProcess()));
+        }
     }
 
     /** How long the warmup lasted, in seconds. */
@@ -136,6 +160,9 @@ final class Measurement {
         id.append('/').append(point.model().word()).append("/c").append(point.concurrency());
         if (point.model() == LoadModel.OPEN) {
             id.append("/rate").append((long) point.ratePerSecond());
+        }
+        if (point.fault() != null) {
+            id.append('/').append(point.fault().word());
         }
         return id.toString();
     }

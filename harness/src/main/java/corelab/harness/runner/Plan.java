@@ -64,7 +64,7 @@ record Plan(List<ServerPlan> servers, int warmupSeconds, int trials, int trialSe
                                     servers.add(new ServerPlan(mode.word(), mode, server,
                                             threads > 0 ? threads : null, workers > 0 ? workers : null,
                                             cpuMatters ? cpuIterations : null, counterMatters ? counter : null,
-                                            cores, loadPoints));
+                                            cores, withFaults(loadPoints, mode, options)));
                                 }
                             }
                         }
@@ -82,6 +82,26 @@ record Plan(List<ServerPlan> servers, int warmupSeconds, int trials, int trialSe
 
     static boolean applies(Mode mode, CounterStore store) {
         return store != CounterStore.PRIMARY || mode == Mode.CLUSTER;
+    }
+
+    /** Without faults, the load points as they are; with faults, each point once per fault that applies to the mode. */
+    private static List<LoadPoint> withFaults(List<LoadPoint> points, Mode mode, BenchmarkOptions options) {
+        if (options.faults().isEmpty()) {
+            return points;
+        }
+        List<LoadPoint> faulted = new ArrayList<>();
+        for (LoadPoint point : points) {
+            for (Fault fault : options.faults()) {
+                if (BenchmarkOptions.applies(fault, mode)) {
+                    faulted.add(point.withFault(fault));
+                }
+            }
+        }
+        return faulted;
+    }
+
+    boolean hasFaults() {
+        return servers.stream().anyMatch(ServerPlan::hasFaults);
     }
 
     int configurations() {

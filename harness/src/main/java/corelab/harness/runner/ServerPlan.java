@@ -16,4 +16,9 @@ record ServerPlan(String label, Mode mode, ServerOptions options, Integer thread
     ServerPlan {
         loadPoints = List.copyOf(loadPoints);
     }
+
+    /** Whether a load point fires a fault: then the server runs under a supervisor that can restart it. */
+    boolean hasFaults() {
+        return loadPoints.stream().anyMatch(point -> point.fault() != null);
+    }
 }

@@ -5,6 +5,8 @@ import corelab.harness.load.LoadModel;
 import corelab.harness.results.CounterCheck;
 import corelab.harness.results.ComparisonResult;
 import corelab.harness.results.ConfigurationResult;
+import corelab.harness.results.FaultResult;
+import corelab.harness.results.IntervalResult;
 import corelab.harness.results.Summary;
 import corelab.harness.results.TrialResult;
 import corelab.harness.stats.Comparison;
@@ -23,9 +25,11 @@ final class Summaries {
 
     static ConfigurationResult configuration(String id, ServerPlan plan, LoadPoint point, int coresAllowed,
                                              ServerUnderTest server, int warmupSeconds, List<TrialResult> trials,
-                                             CounterLedger counterAnswers, BenchmarkOptions options) {
+                                             CounterLedger counterAnswers, FaultResult fault,
+                                             BenchmarkOptions options) {
         Summary summary = summary(trials, coresAllowed);
-        List<String> invalid = invalidReasons(trials, summary, options);
+        List<String> invalid = fault == null ? invalidReasons(trials, summary, options)
+                : faultInvalidReasons(trials.get(0), fault, options);
         return new ConfigurationResult(id, plan.label(), point.workload().word(), point.model().word(),
                 point.concurrency(), point.model() == LoadModel.OPEN ? point.ratePerSecond() : null,
                 plan.threads(), plan.workers(), plan.cpuIterations(),
@@ -34,7 +38,35 @@ final class Summaries {
                 coresAllowed, server.description(), server.command(), warmupSeconds, invalid.isEmpty(), invalid,
                 counterAnswers == null ? null : new CounterCheck(counterAnswers.answers(), counterAnswers.highestCount(),
                         counterAnswers.repeatedCounts()),
-                summary, trials);
+                summary, trials, fault);
+    }
+
+    /**
+     * A fault run is meant to fail requests: the error limit applies to the intervals before
+     * the kill only, where a failure means the server was broken before the fault.
+     */
+    static List<String> faultInvalidReasons(TrialResult window, FaultResult fault, BenchmarkOptions options) {
+        List<String> reasons = new ArrayList<>();
+        List<IntervalResult> before = window.intervals().stream()
+                .filter(i -> i.startSeconds() + i.seconds() <= fault.firedAtSeconds() + 1e-9).toList();
+        double utilization = before.stream().mapToDouble(IntervalResult::generatorUtilization).average().orElse(0);
+        if (utilization > options.maxGeneratorUtilization()) {
+            reasons.add(String.format(Locale.ROOT,
+                    "the load generator was saturated before the fault (%.0f%% of its CPU, limit %.0f%%):"
+                            + " the figures measure the generator, not the server",
+                    100 * utilization, 100 * options.maxGeneratorUtilization()));
+        }
+        long failed = before.stream().mapToLong(IntervalResult::errors).sum();
+        long completed = before.stream().mapToLong(IntervalResult::completed).sum();
+        double percent = failed + completed == 0 ? 0 : 100.0 * failed / (failed + completed);
+        if (percent > options.maxErrorPercent()) {
+            reasons.add(String.format(Locale.ROOT, "%.2f%% of requests failed before the fault (limit %.2f%%)",
+                    percent, options.maxErrorPercent()));
+        }
+        if (completed == 0) {
+            reasons.add("no request was answered correctly before the fault");
+        }
+        return reasons;
     }
 
     static Summary summary(List<TrialResult> trials, int coresAllowed) {
@@ -90,6 +122,9 @@ final class Summaries {
         // Threads and workers each apply to one mode only, so they do not split the groups.
         Map<String, List<ConfigurationResult>> crossMode = new LinkedHashMap<>();
         for (ConfigurationResult c : configurations) {
+            if (c.fault() != null) {
+                continue; // one observation of one event: nothing to test a difference with
+            }
             crossMode.computeIfAbsent(c.workload() + "|" + load(c) + "|" + c.coresAllowed() + "|" + c.cpuIterations(),
                     k -> new ArrayList<>()).add(c);
         }

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -32,7 +33,10 @@ final class OutputPump {
     /** Also matches a cluster primary's forwarded {@code [worker 1] corelab-stats ...}. */
     private static final Pattern STATS = Pattern.compile("corelab-stats pid=(\\d+) worker=\\d+ requests=(\\d+)");
 
+    private static final Pattern WORKER_ONLINE = Pattern.compile("^corelab-worker-online id=(\\d+) pid=(\\d+)$");
+
     private final boolean corelabLines;
+    private final List<WorkerOnline> workersOnline = new CopyOnWriteArrayList<>();
     private final Deque<String> recent = new ArrayDeque<>(); // guarded by itself
     private final Map<Long, Long> requestsByPid = new ConcurrentHashMap<>();
     private final CompletableFuture<ReadyLine> ready = new CompletableFuture<>();
@@ -72,6 +76,7 @@ final class OutputPump {
                 // that explain a failure.
                 return;
             }
+            countWorkerOnline(line);
             if (!ready.isDone() && line.startsWith(ReadyLine.PREFIX)) {
                 ReadyLine.parse(line).ifPresent(ready::complete);
             }
@@ -96,6 +101,24 @@ final class OutputPump {
         } catch (NumberFormatException e) {
             return false; // digits beyond a long: not a line corelab wrote; keep it as output
         }
+    }
+
+    /** Kept as output too: a worker coming online is worth seeing beside a failure. */
+    private void countWorkerOnline(String line) {
+        Matcher online = WORKER_ONLINE.matcher(line);
+        if (online.matches()) {
+            try {
+                workersOnline.add(new WorkerOnline(Integer.parseInt(online.group(1)), Long.parseLong(online.group(2)),
+                        System.nanoTime()));
+            } catch (NumberFormatException ignored) {
+                // digits beyond an int: not a line corelab wrote
+            }
+        }
+    }
+
+    /** Every {@code corelab-worker-online} line so far, in order. */
+    List<WorkerOnline> workersOnline() {
+        return List.copyOf(workersOnline);
     }
 
     /** Completes with the ready line, or exceptionally when the output ends first. */

@@ -9,7 +9,7 @@ public enum Mode {
     PLATFORM("platform", "a fixed pool of platform threads, one connection per thread, blocking I/O", "classic Java servers"),
     VIRTUAL("virtual", "one virtual thread per connection, blocking I/O", "Java 21 virtual threads"),
     OFFLOAD("offload", "an event loop does the I/O and hands CPU work to a pool of worker threads", "Node.js worker_threads"),
-    CLUSTER("cluster", "a primary JVM forks worker JVMs that all serve one port (SO_REUSEPORT)", "Node.js cluster, pm2 -i max");
+    CLUSTER("cluster", "a primary JVM forks worker JVMs that all serve one port (-Dbalance= says how)", "Node.js cluster, pm2 -i max");
 
     private final String word;
     private final String description;

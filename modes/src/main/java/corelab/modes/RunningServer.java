@@ -82,14 +82,16 @@ public final class RunningServer implements AutoCloseable {
                 server = new ClusterServer(resolved, log);
                 extra.put("workers", Integer.toString(resolved.workers()));
                 extra.put("workerMode", resolved.workerMode().word());
+                extra.put("balance", resolved.balance().word());
             } else {
                 if (workerId > 0) {
                     extra.put("worker", Integer.toString(workerId));
                 }
                 String info = "mode=" + resolved.mode().word() + " pid=" + ProcessHandle.current().pid()
                         + (workerId > 0 ? " worker=" + workerId : "");
+                boolean sharePort = workerId > 0 && resolved.balance().workersReusePort();
                 counter = counter(resolved, primary);
-                server = startInProcess(new ServerContext(resolved, backendAddress, workerId > 0, info, requestsHandled,
+                server = startInProcess(new ServerContext(resolved, backendAddress, sharePort, info, requestsHandled,
                         counter));
             }
             return new RunningServer(server, backend, redis, counter,

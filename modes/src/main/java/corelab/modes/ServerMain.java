@@ -14,12 +14,13 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * exits cleanly on SIGTERM. A cluster worker ({@code workerId=N}) talks with its primary
  * over its stdin and stdout ({@link WorkerChannel}) and exits as soon as its primary is
  * gone, however the primary died; a cluster primary reads {@code corelab-msg reload} on its
- * own stdin, and exits with {@link #EXIT_GAVE_UP} if its workers crash in a loop.
+ * own stdin, and exits with {@link #EXIT_GAVE_UP} if its workers crash in a loop or its
+ * nginx ({@code balance=nginx}) dies.
  */
 public final class ServerMain {
     /** Exit code for a server that could not start (bad options, busy port). */
     public static final int EXIT_CANNOT_START = 2;
-    /** Exit code for a cluster primary that gave up because its workers crash in a loop. */
+    /** Exit code for a cluster primary that stopped by itself: its workers crash in a loop, or its nginx died. */
     public static final int EXIT_GAVE_UP = 3;
     /**
      * {@code exitWithStdin=true}: exit when standard input closes, that is when the process

@@ -1,11 +1,15 @@
 package corelab.modes;
 
+import corelab.modes.cluster.RestartPolicy;
 import corelab.modes.counter.CounterStore;
 import corelab.modes.http.HttpLimits;
 import corelab.workloads.WorkloadSettings;
+import java.time.Duration;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * Everything that defines one server: read once from {@code -D} properties or
@@ -14,7 +18,8 @@ import java.util.Map;
  */
 public record ServerOptions(Mode mode, Mode workerMode, String host, int port, int threads, int workers,
                             int offloadThreads, WorkloadSettings workloads, int backendPort, HttpLimits limits,
-                            int statsIntervalMillis, boolean crashEndpoints, CounterStore counter, int redisPort) {
+                            int statsIntervalMillis, boolean crashEndpoints, Balance balance, int maxRestarts,
+                            int minUptimeMillis, int restartDelayMillis, CounterStore counter, int redisPort) {
 
     public static final int CORES = Runtime.getRuntime().availableProcessors();
 
@@ -43,7 +48,18 @@ public record ServerOptions(Mode mode, Mode workerMode, String host, int port, i
                     + " cluster's workers diverge), primary (cluster only: the primary keeps it), redis (INCR in Redis)"),
             new OptionSpec("redisPort", "0", "counter=redis: port of a running Redis on host; 0 starts a redis-server"),
             new OptionSpec("statsIntervalMillis", "0",
-                    "print a corelab-stats line (requests handled so far) this often; 0: never"));
+                    "print a corelab-stats line (requests handled so far) this often; 0: never"),
+            new OptionSpec("balance", "kernel", "cluster only: how connections reach the workers: "
+                    + Arrays.stream(Balance.values()).map(b -> b.word() + " (" + b.description() + ")")
+                    .collect(Collectors.joining("; "))),
+            // pm2's --max-restarts, --min-uptime and --exp-backoff-restart-delay
+            new OptionSpec("maxRestarts", Integer.toString(RestartPolicy.DEFAULT.maxUnstableRestarts()),
+                    "cluster: restarts in a row of workers that die within minUptimeMillis before the primary gives up (exit 3)"),
+            new OptionSpec("minUptimeMillis", Long.toString(RestartPolicy.DEFAULT.stablePeriod().toMillis()),
+                    "cluster: a worker up this long counts as stable, which resets the restart count and delay"),
+            new OptionSpec("restartDelayMillis", Long.toString(RestartPolicy.DEFAULT.firstDelay().toMillis()),
+                    "cluster: wait before the first restart, doubled after each unstable one, up to "
+                            + RestartPolicy.DEFAULT.maxDelay().toMillis() + " ms"));
 
     public ServerOptions {
         if (!workerMode.inProcess()) {
@@ -93,6 +109,11 @@ public record ServerOptions(Mode mode, Mode workerMode, String host, int port, i
                             OptionSpec.parseInt("idleTimeoutMillis", values.get("idleTimeoutMillis"), 1, 3_600_000)),
                     OptionSpec.parseInt("statsIntervalMillis", values.get("statsIntervalMillis"), 0, 3_600_000),
                     OptionSpec.parseBoolean("crashEndpoints", values.get("crashEndpoints")),
+                    balance(values.get("balance")),
+                    OptionSpec.parseInt("maxRestarts", values.get("maxRestarts"), 0, 10_000),
+                    OptionSpec.parseInt("minUptimeMillis", values.get("minUptimeMillis"), 0, 86_400_000),
+                    OptionSpec.parseInt("restartDelayMillis", values.get("restartDelayMillis"), 1,
+                            (int) RestartPolicy.DEFAULT.maxDelay().toMillis()),
                     counter(values.get("counter")),
                     OptionSpec.parseInt("redisPort", values.get("redisPort"), 0, 65535));
         } catch (OptionException e) {
@@ -120,6 +141,10 @@ public record ServerOptions(Mode mode, Mode workerMode, String host, int port, i
         map.put("idleTimeoutMillis", Integer.toString(limits.idleTimeoutMillis()));
         map.put("statsIntervalMillis", Integer.toString(statsIntervalMillis));
         map.put("crashEndpoints", Boolean.toString(crashEndpoints));
+        map.put("balance", balance.word());
+        map.put("maxRestarts", Integer.toString(maxRestarts));
+        map.put("minUptimeMillis", Integer.toString(minUptimeMillis));
+        map.put("restartDelayMillis", Integer.toString(restartDelayMillis));
         map.put("counter", counter.word());
         map.put("redisPort", Integer.toString(redisPort));
         return map;
@@ -142,6 +167,20 @@ public record ServerOptions(Mode mode, Mode workerMode, String host, int port, i
         Map<String, String> map = toMap();
         map.put(name, value);
         return parse(map);
+    }
+
+    /** The cluster's restart policy: these options, and the default's cap on the delay. */
+    public RestartPolicy restartPolicy() {
+        return new RestartPolicy(Duration.ofMillis(restartDelayMillis), RestartPolicy.DEFAULT.maxDelay(),
+                Duration.ofMillis(minUptimeMillis), maxRestarts);
+    }
+
+    private static Balance balance(String word) {
+        try {
+            return Balance.fromWord(word.strip());
+        } catch (IllegalArgumentException e) {
+            throw new OptionException("balance: " + e.getMessage());
+        }
     }
 
     private static Mode mode(String word, String name) {

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import corelab.modes.cluster.RestartPolicy;
+import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -27,6 +29,18 @@ class ServerOptionsTest {
         assertEquals(options, ServerOptions.parse(options.toMap()));
     }
 
+    @Test
+    void theRestartOptionsArePm2sAndMakeTheClusterRestartPolicy() {
+        assertEquals(RestartPolicy.DEFAULT, ServerOptions.defaults().restartPolicy());
+        ServerOptions options = ServerOptions.parse(Map.of("maxRestarts", "2", "minUptimeMillis", "500",
+                "restartDelayMillis", "10", "balance", "proxy"));
+        assertEquals(new RestartPolicy(Duration.ofMillis(10), RestartPolicy.DEFAULT.maxDelay(), Duration.ofMillis(500), 2),
+                options.restartPolicy());
+        assertEquals(Balance.PROXY, options.balance());
+        assertEquals(Balance.KERNEL, ServerOptions.defaults().balance());
+        assertEquals(options, ServerOptions.parse(options.toMap()));
+    }
+
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
             "mode|fork|unknown mode 'fork'; valid modes: single, platform, virtual, offload, cluster",
@@ -34,6 +48,8 @@ class ServerOptionsTest {
             "backendDelayMillis|-5|backendDelayMillis must be a whole number from 0 to",
             "port|http|port must be a whole number from 0 to 65535, was 'http'",
             "workerMode|cluster|workerMode must be an in-process mode",
+            "balance|round-robin|balance: unknown balance 'round-robin'; valid balances: kernel, proxy, nginx",
+            "restartDelayMillis|0|restartDelayMillis must be a whole number from 1 to",
             "treads|8|unknown option 'treads'; valid options: mode,"})
     void aBadOptionIsOneClearMessage(String name, String value, String expected) {
         OptionException e = assertThrows(OptionException.class, () -> ServerOptions.parse(Map.of(name, value)));

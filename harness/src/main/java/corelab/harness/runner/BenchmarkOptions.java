@@ -1,6 +1,7 @@
 package corelab.harness.runner;
 
 import corelab.harness.load.LoadModel;
+import corelab.modes.Balance;
 import corelab.modes.Mode;
 import corelab.modes.OptionException;
 import corelab.modes.OptionSpec;
@@ -29,7 +30,7 @@ public record BenchmarkOptions(List<Mode> modes, List<Workload> workloads, LoadM
                                List<CounterStore> counters, int warmupSeconds, int trialSeconds, int trials, int loadThreads,
                                int requestTimeoutMillis, double maxGeneratorUtilization, double maxErrorPercent,
                                URI target, String serverCmd, Path resultsDir, ServerOptions server,
-                               List<Fault> faults) {
+                               List<Balance> balances, List<Fault> faults) {
 
     public static final List<OptionSpec> SPECS = List.of(
             new OptionSpec("mode", "all", "modes to measure, a list or all: " + Mode.words()),
@@ -40,6 +41,8 @@ public record BenchmarkOptions(List<Mode> modes, List<Workload> workloads, LoadM
             new OptionSpec("rate", "", "open load only: requests per second in total, a list to sweep (required)"),
             new OptionSpec("threads", "200", "platform: pool sizes, a list to sweep"),
             new OptionSpec("workers", Integer.toString(ServerOptions.CORES), "cluster: worker processes, a list to sweep"),
+            new OptionSpec("balance", "kernel", "cluster: how connections reach the workers, a list to sweep: kernel"
+                    + " (SO_REUSEPORT), proxy (the primary forwards round-robin), nginx (apt-get install nginx)"),
             new OptionSpec("cpuIterations", "250000", "cpu and mixed: kernel steps per request, a list to sweep"),
             new OptionSpec("counter", "local", "counter workload: where the count lives, a list to sweep: "
                     + CounterStore.words() + " (primary: cluster only)"),
@@ -76,6 +79,7 @@ public record BenchmarkOptions(List<Mode> modes, List<Workload> workloads, LoadM
         cpuIterations = List.copyOf(cpuIterations);
         cores = List.copyOf(cores);
         counters = List.copyOf(counters);
+        balances = List.copyOf(balances);
         faults = List.copyOf(faults);
     }
 
@@ -150,7 +154,7 @@ public record BenchmarkOptions(List<Mode> modes, List<Workload> workloads, LoadM
                 fraction("maxGeneratorUtilization", v.get("maxGeneratorUtilization")),
                 percent("maxErrorPercent", v.get("maxErrorPercent")),
                 target, serverCmd, Path.of(v.get("resultsDir")), ServerOptions.parse(server),
-                faults);
+                list("balance", v.get("balance"), Balance::fromWord), faults);
     }
 
     /** The options as given and defaulted, for the results' provenance. */

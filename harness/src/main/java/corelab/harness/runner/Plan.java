@@ -1,17 +1,19 @@
 package corelab.harness.runner;
 
 import corelab.harness.load.LoadModel;
+import corelab.modes.Balance;
 import corelab.modes.Mode;
 import corelab.modes.ServerOptions;
 import corelab.modes.counter.CounterStore;
 import corelab.workloads.Workload;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /**
  * The whole experiment, worked out from the options before anything starts: every
  * combination of the swept options, without the ones that make no difference (a thread
- * count sweep does not multiply the cluster's runs).
+ * count sweep does not multiply the cluster's runs, a balance sweep only multiplies the cluster's).
  */
 record Plan(List<ServerPlan> servers, int warmupSeconds, int trials, int trialSeconds) {
 
@@ -39,32 +41,39 @@ record Plan(List<ServerPlan> servers, int warmupSeconds, int trials, int trialSe
             for (int cores : options.target() != null ? List.of(0) : options.cores()) {
                 for (int cpuIterations : iterations) {
                     ServerOptions server = options.server().with("cpuIterations", Integer.toString(cpuIterations));
-                    servers.add(new ServerPlan(label, null, server, null, null, cpuMatters ? cpuIterations : null,
-                            null, cores, loadPoints));
+                    servers.add(new ServerPlan(label, null, server, null, null, null,
+                            cpuMatters ? cpuIterations : null, null, cores, loadPoints));
                 }
             }
         } else {
+            List<Balance> noBalance = Collections.singletonList(null); // the in-process modes have none
+            List<CounterStore> noCounter = List.of(CounterStore.LOCAL); // without the counter workload it does not matter
             for (Mode mode : options.modes()) {
                 for (int cores : options.cores()) {
                     for (int threads : mode == Mode.PLATFORM ? options.threads() : List.of(-1)) {
                         for (int workers : mode == Mode.CLUSTER ? options.workers() : List.of(-1)) {
-                            for (int cpuIterations : iterations) {
-                                for (CounterStore counter : counterMatters ? counters(mode, options) : List.of(CounterStore.LOCAL)) {
-                                    ServerOptions server = options.server()
-                                            .with("mode", mode.word())
-                                            .with("port", "0")
-                                            .with("cpuIterations", Integer.toString(cpuIterations))
-                                            .with("counter", counter.word());
-                                    if (threads > 0) {
-                                        server = server.with("threads", Integer.toString(threads));
+                            for (Balance balance : mode == Mode.CLUSTER ? options.balances() : noBalance) {
+                                for (int cpuIterations : iterations) {
+                                    for (CounterStore counter : counterMatters ? counters(mode, options) : noCounter) {
+                                        ServerOptions server = options.server()
+                                                .with("mode", mode.word())
+                                                .with("port", "0")
+                                                .with("cpuIterations", Integer.toString(cpuIterations))
+                                                .with("counter", counter.word());
+                                        if (threads > 0) {
+                                            server = server.with("threads", Integer.toString(threads));
+                                        }
+                                        if (workers > 0) {
+                                            server = server.with("workers", Integer.toString(workers));
+                                        }
+                                        if (balance != null) {
+                                            server = server.with("balance", balance.word());
+                                        }
+                                        servers.add(new ServerPlan(ServerPlan.label(mode, balance), mode, server,
+                                                threads > 0 ? threads : null, workers > 0 ? workers : null, balance,
+                                                cpuMatters ? cpuIterations : null, counterMatters ? counter : null,
+                                                cores, withFaults(loadPoints, mode, options)));
                                     }
-                                    if (workers > 0) {
-                                        server = server.with("workers", Integer.toString(workers));
-                                    }
-                                    servers.add(new ServerPlan(mode.word(), mode, server,
-                                            threads > 0 ? threads : null, workers > 0 ? workers : null,
-                                            cpuMatters ? cpuIterations : null, counterMatters ? counter : null,
-                                            cores, withFaults(loadPoints, mode, options)));
                                 }
                             }
                         }

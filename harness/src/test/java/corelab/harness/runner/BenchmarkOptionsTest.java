@@ -46,8 +46,20 @@ class BenchmarkOptionsTest {
         assertTrue(plan.servers().stream().allMatch(s -> s.cpuIterations() == null), "hello does not depend on cpu size");
     }
 
+    @Test
+    void aBalanceSweepMultipliesOnlyTheClusterAndNamesEachStrategysSeries() {
+        Plan plan = Plan.of(BenchmarkOptions.parse(Map.of("mode", "single,cluster", "workload", "hello",
+                "balance", "kernel,proxy,nginx", "workers", "2")));
+        assertEquals(List.of("single", "cluster", "cluster-proxy", "cluster-nginx"),
+                plan.servers().stream().map(ServerPlan::label).toList());
+        assertEquals(List.of("kernel", "kernel", "proxy", "nginx"),
+                plan.servers().stream().map(s -> s.options().balance().word()).toList());
+        assertEquals(null, plan.servers().get(0).balance(), "an in-process mode has no balance");
+    }
+
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
+            "balance|kernel,dns|balance: unknown balance 'dns'; valid balances: kernel, proxy, nginx",
             "load|open|the open load model needs a rate",
             "rate|100|-Drate applies only to the open load model",
             "mode|single,fork|mode: unknown mode 'fork'",

@@ -21,6 +21,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
+import java.util.function.IntFunction;
 
 /**
  * The primary's side of a cluster, named as in Node.js's {@code cluster} module:
@@ -37,7 +38,7 @@ import java.util.function.Consumer;
  * online, listening, messages, exit.
  */
 public final class Cluster implements AutoCloseable {
-    private final ServerOptions workerOptions;
+    private final IntFunction<ServerOptions> workerOptions;
     private final RestartPolicy restartPolicy;
     private final RestartPolicy.Backoff backoff; // guarded by itself
     private final Consumer<String> log;
@@ -54,6 +55,11 @@ public final class Cluster implements AutoCloseable {
 
     /** {@code log} receives the workers' output, each line after {@code [worker N]}, and the cluster's own lines. */
     public Cluster(ServerOptions workerOptions, RestartPolicy restartPolicy, Consumer<String> log) {
+        this(id -> workerOptions, restartPolicy, log);
+    }
+
+    /** As above, with options that depend on the worker's id (a port of its own, kept across restarts). */
+    Cluster(IntFunction<ServerOptions> workerOptions, RestartPolicy restartPolicy, Consumer<String> log) {
         this.workerOptions = workerOptions;
         this.restartPolicy = restartPolicy;
         this.backoff = restartPolicy.backoff();
@@ -82,7 +88,7 @@ public final class Cluster implements AutoCloseable {
     private Worker start(int id, Worker.Spec spec) throws IOException {
         List<String> args = new ArrayList<>();
         args.add("workerId=" + id); // first, so a short listing of processes still shows it
-        workerOptions.toMap().forEach((name, value) -> args.add(name + "=" + value));
+        workerOptions.apply(id).toMap().forEach((name, value) -> args.add(name + "=" + value));
         ProcessBuilder builder = new ProcessBuilder(JvmCommand.forMain(ServerMain.class, spec.jvmFlags(), args))
                 .redirectErrorStream(true)
                 .redirectInput(ProcessBuilder.Redirect.PIPE); // the channel, and the worker's lifeline

@@ -1,16 +1,13 @@
 package corelab.modes.cluster;
 
+import corelab.modes.Balance;
 import corelab.modes.ModeServer;
 import corelab.modes.ServerOptions;
 import corelab.modes.counter.CounterStore;
 import corelab.modes.counter.PrimaryCounter;
-import corelab.modes.http.ServerSocketConfig;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.net.BindException;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.nio.channels.SocketChannel;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -22,15 +19,17 @@ import java.util.concurrent.TimeoutException;
 /**
  * {@code cluster}: the primary, as {@code pm2 start -i N} runs it. It forks {@code workers}
  * worker JVMs through a {@link Cluster}; each runs an in-process mode ({@code workerMode})
- * on the same port. The kernel, not the primary, spreads incoming connections over the
- * workers (SO_REUSEPORT); the primary never touches a request.
+ * behind one port. How connections reach them is the {@link Balance} strategy, carried out
+ * by a {@link Front}: the kernel ({@link PortReservation}), the primary itself
+ * ({@link RoundRobinProxy}) or an nginx it runs ({@link NginxFront}).
  *
  * <p>What it adds to the {@link Cluster}: it starts all workers and fails at once if one
  * cannot start (a crash loop that begins at startup is a configuration error, better shown
  * at once than after a minute of restarts); it prints the lines the harness reads
  * ({@code corelab-worker-online} once a worker listens, and each worker's
  * {@code corelab-stats}, which the worker sends as a {@code stats requests=N} message); it
- * stops, with {@link #failure()}, when the restart policy gives up; and it reloads.
+ * stops, with {@link #failure()}, when the restart policy gives up or its nginx dies; and
+ * it reloads.
  *
  * <p>{@link #reload()} is pm2's {@code reload}: workers are replaced one at a time, and
  * each old worker is disconnected (it stops accepting, finishes its requests, then exits)
@@ -48,23 +47,37 @@ public final class ClusterServer implements ModeServer {
     private static final long READY_TIMEOUT_SECONDS = 60;
 
     private final PrintStream log;
-    private final SocketChannel portReservation;
-    private final InetSocketAddress address;
+    private final Front front;
     private final Cluster cluster;
     private final CompletableFuture<String> failure = new CompletableFuture<>();
     private final Object reloading = new Object();
     private boolean closed; // guarded by this
 
     public ClusterServer(ServerOptions options, PrintStream log) throws IOException {
-        this(options, log, RestartPolicy.DEFAULT);
+        this(options, log, options.restartPolicy());
     }
 
     ClusterServer(ServerOptions options, PrintStream log, RestartPolicy restartPolicy) throws IOException {
         this.log = log;
-        this.portReservation = reservePort(options.host(), options.port());
-        int port = ((InetSocketAddress) portReservation.getLocalAddress()).getPort();
-        this.address = new InetSocketAddress(InetAddress.getByName(options.host()), port);
-        this.cluster = new Cluster(options.withMode(options.workerMode()).withPort(port), restartPolicy, log::println);
+        ServerOptions workerOptions = options.withMode(options.workerMode());
+        // Behind a front, each worker listens on a loopback port of its own and announces it in its ready line.
+        ServerOptions behindFront = workerOptions.withPort(0).with("host", "127.0.0.1");
+        switch (options.balance()) {
+            case KERNEL -> {
+                this.front = PortReservation.bind(options.host(), options.port());
+                this.cluster = new Cluster(workerOptions.withPort(front.address().getPort()), restartPolicy, log::println);
+            }
+            case PROXY -> {
+                this.cluster = new Cluster(behindFront, restartPolicy, log::println);
+                this.front = RoundRobinProxy.bind(options.host(), options.port(), new ListeningWorkers(cluster));
+            }
+            case NGINX -> {
+                WorkerPorts ports = new WorkerPorts();
+                this.cluster = new Cluster(id -> behindFront.withPort(ports.portOf(id)), restartPolicy, log::println);
+                this.front = NginxFront.prepare(options.host(), options.port(), ports, log, this::stopBecause);
+            }
+            default -> throw new IllegalArgumentException("no front for " + options.balance());
+        }
         // The harness reads these two lines: keep their form.
         cluster.onListening((worker, at) -> log.println("corelab-worker-online id=" + worker.id() + " pid=" + worker.pid()));
         cluster.onMessage((worker, text) -> {
@@ -76,13 +89,7 @@ public final class ClusterServer implements ModeServer {
         if (options.counter() == CounterStore.PRIMARY) {
             PrimaryCounter.keepCount(cluster); // before the first fork, so no worker's first increment goes unheard
         }
-        cluster.onGiveUp(reason -> {
-            log.println("corelab: " + reason);
-            Thread.ofPlatform().daemon(true).start(() -> {
-                close();
-                failure.complete(reason);
-            });
-        });
+        cluster.onGiveUp(this::stopBecause);
         try {
             for (int i = 0; i < options.workers(); i++) {
                 cluster.fork();
@@ -90,30 +97,20 @@ public final class ClusterServer implements ModeServer {
             for (Worker worker : cluster.workers()) {
                 awaitListening(worker);
             }
+            front.workersListening();
         } catch (IOException | RuntimeException e) {
             close();
             throw e;
         }
     }
 
-    /**
-     * Holds the port for the workers: a socket bound with SO_REUSEPORT but never listening,
-     * so it receives no connections, yet fixes the port (port 0 picks one) and fails at once,
-     * with a clear message, if another program has it.
-     */
-    private static SocketChannel reservePort(String host, int port) throws IOException {
-        SocketChannel channel = SocketChannel.open();
-        try {
-            ServerSocketConfig.sharePort(channel);
-            channel.bind(new InetSocketAddress(InetAddress.getByName(host), port));
-            return channel;
-        } catch (BindException e) {
-            channel.close();
-            throw ServerSocketConfig.cannotBind(host, port, e);
-        } catch (IOException | RuntimeException e) {
-            channel.close();
-            throw e;
-        }
+    /** The cluster cannot go on (its workers crash in a loop, its nginx died): say why, stop, and fail. */
+    private void stopBecause(String reason) {
+        log.println("corelab: " + reason);
+        Thread.ofPlatform().daemon(true).start(() -> {
+            close();
+            failure.complete(reason);
+        });
     }
 
     private static void awaitListening(Worker worker) throws IOException {
@@ -187,7 +184,7 @@ public final class ClusterServer implements ModeServer {
 
     @Override
     public InetSocketAddress address() {
-        return address;
+        return front.address();
     }
 
     @Override
@@ -196,11 +193,7 @@ public final class ClusterServer implements ModeServer {
             return;
         }
         closed = true;
+        front.close(); // first, so that no new connection goes to a worker that is stopping
         cluster.close();
-        try {
-            portReservation.close();
-        } catch (IOException ignored) {
-            // closing anyway
-        }
     }
 }

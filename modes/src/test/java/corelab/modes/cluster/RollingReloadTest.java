@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import corelab.modes.Balance;
 import corelab.modes.ServerOptions;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -20,7 +21,8 @@ import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * pm2's best-known complaint is that its reload drops requests. corelab's must not: clients
@@ -34,10 +36,12 @@ class RollingReloadTest {
     private final AtomicLong answered = new AtomicLong();
     private final List<String> failures = new CopyOnWriteArrayList<>();
 
-    @Test
-    void aRollingReloadUnderLoadFailsNoRequestAndReplacesEveryWorker() throws Exception {
+    @ParameterizedTest
+    @EnumSource(Balance.class)
+    void aRollingReloadUnderLoadFailsNoRequestAndReplacesEveryWorker(Balance balance) throws Exception {
+        BalanceTest.needsNginxIf(balance);
         ServerOptions options = ServerOptions.parse(Map.of("mode", "cluster", "workers", "2", "port", "0",
-                "backendDelayMillis", "1"));
+                "backendDelayMillis", "1", "balance", balance.word()));
         Set<Long> before;
         Set<Long> after;
         try (ClusterServer server = new ClusterServer(options, System.out)) {
@@ -68,7 +72,9 @@ class RollingReloadTest {
         // A worker that disconnects first accepts what is queued on its socket, then closes it;
         // a connection that reaches the socket in between is reset by Linux, unless the kernel
         // may hand it to a sibling (net.ipv4.tcp_migrate_req=1, which CI sets; see the README).
-        assumeTrue(requestMigration(), "net.ipv4.tcp_migrate_req is not 1 here: " + failures.size()
+        // Behind a front there is no such window: the proxy sends no connection to a worker
+        // asked to disconnect, and nginx retries a GET whose connection was reset elsewhere.
+        assumeTrue(balance != Balance.KERNEL || requestMigration(), "net.ipv4.tcp_migrate_req is not 1 here: " + failures.size()
                 + " reset(s) during the reload are the kernel's, not checked");
         assertEquals(List.of(), failures, failures.size() + " of " + (answered.get() + failures.size())
                 + " requests failed during the reload");

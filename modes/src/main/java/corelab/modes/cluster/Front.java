@@ -1,0 +1,22 @@
+package corelab.modes.cluster;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+
+/**
+ * What holds the cluster's port and gets connections to the workers: one per
+ * {@link corelab.modes.Balance} strategy. It takes the port before any worker starts, so a
+ * busy port is one clear error and no worker is started in vain.
+ */
+interface Front extends AutoCloseable {
+    /** Where clients connect. */
+    InetSocketAddress address();
+
+    /** Called once every first worker listens; the front may start serving from here on. */
+    default void workersListening() throws IOException {
+    }
+
+    /** Releases the port and everything the front started. Idempotent. */
+    @Override
+    void close();
+}

@@ -1,0 +1,44 @@
+package corelab.modes.cluster;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** What {@link NginxFront} does without running nginx: its configuration and its tidying. */
+class NginxFrontTest {
+    @Test
+    void theDirectoryOfAPrimaryKilledBySigkillIsDeletedAndALiveOnesIsKept() throws Exception {
+        Process finished = new ProcessBuilder("true").start();
+        finished.waitFor();
+        Path dead = Files.createTempDirectory(NginxFront.DIRECTORY_PREFIX);
+        Files.writeString(dead.resolve(NginxFront.OWNER_FILE), Long.toString(finished.pid()));
+        Files.createDirectories(dead.resolve("proxy"));
+        Path live = Files.createTempDirectory(NginxFront.DIRECTORY_PREFIX);
+        Files.writeString(live.resolve(NginxFront.OWNER_FILE), Long.toString(ProcessHandle.current().pid()));
+        try {
+            NginxFront.deleteDirectoriesOfDeadPrimaries();
+            assertFalse(Files.exists(dead), "a dead primary's directory is left");
+            assertTrue(Files.exists(live.resolve(NginxFront.OWNER_FILE)), "a live primary's directory was deleted");
+        } finally {
+            Files.deleteIfExists(live.resolve(NginxFront.OWNER_FILE));
+            Files.deleteIfExists(live);
+        }
+    }
+
+    @Test
+    void theConfigurationProxiesTheClustersPortToEveryWorkerWithKeepAliveAndNoAccessLog() {
+        String config = NginxConfig.render(new InetSocketAddress("127.0.0.1", 8080),
+                List.of(new InetSocketAddress("127.0.0.1", 40001), new InetSocketAddress("127.0.0.1", 40002)),
+                Path.of("/tmp/corelab-nginx-test"));
+        for (String expected : List.of("daemon off;", "listen 127.0.0.1:8080 ", "server 127.0.0.1:40001 ",
+                "server 127.0.0.1:40002 ", "keepalive 64;", "access_log off;", "pid /tmp/corelab-nginx-test/nginx.pid;",
+                "proxy_temp_path /tmp/corelab-nginx-test/proxy;", "proxy_http_version 1.1;")) {
+            assertTrue(config.contains(expected), "missing '" + expected + "' in:\n" + config);
+        }
+    }
+}

@@ -1,0 +1,167 @@
+package corelab.modes.cluster;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import corelab.modes.JvmCommand;
+import corelab.modes.ReadyLine;
+import corelab.modes.ServerMain;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A cluster primary started as a real process for a test: its output line by line, its
+ * ready line, its workers as they come online, and every process it ever ran (workers and
+ * nginx's), so that {@link #close} can prove none is left.
+ */
+final class PrimaryProcess implements AutoCloseable {
+    private static final Pattern ONLINE = Pattern.compile("corelab-worker-online id=(\\d+) pid=(\\d+)");
+
+    final Process process;
+    private final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
+    private final StringBuffer output = new StringBuffer();
+    private final Map<Integer, Long> onlineNotTaken = new TreeMap<>();
+    private final Set<Long> everyDescendant = ConcurrentHashMap.newKeySet();
+
+    private PrimaryProcess(Process process) {
+        this.process = process;
+        Thread.ofPlatform().daemon(true).start(() -> {
+            try (BufferedReader reader = new BufferedReader(
+                    new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = reader.readLine()) != null) {
+                    output.append(line).append('\n');
+                    lines.add(line);
+                }
+            } catch (IOException ignored) {
+                // the primary is gone
+            }
+        });
+    }
+
+    /** Starts {@code ServerMain} with {@code args} and {@code environment}, without waiting for anything. */
+    static PrimaryProcess start(Map<String, String> environment, List<String> args) throws IOException {
+        ProcessBuilder builder = new ProcessBuilder(JvmCommand.forMain(ServerMain.class, List.of(), args))
+                .redirectErrorStream(true);
+        builder.environment().putAll(environment);
+        return new PrimaryProcess(builder.start());
+    }
+
+    /** A cluster of {@code workers} with {@code balance}, on a free port, and its ready line. */
+    static PrimaryProcess cluster(String balance, int workers, String... extraArgs) throws IOException {
+        List<String> args = new ArrayList<>(List.of("mode=cluster", "balance=" + balance, "workers=" + workers,
+                "port=0", "backendDelayMillis=1", "cpuIterations=2000"));
+        args.addAll(List.of(extraArgs));
+        return start(Map.of(), args);
+    }
+
+    ReadyLine awaitReady() throws InterruptedException {
+        while (true) {
+            String line = nextLine();
+            var ready = ReadyLine.parse(line);
+            if (ready.isPresent()) {
+                assertEquals("cluster", ready.get().mode());
+                recordDescendants();
+                return ready.get();
+            }
+            recordWorker(line);
+        }
+    }
+
+    InetSocketAddress address(ReadyLine ready) {
+        return new InetSocketAddress(ready.host(), ready.port());
+    }
+
+    /** Waits for {@code count} more worker-online lines; returns their pids by worker id. */
+    Map<Integer, Long> workersOnline(int count) throws InterruptedException {
+        Map<Integer, Long> online = new TreeMap<>(onlineNotTaken);
+        onlineNotTaken.clear();
+        while (online.size() < count) {
+            online.putAll(recordWorker(nextLine()));
+        }
+        recordDescendants();
+        return online;
+    }
+
+    /** Waits for a line that contains {@code text}; returns it. */
+    String awaitLine(String text) throws InterruptedException {
+        while (true) {
+            String line = nextLine();
+            recordWorker(line);
+            if (line.contains(text)) {
+                return line;
+            }
+        }
+    }
+
+    /** The nginx processes under the primary now (master and workers). */
+    List<ProcessHandle> nginxProcesses() {
+        return process.toHandle().descendants()
+                .filter(p -> p.info().command().map(c -> c.endsWith("/nginx")).orElse(false)
+                        || p.info().commandLine().map(c -> c.contains("nginx:")).orElse(false))
+                .toList();
+    }
+
+    /** Remembers every process under the primary, to check at the end that it is gone. */
+    void recordDescendants() {
+        process.toHandle().descendants().forEach(p -> everyDescendant.add(p.pid()));
+    }
+
+    String output() {
+        return output.toString();
+    }
+
+    private Map<Integer, Long> recordWorker(String line) {
+        Matcher matcher = ONLINE.matcher(line);
+        if (!matcher.find()) {
+            return Map.of();
+        }
+        int id = Integer.parseInt(matcher.group(1));
+        long pid = Long.parseLong(matcher.group(2));
+        everyDescendant.add(pid);
+        onlineNotTaken.put(id, pid);
+        return Map.of(id, pid);
+    }
+
+    private String nextLine() throws InterruptedException {
+        String line = lines.poll(Processes.WAIT_SECONDS, TimeUnit.SECONDS);
+        if (line == null) {
+            fail("the primary said nothing for " + Processes.WAIT_SECONDS + " s; its output:\n" + output);
+        }
+        return line;
+    }
+
+    /** Stops the primary if it still runs, then fails if any process it ever ran outlived it. */
+    @Override
+    public void close() throws Exception {
+        if (process.isAlive()) {
+            recordDescendants();
+            process.destroy();
+            process.waitFor(Processes.WAIT_SECONDS, TimeUnit.SECONDS);
+        }
+        List<Long> left = new ArrayList<>();
+        for (long pid : everyDescendant) {
+            if (!Processes.awaitGone(pid)) {
+                left.add(pid);
+                ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly); // not left for the next test
+            }
+        }
+        if (!left.isEmpty()) {
+            fail("processes outlived their primary: " + left + "; its output:\n" + output);
+        }
+    }
+}

@@ -67,7 +67,7 @@ class CounterTest {
     void anUnknownCounterStoreListsTheValidOnes() {
         OptionException e = assertThrows(OptionException.class,
                 () -> ServerOptions.parse(Map.of("counter", "memcached")));
-        assertEquals("counter: unknown counter store 'memcached'; valid: local, primary, redis", e.getMessage());
+        assertEquals("counter: unknown counter store 'memcached'; valid counter stores: local, primary, redis", e.getMessage());
     }
 
     /** {@link #REQUESTS} requests to {@code /counter} from {@link #CLIENTS} clients at once, each on a new connection. */

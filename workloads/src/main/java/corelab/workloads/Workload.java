@@ -1,14 +1,12 @@
 package corelab.workloads;
 
-import java.util.Arrays;
-import java.util.stream.Collectors;
 
 /**
  * The work a request asks for. Every mode serves the same workloads, so that the only
  * thing that differs between modes is how this work is scheduled; {@code counter} adds the
  * one thing that differs between threads and processes: state they share, or do not.
  */
-public enum Workload {
+public enum Workload implements CommandWord {
     HELLO("hello", "the control: a small constant answer and no work, so it measures the server and harness themselves"),
     CPU("cpu", "deterministic CPU-bound work of a given size (cpuIterations), with a checksum the client recomputes"),
     IO("io", "waits on a downstream backend over a loopback socket for backendDelayMillis, then answers"),
@@ -24,10 +22,12 @@ public enum Workload {
     }
 
     /** The word used on the command line and as the request path ({@code /cpu}). */
+    @Override
     public String word() {
         return word;
     }
 
+    @Override
     public String description() {
         return description;
     }
@@ -56,15 +56,10 @@ public enum Workload {
     }
 
     public static Workload fromWord(String word) {
-        for (Workload w : values()) {
-            if (w.word.equals(word)) {
-                return w;
-            }
-        }
-        throw new IllegalArgumentException("unknown workload '" + word + "'; valid workloads: " + words());
+        return CommandWord.fromWord(Workload.class, "workload", word);
     }
 
     public static String words() {
-        return Arrays.stream(values()).map(Workload::word).collect(Collectors.joining(", "));
+        return CommandWord.words(Workload.class);
     }
 }

@@ -106,7 +106,7 @@ class BenchmarkOptionsTest {
     void anUnknownCounterStoreListsTheValidOnes() {
         OptionException e = assertThrows(OptionException.class, () -> BenchmarkOptions.parse(Map.of(
                 "counter", "memcached")));
-        assertEquals("counter: unknown counter store 'memcached'; valid: local, primary, redis", e.getMessage());
+        assertEquals("counter: unknown counter store 'memcached'; valid counter stores: local, primary, redis", e.getMessage());
     }
 
     @Test

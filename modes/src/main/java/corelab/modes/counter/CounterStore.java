@@ -1,14 +1,13 @@
 package corelab.modes.counter;
 
-import java.util.Arrays;
-import java.util.stream.Collectors;
+import corelab.workloads.CommandWord;
 
 /**
  * Where the {@code counter} workload's count lives ({@code -Dcounter=}). Threads of one
  * process can share a variable; processes cannot, so in a cluster the choice decides
  * whether the count is right at all, and what being right costs.
  */
-public enum CounterStore {
+public enum CounterStore implements CommandWord {
     LOCAL("local", "one count per process: threads share it, a cluster's workers each keep their own and diverge"),
     PRIMARY("primary", "a cluster's primary keeps the one count; workers ask it by message (cluster only)"),
     REDIS("redis", "INCR on a key in Redis, which every process asks over a socket");
@@ -22,24 +21,21 @@ public enum CounterStore {
     }
 
     /** The word used on the command line. */
+    @Override
     public String word() {
         return word;
     }
 
+    @Override
     public String description() {
         return description;
     }
 
     public static CounterStore fromWord(String word) {
-        for (CounterStore store : values()) {
-            if (store.word.equals(word)) {
-                return store;
-            }
-        }
-        throw new IllegalArgumentException("unknown counter store '" + word + "'; valid: " + words());
+        return CommandWord.fromWord(CounterStore.class, "counter store", word);
     }
 
     public static String words() {
-        return Arrays.stream(values()).map(CounterStore::word).collect(Collectors.joining(", "));
+        return CommandWord.words(CounterStore.class);
     }
 }

@@ -104,7 +104,9 @@ record LabOptions(boolean help, boolean serve, Path report, ServerOptions server
         if (server.getOrDefault("mode", "all").equals("all")) {
             server.put("mode", "single");
         }
-        return ServerOptions.parse(server);
+        ServerOptions options = ServerOptions.parse(server);
+        ServerOptions.checkCounter(options.mode(), options.counter());
+        return options;
     }
 
     private static boolean bool(String value, String name) {

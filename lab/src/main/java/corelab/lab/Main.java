@@ -91,7 +91,7 @@ public final class Main {
         String base = "http://" + running.readyLine().host() + ":" + running.readyLine().port();
         System.out.println(running.readyLine().format());
         System.out.println("corelab: serving mode " + server.mode().word() + " (" + server.mode().description() + ")");
-        System.out.println("corelab: try it:  curl " + base + "/hello   (also /cpu, /io, /mixed, /info); Ctrl-C stops it");
+        System.out.println("corelab: try it:  curl " + base + "/hello   (also /cpu, /io, /mixed, /counter, /info); Ctrl-C stops it");
         try {
             stopped.await();
         } catch (InterruptedException e) {

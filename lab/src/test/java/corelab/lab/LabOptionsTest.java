@@ -55,6 +55,17 @@ class LabOptionsTest {
     }
 
     @Test
+    void serveTakesTheCounterStoreAndRefusesPrimaryWithoutACluster() {
+        LabOptions cluster = LabOptions.parse(props("serve", "true", "mode", "cluster", "counter", "primary",
+                "redisPort", "6379"));
+        assertEquals("primary", cluster.server().counter().word());
+        assertEquals(6379, cluster.server().redisPort());
+        OptionException e = assertThrows(OptionException.class,
+                () -> LabOptions.parse(props("serve", "true", "counter", "primary")));
+        assertTrue(e.getMessage().contains("mode=single has no primary"), e.getMessage());
+    }
+
+    @Test
     void aBareFlagMeansTrue() {
         assertTrue(LabOptions.parse(props("help", "")).help());
     }

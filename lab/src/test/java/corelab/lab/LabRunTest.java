@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import corelab.harness.results.ConfigurationResult;
+import corelab.harness.results.CounterCheck;
 import corelab.harness.results.ProcessUsage;
 import corelab.harness.results.ResultsJson;
 import corelab.harness.results.RunResult;
@@ -45,6 +46,43 @@ class LabRunTest {
         assertTrue(run.output().contains("results saved in"), run.output());
         assertTrue(Files.exists(onlyFolder(results).resolve("trials.csv")));
         assertNoServerLeft(saved);
+    }
+
+    /**
+     * The counter lab, tiny: a platform server counts exactly; a cluster whose workers count
+     * locally diverges (its highest count falls short of the requests, and counts repeat);
+     * counting in the primary, or in Redis (when redis-server is installed), is exact again.
+     */
+    @Test
+    void theCounterLabRecordsDivergenceAndExactCounts(@TempDir Path results) throws Exception {
+        boolean redis = corelab.modes.counter.RedisServer.installed().isPresent()
+                || "true".equals(System.getenv("CORELAB_REQUIRE_REDIS"));
+        // 16 keep-alive connections: the kernel places each on a worker for its whole life, and
+        // with 4 all could land on one worker (1 chance in 16), which would count right by luck.
+        Run run = start(results, "-Dmode=platform,cluster", "-Dworkload=counter", "-Dconcurrency=16",
+                "-Dcounter=local,primary" + (redis ? ",redis" : ""));
+        assertEquals(0, run.process.waitFor(), run.output());
+        RunResult saved = ResultsJson.read(onlyFolder(results));
+        List<String> ids = saved.configurations().stream().map(ConfigurationResult::id).toList();
+        List<String> expected = new ArrayList<>(List.of("platform/threads200/counter/local/closed/c16",
+                "cluster/workers2/counter/local/closed/c16", "cluster/workers2/counter/primary/closed/c16"));
+        if (redis) {
+            expected.add(1, "platform/threads200/counter/redis/closed/c16");
+            expected.add("cluster/workers2/counter/redis/closed/c16");
+        }
+        assertEquals(expected, ids);
+        for (ConfigurationResult c : saved.configurations()) {
+            CounterCheck check = c.counterCheck();
+            assertTrue(check.requests() > 0, c.id());
+            if (c.mode().equals("cluster") && c.counter().equals("local")) {
+                assertTrue(check.highestCount() < check.requests() && check.repeatedCounts() > 0, c.id() + ": " + check);
+            } else {
+                assertTrue(check.exact(), c.id() + ": " + check);
+            }
+        }
+        assertTrue(run.output().contains("repeated counts)"), run.output());
+        assertTrue(run.output().contains(": exact"), run.output());
+        assertNoServerLeft(saved); // redis-server included: it is in the server's process tree
     }
 
     /**

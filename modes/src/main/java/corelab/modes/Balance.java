@@ -1,13 +1,12 @@
 package corelab.modes;
 
-import java.util.Arrays;
-import java.util.stream.Collectors;
+import corelab.workloads.CommandWord;
 
 /**
  * How a cluster spreads incoming connections over its workers ({@code -Dbalance=}). Only the
  * {@code cluster} mode reads it: the in-process modes have one listener and ignore it.
  */
-public enum Balance {
+public enum Balance implements CommandWord {
     KERNEL("kernel", "every worker listens on the port with SO_REUSEPORT; the kernel picks one per connection"),
     PROXY("proxy", "the primary accepts and forwards each connection round-robin to workers on their own ports"),
     NGINX("nginx", "a Debian nginx, started by the primary, proxies to workers on ports of their own");
@@ -20,10 +19,12 @@ public enum Balance {
         this.description = description;
     }
 
+    @Override
     public String word() {
         return word;
     }
 
+    @Override
     public String description() {
         return description;
     }
@@ -39,15 +40,10 @@ public enum Balance {
     }
 
     public static Balance fromWord(String word) {
-        for (Balance balance : values()) {
-            if (balance.word.equals(word)) {
-                return balance;
-            }
-        }
-        throw new IllegalArgumentException("unknown balance '" + word + "'; valid balances: " + words());
+        return CommandWord.fromWord(Balance.class, "balance", word);
     }
 
     public static String words() {
-        return Arrays.stream(values()).map(Balance::word).collect(Collectors.joining(", "));
+        return CommandWord.words(Balance.class);
     }
 }

@@ -1,10 +1,9 @@
 package corelab.modes;
 
-import java.util.Arrays;
-import java.util.stream.Collectors;
+import corelab.workloads.CommandWord;
 
 /** How a server spreads its work over threads, processes and cores. */
-public enum Mode {
+public enum Mode implements CommandWord {
     SINGLE("single", "one thread runs a non-blocking event loop; every handler runs on it", "Node.js by default"),
     PLATFORM("platform", "a fixed pool of platform threads, one connection per thread, blocking I/O", "classic Java servers"),
     VIRTUAL("virtual", "one virtual thread per connection, blocking I/O", "Java 21 virtual threads"),
@@ -21,10 +20,12 @@ public enum Mode {
         this.standsFor = standsFor;
     }
 
+    @Override
     public String word() {
         return word;
     }
 
+    @Override
     public String description() {
         return description;
     }
@@ -39,15 +40,10 @@ public enum Mode {
     }
 
     public static Mode fromWord(String word) {
-        for (Mode mode : values()) {
-            if (mode.word.equals(word)) {
-                return mode;
-            }
-        }
-        throw new IllegalArgumentException("unknown mode '" + word + "'; valid modes: " + words());
+        return CommandWord.fromWord(Mode.class, "mode", word);
     }
 
     public static String words() {
-        return Arrays.stream(values()).map(Mode::word).collect(Collectors.joining(", "));
+        return CommandWord.words(Mode.class);
     }
 }

@@ -1,6 +1,13 @@
 package corelab.modes;
 
 import corelab.modes.cluster.ClusterServer;
+import corelab.modes.cluster.WorkerChannel;
+import corelab.modes.counter.Counter;
+import corelab.modes.counter.CounterStore;
+import corelab.modes.counter.RedisCounter;
+import corelab.modes.counter.RedisServer;
+import corelab.modes.counter.LocalCounter;
+import corelab.modes.counter.PrimaryCounter;
 import corelab.workloads.Backend;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -19,12 +26,17 @@ import java.util.concurrent.atomic.LongAdder;
 public final class RunningServer implements AutoCloseable {
     private final ModeServer server;
     private final Backend ownBackend;
+    private final RedisServer ownRedis;
+    private final Counter counter;
     private final ReadyLine readyLine;
     private final LongAdder requestsHandled;
 
-    private RunningServer(ModeServer server, Backend ownBackend, ReadyLine readyLine, LongAdder requestsHandled) {
+    private RunningServer(ModeServer server, Backend ownBackend, RedisServer ownRedis, Counter counter,
+                          ReadyLine readyLine, LongAdder requestsHandled) {
         this.server = server;
         this.ownBackend = ownBackend;
+        this.ownRedis = ownRedis;
+        this.counter = counter;
         this.readyLine = readyLine;
         this.requestsHandled = requestsHandled;
     }
@@ -35,11 +47,35 @@ public final class RunningServer implements AutoCloseable {
      * {@code log} receives a cluster primary's lines about its workers.
      */
     public static RunningServer start(ServerOptions options, int workerId, PrintStream log) throws IOException {
-        Backend backend = options.backendPort() == 0 ? Backend.start(options.host(), 0) : null;
-        ServerOptions resolved = backend == null ? options : options.withBackendPort(backend.port());
-        InetSocketAddress backendAddress = new InetSocketAddress(resolved.host(), resolved.backendPort());
-        LongAdder requestsHandled = new LongAdder();
+        return start(options, workerId, null, log);
+    }
+
+    /**
+     * As {@link #start(ServerOptions, int, PrintStream)}, for a cluster worker that talks with
+     * its primary over {@code primary}: how {@code counter=primary} reaches the count.
+     */
+    public static RunningServer start(ServerOptions options, int workerId, WorkerChannel primary, PrintStream log)
+            throws IOException {
+        if (workerId == 0) {
+            ServerOptions.checkCounter(options.mode(), options.counter());
+        }
+        Backend backend = null;
+        RedisServer redis = null;
+        Counter counter = null;
         try {
+            backend = options.backendPort() == 0 ? Backend.start(options.host(), 0) : null;
+            ServerOptions resolved = backend == null ? options : options.withBackendPort(backend.port());
+            if (workerId == 0 && resolved.counter() == CounterStore.REDIS) {
+                // The process that starts the server owns the count; a cluster's workers get the port.
+                if (resolved.redisPort() == 0) {
+                    redis = RedisServer.start(resolved.host());
+                    resolved = resolved.with("redisPort", Integer.toString(redis.port()));
+                } else {
+                    RedisCounter.reset(resolved.host(), resolved.redisPort());
+                }
+            }
+            InetSocketAddress backendAddress = new InetSocketAddress(resolved.host(), resolved.backendPort());
+            LongAdder requestsHandled = new LongAdder();
             Map<String, String> extra = new LinkedHashMap<>();
             ModeServer server;
             if (resolved.mode() == Mode.CLUSTER) {
@@ -54,16 +90,32 @@ public final class RunningServer implements AutoCloseable {
                 String info = "mode=" + resolved.mode().word() + " pid=" + ProcessHandle.current().pid()
                         + (workerId > 0 ? " worker=" + workerId : "");
                 boolean sharePort = workerId > 0 && resolved.balance().workersReusePort();
-                server = startInProcess(new ServerContext(resolved, backendAddress, sharePort, info, requestsHandled));
+                counter = counter(resolved, primary);
+                server = startInProcess(new ServerContext(resolved, backendAddress, sharePort, info, requestsHandled,
+                        counter));
             }
-            return new RunningServer(server, backend, ReadyLine.of(resolved.mode().word(), server.address(), extra),
-                    requestsHandled);
+            return new RunningServer(server, backend, redis, counter,
+                    ReadyLine.of(resolved.mode().word(), server.address(), extra), requestsHandled);
         } catch (IOException | RuntimeException e) {
-            if (backend != null) {
-                backend.close();
-            }
+            closeAll(counter, redis, backend);
             throw e;
         }
+    }
+
+    /** The count this process serves {@code /counter} from; a cluster primary keeps its own in {@link ClusterServer}. */
+    private static Counter counter(ServerOptions options, WorkerChannel primary) {
+        return switch (options.counter()) {
+            case LOCAL -> new LocalCounter();
+            case PRIMARY -> {
+                if (primary == null) {
+                    throw new OptionException("counter=primary: this server has no primary to ask");
+                }
+                yield new PrimaryCounter(primary);
+            }
+            // A thread mode's request thread may wait for Redis; an event loop must not.
+            case REDIS -> RedisCounter.connect(options.host(), options.redisPort(),
+                    options.mode() == Mode.PLATFORM || options.mode() == Mode.VIRTUAL);
+        };
     }
 
     private static ModeServer startInProcess(ServerContext context) throws IOException {
@@ -107,8 +159,19 @@ public final class RunningServer implements AutoCloseable {
     @Override
     public void close() {
         server.close();
-        if (ownBackend != null) {
-            ownBackend.close();
+        closeAll(counter, ownRedis, ownBackend);
+    }
+
+    /** In this order: the count's clients before the Redis they talk to. Any may be null. */
+    private static void closeAll(AutoCloseable... resources) {
+        for (AutoCloseable resource : resources) {
+            if (resource != null) {
+                try {
+                    resource.close();
+                } catch (Exception e) {
+                    // closing anyway; the rest must still close
+                }
+            }
         }
     }
 }

@@ -1,5 +1,6 @@
 package corelab.modes;
 
+import corelab.modes.counter.Counter;
 import corelab.modes.http.ServerSocketConfig;
 import corelab.workloads.CpuKernel;
 import java.net.InetSocketAddress;
@@ -8,11 +9,12 @@ import java.util.concurrent.atomic.LongAdder;
 
 /**
  * What an in-process mode needs to start: its options, the backend to call for {@code io},
- * whether to share its port with sibling workers, the text {@code /info} answers, and the
- * counter of requests handled (read by the stats line that the harness follows).
+ * whether to share its port with sibling workers, the text {@code /info} answers, the
+ * counter of requests handled (read by the stats line that the harness follows), and the
+ * {@code counter} workload's count, wherever {@code -Dcounter} keeps it.
  */
 public record ServerContext(ServerOptions options, InetSocketAddress backend, boolean reusePort, String info,
-                            LongAdder requestsHandled) {
+                            LongAdder requestsHandled, Counter counter) {
 
     public ServerSocketConfig socket() {
         return new ServerSocketConfig(options.host(), options.port(), reusePort, options.limits());

@@ -56,7 +56,7 @@ public final class ServerMain {
                 // Started before the server, so that a parent that dies while it starts takes it along.
                 parent = WorkerChannel.start(System.in, System.out, lifeline ? ServerMain::parentGone : () -> { });
             }
-            server = RunningServer.start(options, workerId, System.out);
+            server = RunningServer.start(options, workerId, workerId > 0 ? parent : null, System.out);
         } catch (OptionException | IOException e) {
             fail(e.getMessage());
             return;

@@ -1,6 +1,7 @@
 package corelab.modes;
 
 import corelab.modes.cluster.RestartPolicy;
+import corelab.modes.counter.CounterStore;
 import corelab.modes.http.HttpLimits;
 import corelab.workloads.WorkloadSettings;
 import java.time.Duration;
@@ -18,7 +19,7 @@ import java.util.stream.Collectors;
 public record ServerOptions(Mode mode, Mode workerMode, String host, int port, int threads, int workers,
                             int offloadThreads, WorkloadSettings workloads, int backendPort, HttpLimits limits,
                             int statsIntervalMillis, boolean crashEndpoints, Balance balance, int maxRestarts,
-                            int minUptimeMillis, int restartDelayMillis) {
+                            int minUptimeMillis, int restartDelayMillis, CounterStore counter, int redisPort) {
 
     public static final int CORES = Runtime.getRuntime().availableProcessors();
 
@@ -43,6 +44,9 @@ public record ServerOptions(Mode mode, Mode workerMode, String host, int port, i
                     "a connection silent this long (between or inside requests) is closed"),
             new OptionSpec("crashEndpoints", "false",
                     "serve /crash/throw (the handler throws) and /crash/exit (the process exits), for fault labs"),
+            new OptionSpec("counter", "local", "counter workload: where the count lives: local (one per process: a"
+                    + " cluster's workers diverge), primary (cluster only: the primary keeps it), redis (INCR in Redis)"),
+            new OptionSpec("redisPort", "0", "counter=redis: port of a running Redis on host; 0 starts a redis-server"),
             new OptionSpec("statsIntervalMillis", "0",
                     "print a corelab-stats line (requests handled so far) this often; 0: never"),
             new OptionSpec("balance", "kernel", "cluster only: how connections reach the workers: "
@@ -60,6 +64,19 @@ public record ServerOptions(Mode mode, Mode workerMode, String host, int port, i
     public ServerOptions {
         if (!workerMode.inProcess()) {
             throw new OptionException("workerMode must be an in-process mode (single, platform, virtual, offload), was cluster");
+        }
+    }
+
+    /**
+     * {@code counter=primary} keeps the count in a cluster's primary, so a server of its own
+     * must be a cluster; checked where a server starts (and by the harness's plan), since a
+     * cluster's workers run an in-process mode with the primary's options.
+     */
+    public static void checkCounter(Mode mode, CounterStore counter) {
+        if (counter == CounterStore.PRIMARY && mode.inProcess()) {
+            throw new OptionException("counter=primary keeps the count in a cluster's primary, and mode=" + mode.word()
+                    + " has no primary: use mode=cluster, or counter=local (one process counts right by itself)"
+                    + " or counter=redis");
         }
     }
 
@@ -96,7 +113,9 @@ public record ServerOptions(Mode mode, Mode workerMode, String host, int port, i
                     OptionSpec.parseInt("maxRestarts", values.get("maxRestarts"), 0, 10_000),
                     OptionSpec.parseInt("minUptimeMillis", values.get("minUptimeMillis"), 0, 86_400_000),
                     OptionSpec.parseInt("restartDelayMillis", values.get("restartDelayMillis"), 1,
-                            (int) RestartPolicy.DEFAULT.maxDelay().toMillis()));
+                            (int) RestartPolicy.DEFAULT.maxDelay().toMillis()),
+                    counter(values.get("counter")),
+                    OptionSpec.parseInt("redisPort", values.get("redisPort"), 0, 65535));
         } catch (OptionException e) {
             throw e;
         } catch (IllegalArgumentException e) {
@@ -126,6 +145,8 @@ public record ServerOptions(Mode mode, Mode workerMode, String host, int port, i
         map.put("maxRestarts", Integer.toString(maxRestarts));
         map.put("minUptimeMillis", Integer.toString(minUptimeMillis));
         map.put("restartDelayMillis", Integer.toString(restartDelayMillis));
+        map.put("counter", counter.word());
+        map.put("redisPort", Integer.toString(redisPort));
         return map;
     }
 
@@ -167,6 +188,14 @@ public record ServerOptions(Mode mode, Mode workerMode, String host, int port, i
             return Mode.fromWord(word.strip());
         } catch (IllegalArgumentException e) {
             throw new OptionException(name + ": " + e.getMessage());
+        }
+    }
+
+    private static CounterStore counter(String word) {
+        try {
+            return CounterStore.fromWord(word.strip());
+        } catch (IllegalArgumentException e) {
+            throw new OptionException("counter: " + e.getMessage());
         }
     }
 

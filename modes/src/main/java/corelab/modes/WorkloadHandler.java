@@ -1,5 +1,6 @@
 package corelab.modes;
 
+import corelab.modes.counter.Counter;
 import corelab.modes.http.Handler;
 import corelab.modes.http.HttpRequest;
 import corelab.modes.http.HttpResponse;
@@ -12,9 +13,9 @@ import java.util.concurrent.atomic.LongAdder;
 
 /**
  * The routes every mode serves, identical everywhere: {@code /hello}, {@code /cpu},
- * {@code /io}, {@code /mixed} and {@code /info}. What differs by mode is passed in: where
- * CPU work runs ({@link CpuWork}) and how the wait for the backend happens
- * ({@link BackendWait}).
+ * {@code /io}, {@code /mixed}, {@code /counter} and {@code /info}. What differs by mode is
+ * passed in: where CPU work runs ({@link CpuWork}), how the wait for the backend happens
+ * ({@link BackendWait}), and, through the context, where the count lives ({@link Counter}).
  */
 public final class WorkloadHandler implements Handler {
 
@@ -39,6 +40,7 @@ public final class WorkloadHandler implements Handler {
     private final String info;
     private final LongAdder requestsHandled;
     private final boolean crashEndpoints;
+    private final Counter counter;
 
     public WorkloadHandler(ServerContext context, CpuWork cpu, BackendWait backend) {
         this.settings = context.options().workloads();
@@ -47,6 +49,7 @@ public final class WorkloadHandler implements Handler {
         this.info = context.info();
         this.requestsHandled = context.requestsHandled();
         this.crashEndpoints = context.options().crashEndpoints();
+        this.counter = context.counter();
     }
 
     @Override
@@ -62,6 +65,11 @@ public final class WorkloadHandler implements Handler {
             }
             case "/info" -> {
                 return done(HttpResponse.text(200, info + "\n"));
+            }
+            case "/counter" -> {
+                return counter.increment()
+                        .thenApply(value -> HttpResponse.text(200, WorkloadRequest.COUNTER_ANSWER_PREFIX + value + "\n"))
+                        .exceptionally(error -> failed("the counter", error));
             }
             case "/crash/throw" -> {
                 if (crashEndpoints) {
@@ -83,7 +91,7 @@ public final class WorkloadHandler implements Handler {
             case "/mixed" -> workload = Workload.MIXED;
             default -> {
                 return done(HttpResponse.refusal(404, "no such path " + request.path()
-                        + "; try /hello, /cpu, /io, /mixed or /info"));
+                        + "; try /hello, /cpu, /io, /mixed, /counter or /info"));
             }
         }
         WorkloadRequest work;
@@ -102,13 +110,17 @@ public final class WorkloadHandler implements Handler {
                     .thenCompose(result -> backend.call(work.delayMillis(), work.token())
                             .thenApply(ignored -> HttpResponse.text(200, work.answer(result))))
                     .exceptionally(WorkloadHandler::backendFailed);
-            case HELLO -> HELLO;
+            case HELLO, COUNTER -> throw new IllegalStateException(workload + " is answered above");
         };
     }
 
     private static HttpResponse backendFailed(Throwable error) {
+        return failed("the io backend", error);
+    }
+
+    private static HttpResponse failed(String what, Throwable error) {
         Throwable cause = error.getCause() != null ? error.getCause() : error;
-        return HttpResponse.refusal(502, "the io backend failed: " + cause.getMessage());
+        return HttpResponse.refusal(502, what + " failed: " + (cause.getMessage() != null ? cause.getMessage() : cause));
     }
 
     private static CompletableFuture<HttpResponse> done(HttpResponse response) {

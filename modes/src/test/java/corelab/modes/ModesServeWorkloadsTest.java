@@ -55,7 +55,11 @@ class ModesServeWorkloadsTest {
                                         .timeout(Duration.ofSeconds(30)).build(),
                                 HttpResponse.BodyHandlers.ofString());
                         assertEquals(200, response.statusCode(), () -> mode + " " + work.target());
-                        assertEquals(work.expectedAnswer(), response.body(), () -> mode + " " + work.target());
+                        if (workload.hasExactAnswer()) {
+                            assertEquals(work.expectedAnswer(), response.body(), () -> mode + " " + work.target());
+                        } else { // a count; CounterTest checks what the counts add up to
+                            assertTrue(WorkloadRequest.countIn(response.body()) > 0, () -> mode + " " + response.body());
+                        }
                         correct.incrementAndGet();
                     }
                     return null;

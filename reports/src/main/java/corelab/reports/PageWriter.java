@@ -92,6 +92,7 @@ final class PageWriter {
         }
         List<Supplier<Section>> charts = List.of(
                 () -> ThroughputChart.section(view),
+                () -> CounterChart.section(view),
                 () -> SweepChart.section(view, singleCoreRate),
                 () -> LatencySpectrumChart.section(view),
                 () -> PerCoreChart.section(view),

@@ -106,6 +106,9 @@ final class RunView {
         if (iterationsVary && usesCpu(c)) {
             label.append(" iterations=").append(c.cpuIterations());
         }
+        if (c.counter() != null) { // where the count lives is what a counter run is about
+            label.append(" counter=").append(c.counter());
+        }
         return label.toString();
     }
 

@@ -2,6 +2,7 @@ package corelab.reports;
 
 import corelab.harness.results.ComparisonResult;
 import corelab.harness.results.ConfigurationResult;
+import corelab.harness.results.CounterCheck;
 import corelab.harness.results.Errors;
 import corelab.harness.results.FaultResult;
 import corelab.harness.results.GeneratorUsage;
@@ -41,15 +42,23 @@ final class Fixtures {
 
     /** One configuration to build: its parameters and its three trials' throughputs. */
     record Spec(String mode, String workload, String loadModel, int concurrency, Double rate, int cores,
-                double[] throughputs, double medianMicros, double generatorUtilization, List<String> invalidReasons) {
+                double[] throughputs, double medianMicros, double generatorUtilization, List<String> invalidReasons,
+                String counter, CounterCheck counterCheck) {
         static Spec closed(String mode, String workload, int concurrency, int cores, double medianMicros,
                            double... throughputs) {
-            return new Spec(mode, workload, "closed", concurrency, null, cores, throughputs, medianMicros, 0.3, List.of());
+            return new Spec(mode, workload, "closed", concurrency, null, cores, throughputs, medianMicros, 0.3, List.of(),
+                    null, null);
         }
 
         Spec invalid(double utilization, String reason) {
             return new Spec(mode, workload, loadModel, concurrency, rate, cores, throughputs, medianMicros, utilization,
-                    List.of(reason));
+                    List.of(reason), counter, counterCheck);
+        }
+
+        /** The counter workload with its count kept in {@code store}, and what its answers added up to. */
+        Spec counting(String store, long requests, long highestCount, long repeatedCounts) {
+            return new Spec(mode, workload, loadModel, concurrency, rate, cores, throughputs, medianMicros,
+                    generatorUtilization, invalidReasons, store, new CounterCheck(requests, highestCount, repeatedCounts));
         }
 
         String id() {
@@ -58,6 +67,9 @@ final class Fixtures {
                 id.append("/workers2");
             }
             id.append("/cores").append(cores).append('/').append(workload);
+            if (counter != null) {
+                id.append('/').append(counter);
+            }
             if (workload.equals("cpu")) {
                 id.append("/iterations250000");
             }
@@ -99,6 +111,19 @@ final class Fixtures {
         return run("20261121-120000", RunResult.Status.COMPLETE, null, options, specs);
     }
 
+    /** The counter lab: a platform server and a cluster, the count kept locally, in the primary, or in Redis. */
+    static RunResult counterRun() {
+        List<Spec> specs = List.of(
+                Spec.closed("platform", "counter", 64, 2, 900, 11800, 12000, 12200).counting("local", 76_001, 76_001, 0),
+                Spec.closed("platform", "counter", 64, 2, 1500, 7900, 8000, 8100).counting("redis", 50_001, 50_001, 0),
+                Spec.closed("cluster", "counter", 64, 2, 700, 19500, 20000, 20500).counting("local", 126_001, 63_240, 62_761),
+                Spec.closed("cluster", "counter", 64, 2, 2100, 8900, 9000, 9100).counting("primary", 57_001, 57_001, 0),
+                Spec.closed("cluster", "counter", 64, 2, 1600, 10800, 11000, 11200).counting("redis", 70_001, 70_001, 0));
+        Map<String, String> options = options("platform,cluster", "counter", "closed", "64", "");
+        options.put("counter", "local,primary,redis");
+        return run("20261122-100000", RunResult.Status.COMPLETE, null, options, specs);
+    }
+
     static RunResult openRun() {
         List<Spec> specs = new ArrayList<>();
         for (String mode : List.of("single", "virtual")) {
@@ -107,7 +132,7 @@ final class Fixtures {
                     double achieved = workload.equals("io") && rate > 1000 && mode.equals("single") ? 1800 : rate;
                     specs.add(new Spec(mode, workload, "open", 64, rate, 2,
                             new double[] {achieved - 2, achieved, achieved + 2}, workload.equals("io") ? 20400 : 700,
-                            0.2, List.of()));
+                            0.2, List.of(), null, null));
                 }
             }
         }
@@ -170,9 +195,9 @@ final class Fixtures {
                 failed, throughput, 0, Math.round(outageSeconds * 1000), recovery, 1, Math.round(restartSeconds * 1000));
         List<TrialResult> trials = List.of(window);
         return new ConfigurationResult(mode + (mode.equals("cluster") ? "/workers2" : "") + "/cpu/closed/c64/" + kind
-                + "@3s", mode, "cpu", "closed", 64, null, null, mode.equals("cluster") ? 2 : null, 250_000, 20, 2,
+                + "@3s", mode, "cpu", "closed", 64, null, null, mode.equals("cluster") ? 2 : null, 250_000, 20, null, 2,
                 "mode=" + mode + " pid=" + killedPid, List.of("java", "corelab.modes.ServerMain", "mode=" + mode), 4,
-                true, List.of(), summary(trials, 2), trials, fault);
+                true, List.of(), null, summary(trials, 2), trials, fault);
     }
 
     private static Map<String, String> options(String modes, String workloads, String load, String concurrency,
@@ -208,9 +233,10 @@ final class Fixtures {
         }
         return new ConfigurationResult(s.id(), s.mode(), s.workload(), s.loadModel(), s.concurrency(), s.rate(),
                 s.mode().equals("platform") ? 200 : null, s.mode().equals("cluster") ? 2 : null,
-                s.workload().equals("cpu") ? 250_000 : null, 20, s.cores(), "mode=" + s.mode() + " pid=4242",
+                s.workload().equals("cpu") ? 250_000 : null, 20, s.counter(), s.cores(), "mode=" + s.mode() + " pid=4242",
                 List.of("java", "-cp", "x", "corelab.modes.ServerMain", "mode=" + s.mode()), 4,
-                s.invalidReasons().isEmpty(), s.invalidReasons(), summary(trials, s.cores()), trials);
+                s.invalidReasons().isEmpty(), s.invalidReasons(), s.counterCheck(), summary(trials, s.cores()), trials,
+                null);
     }
 
     private static TrialResult trial(Spec s, int index, double throughput, Random random) {

@@ -12,6 +12,8 @@ package corelab.workloads;
 public record WorkloadRequest(Workload workload, long seed, int iterations, long token, int delayMillis) {
 
     public static final String HELLO_ANSWER = "Hello from corelab\n";
+    /** A {@code counter} answer is this, then the count in decimal (1 for the first request), then a newline. */
+    public static final String COUNTER_ANSWER_PREFIX = "counter value=";
 
     public WorkloadRequest {
         if (workload == null) {
@@ -30,6 +32,7 @@ public record WorkloadRequest(Workload workload, long seed, int iterations, long
     public String target() {
         return switch (workload) {
             case HELLO -> "/hello";
+            case COUNTER -> "/counter";
             case CPU -> "/cpu?seed=" + seed + "&iterations=" + iterations;
             case IO -> "/io?token=" + token + "&delayMillis=" + delayMillis;
             case MIXED -> "/mixed?seed=" + seed + "&iterations=" + iterations
@@ -65,20 +68,55 @@ public record WorkloadRequest(Workload workload, long seed, int iterations, long
         return new WorkloadRequest(workload, seed, iterations, token, delayMillis);
     }
 
-    /** The body the server sends once the work is done; {@code cpuResult} is ignored where there is no CPU work. */
-    public String answer(long cpuResult) {
+    /**
+     * The body the server sends once the work is done: {@code value} is the kernel's result
+     * for {@code cpu} and {@code mixed}, the count for {@code counter}, and ignored otherwise.
+     */
+    public String answer(long value) {
         return switch (workload) {
             case HELLO -> HELLO_ANSWER;
-            case CPU -> "cpu seed=" + seed + " iterations=" + iterations + " result=" + Long.toHexString(cpuResult) + "\n";
+            case COUNTER -> COUNTER_ANSWER_PREFIX + value + "\n";
+            case CPU -> "cpu seed=" + seed + " iterations=" + iterations + " result=" + Long.toHexString(value) + "\n";
             case IO -> "io token=" + token + " delayMillis=" + delayMillis + "\n";
-            case MIXED -> "mixed seed=" + seed + " iterations=" + iterations + " result=" + Long.toHexString(cpuResult)
+            case MIXED -> "mixed seed=" + seed + " iterations=" + iterations + " result=" + Long.toHexString(value)
                     + " token=" + token + " delayMillis=" + delayMillis + "\n";
         };
     }
 
-    /** The answer a correct server gives; computes the kernel, so clients should cache it per request. */
+    /**
+     * The answer a correct server gives; computes the kernel, so clients should cache it per
+     * request. A {@code counter} has none (see {@link Workload#hasExactAnswer()}).
+     */
     public String expectedAnswer() {
+        if (!workload.hasExactAnswer()) {
+            throw new IllegalStateException("a " + workload.word() + " answer cannot be known in advance;"
+                    + " check it with WorkloadRequest.countIn");
+        }
         return answer(workload.usesCpu() ? CpuKernel.compute(seed, iterations) : 0);
+    }
+
+    /**
+     * The count a {@code counter} answer carries, or -1 if {@code body} is not one: exactly
+     * {@value #COUNTER_ANSWER_PREFIX}, a positive decimal of at most 18 digits without leading zeros, a newline.
+     * That is all a client can check of one answer; that a counter is right shows only across
+     * many (no value twice, the highest equal to the number of requests).
+     */
+    public static long countIn(String body) {
+        int start = COUNTER_ANSWER_PREFIX.length();
+        int end = body.length() - 1;
+        if (!body.startsWith(COUNTER_ANSWER_PREFIX) || end <= start || body.charAt(end) != '\n'
+                || end - start > 18 || body.charAt(start) == '0') {
+            return -1;
+        }
+        long count = 0;
+        for (int i = start; i < end; i++) {
+            char c = body.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            count = count * 10 + (c - '0');
+        }
+        return count;
     }
 
     private static long parseLong(String name, String value) {

@@ -50,6 +50,23 @@ class WorkloadRequestTest {
     @Test
     void unknownWorkloadWordsListTheValidOnes() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Workload.fromWord("gpu"));
-        assertTrue(e.getMessage().contains("hello, cpu, io, mixed"), e.getMessage());
+        assertTrue(e.getMessage().contains("hello, cpu, io, mixed, counter"), e.getMessage());
+    }
+
+    @Test
+    void aCounterAnswerCarriesAPositiveCount() {
+        WorkloadRequest counter = new WorkloadRequest(Workload.COUNTER, 0, 0, 0, 0);
+        assertEquals("/counter", counter.target());
+        assertEquals("counter value=42\n", counter.answer(42));
+        assertEquals(42, WorkloadRequest.countIn(counter.answer(42)));
+        assertEquals(999_999_999_999_999_999L, WorkloadRequest.countIn(counter.answer(999_999_999_999_999_999L)));
+        assertThrows(IllegalStateException.class, counter::expectedAnswer);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"counter value=0\n", "counter value=-3\n", "counter value=07\n", "counter value=\n",
+            "counter value=12", "counter value=1x\n", "counter value=99999999999999999999\n", "count value=1\n", ""})
+    void aMalformedCounterAnswerHasNoCount(String body) {
+        assertEquals(-1, WorkloadRequest.countIn(body), body);
     }
 }

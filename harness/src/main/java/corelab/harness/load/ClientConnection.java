@@ -49,6 +49,8 @@ final class ClientConnection {
     private long nextRequestNumber; // this connection's requests sent so far: picks the request and, open, its due time
     private long dueNanos;
     private long sentNanos;
+    private boolean countAnswer; // the answer in flight carries a count for the ledger
+    private boolean sendingStopped;
 
     ClientConnection(int index, LoadPlan plan, Selector selector, LoadAccumulator tally) {
         this.index = index;
@@ -86,8 +88,23 @@ final class ClientConnection {
         }
     }
 
+    /**
+     * No more requests: the one in flight, if any, is still answered (or times out), and
+     * then the connection stays idle, or, if it breaks, closed.
+     */
+    void stopSending() {
+        sendingStopped = true;
+        if (state == State.IDLE || state == State.DISCONNECTED) {
+            timerNanos = NO_TIMER;
+        }
+    }
+
     /** The timer has come: reconnect, send, or give up on a connect or an answer. */
     void onTimer(long now) {
+        if (sendingStopped && (state == State.IDLE || state == State.DISCONNECTED)) {
+            timerNanos = NO_TIMER;
+            return;
+        }
         try {
             switch (state) {
                 case DISCONNECTED -> connect(now);
@@ -160,7 +177,10 @@ final class ClientConnection {
     }
 
     private void sendWhenDue(long now) throws IOException {
-        if (!plan.open() || plan.schedule().dueNanos(index, nextRequestNumber) <= now) {
+        if (sendingStopped) {
+            state = State.IDLE;
+            timerNanos = NO_TIMER;
+        } else if (!plan.open() || plan.schedule().dueNanos(index, nextRequestNumber) <= now) {
             send();
         } else {
             state = State.IDLE;
@@ -174,7 +194,8 @@ final class ClientConnection {
         // Open: a request sent late (its connection was busy or down) still counts from when it was due.
         dueNanos = plan.open() ? plan.schedule().dueNanos(index, nextRequestNumber) : sentNanos;
         nextRequestNumber++;
-        parser.expect(request.expectedBody());
+        countAnswer = request.countAnswer();
+        parser.expect(request.expectedBody(), countAnswer);
         state = State.AWAITING_ANSWER;
         timerNanos = sentNanos + plan.requestTimeoutNanos();
         ByteBuffer bytes = ByteBuffer.wrap(request.requestBytes());
@@ -222,6 +243,9 @@ final class ClientConnection {
             tally.countWrongAnswer();
         } else {
             tally.recordCorrect(now - dueNanos, now - sentNanos);
+            if (countAnswer) {
+                tally.recordCount(parser.count());
+            }
         }
         if (buffer.hasRemaining()) {
             throw new IOException("the server sent bytes after its answer");

@@ -9,17 +9,19 @@ import java.nio.charset.StandardCharsets;
 final class EncodedRequest {
     private final byte[] requestBytes;
     private final byte[] expectedBody;
+    private final boolean countAnswer;
 
-    private EncodedRequest(byte[] requestBytes, byte[] expectedBody) {
+    private EncodedRequest(byte[] requestBytes, byte[] expectedBody, boolean countAnswer) {
         this.requestBytes = requestBytes;
         this.expectedBody = expectedBody;
+        this.countAnswer = countAnswer;
     }
 
     /** {@code hostHeader} is {@code host:port}, the same for every request to one server. */
     static EncodedRequest of(RequestTemplate template, String hostHeader) {
         String request = "GET " + template.target() + " HTTP/1.1\r\nHost: " + hostHeader + "\r\n\r\n";
         return new EncodedRequest(request.getBytes(StandardCharsets.US_ASCII),
-                template.expectedBody().getBytes(StandardCharsets.UTF_8));
+                template.expectedBody().getBytes(StandardCharsets.UTF_8), template.countAnswer());
     }
 
     /** Shared by every connection: read it, never write into it. */
@@ -30,5 +32,10 @@ final class EncodedRequest {
     /** Shared by every connection: read it, never write into it. */
     byte[] expectedBody() {
         return expectedBody;
+    }
+
+    /** See {@link RequestTemplate#countAnswer()}. */
+    boolean countAnswer() {
+        return countAnswer;
     }
 }

@@ -43,6 +43,7 @@ final class GeneratorThread {
     private final ByteBuffer readBuffer = ByteBuffer.allocate(64 * 1024);
     private final Consumer<SelectionKey> onSelected = this::onSelected;
     private volatile boolean running = true;
+    private volatile boolean finishingInFlight;
     private volatile Throwable failure;
     private volatile long finalCpuNanos = -1;
     private long earliestTimerNanos = ClientConnection.NO_TIMER; // never later than any connection's timer
@@ -69,6 +70,15 @@ final class GeneratorThread {
     /** Asks the thread to stop; it closes its connections and selector on the way out. */
     void stop() {
         running = false;
+        selector.wakeup();
+    }
+
+    /**
+     * Asks the thread to send no more requests, to wait for the answers in flight (each
+     * until it is answered or times out), and then to stop as {@link #stop()} does.
+     */
+    void stopAfterInFlight() {
+        finishingInFlight = true;
         selector.wakeup();
     }
 
@@ -122,7 +132,17 @@ final class GeneratorThread {
                 connection.begin(openedByConnection[connection.index()], now);
             }
             earliestTimerNanos = now;
+            boolean sendingStopped = false;
             while (running) {
+                if (finishingInFlight) {
+                    if (!sendingStopped) {
+                        connections.forEach(ClientConnection::stopSending);
+                        sendingStopped = true;
+                    }
+                    if (noneWaitingOnServer()) {
+                        break;
+                    }
+                }
                 now = plan.now();
                 if (now >= earliestTimerNanos) {
                     earliestTimerNanos = runTimers(now);

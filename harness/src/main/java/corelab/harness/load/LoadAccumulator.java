@@ -1,5 +1,6 @@
 package corelab.harness.load;
 
+import java.util.Arrays;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.WriterReaderPhaser;
 
@@ -30,11 +31,14 @@ final class LoadAccumulator {
         long statusErrors;
         long timeouts;
         long connectionErrors;
+        long[] counts = new long[64]; // counter answers' counts, for the ledger
+        int countsLength;
 
         void reset() {
             latency.reset();
             uncorrectedLatency.reset();
             sent = wrongAnswers = statusErrors = timeouts = connectionErrors = 0;
+            countsLength = 0;
         }
     }
 
@@ -56,6 +60,17 @@ final class LoadAccumulator {
         Tally tally = active;
         tally.latency.recordValue(micros(latencyNanos));
         tally.uncorrectedLatency.recordValue(micros(uncorrectedNanos));
+        phaser.writerCriticalSectionExit(phase);
+    }
+
+    /** The count a correct {@code counter} answer carried, after its {@link #recordCorrect}. */
+    void recordCount(long count) {
+        long phase = phaser.writerCriticalSectionEnter();
+        Tally tally = active;
+        if (tally.countsLength == tally.counts.length) {
+            tally.counts = Arrays.copyOf(tally.counts, tally.counts.length * 2);
+        }
+        tally.counts[tally.countsLength++] = count;
         phaser.writerCriticalSectionExit(phase);
     }
 
@@ -90,10 +105,11 @@ final class LoadAccumulator {
     // ---- called by the sampler
 
     /**
-     * Ends this thread's interval: adds its correct answers to the two histograms and returns
+     * Ends this thread's interval: adds its correct answers to the two histograms, and the
+     * counts of its {@code counter} answers to {@code ledger} (if there is one), and returns
      * its counts; the thread goes on writing into a fresh interval.
      */
-    LoadCounts drainInto(Histogram latencyTotal, Histogram uncorrectedLatencyTotal) {
+    LoadCounts drainInto(Histogram latencyTotal, Histogram uncorrectedLatencyTotal, CounterLedger ledger) {
         phaser.readerLock();
         try {
             Tally ended = active;
@@ -103,6 +119,9 @@ final class LoadAccumulator {
             phaser.flipPhase(); // returns once no write into the ended tally is under way
             latencyTotal.add(ended.latency);
             uncorrectedLatencyTotal.add(ended.uncorrectedLatency);
+            if (ledger != null) {
+                ledger.record(ended.counts, ended.countsLength);
+            }
             return new LoadCounts(ended.sent, ended.wrongAnswers, ended.statusErrors, ended.timeouts,
                     ended.connectionErrors);
         } finally {

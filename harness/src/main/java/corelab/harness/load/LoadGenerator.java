@@ -17,11 +17,16 @@ import org.HdrHistogram.Histogram;
  *
  * <p>{@link #start()} opens every connection and starts the generator threads; the load runs
  * until {@link #close()}. {@link #sample()} returns what happened since the previous sample.
+ *
+ * <p>With a {@link CounterLedger}, the counts of {@code counter} answers go there, and
+ * {@link #close()} first lets the requests in flight be answered (sending no more), so that
+ * every increment the server made is in the ledger.
  */
 public final class LoadGenerator implements AutoCloseable {
     private final InetSocketAddress server;
     private final LoadSpec spec;
     private final List<RequestTemplate> requests;
+    private final CounterLedger ledger;
     private final List<GeneratorThread> threads = new ArrayList<>();
     private boolean started;
     private boolean closed;
@@ -32,6 +37,11 @@ public final class LoadGenerator implements AutoCloseable {
 
     /** {@code requests} are cycled round-robin on each connection, each connection starting at a different one. */
     public LoadGenerator(InetSocketAddress server, LoadSpec spec, List<RequestTemplate> requests) {
+        this(server, spec, requests, null);
+    }
+
+    /** As above; {@code ledger}, if not null, receives the count of every {@code counter} answer. */
+    public LoadGenerator(InetSocketAddress server, LoadSpec spec, List<RequestTemplate> requests, CounterLedger ledger) {
         if (server == null || server.isUnresolved()) {
             throw new IllegalArgumentException("the server needs a resolved address, was " + server);
         }
@@ -44,6 +54,7 @@ public final class LoadGenerator implements AutoCloseable {
         this.server = server;
         this.spec = spec;
         this.requests = List.copyOf(requests);
+        this.ledger = ledger;
     }
 
     /** Opens all connections and starts the load; throws if not even one connection could be opened. */
@@ -94,7 +105,7 @@ public final class LoadGenerator implements AutoCloseable {
         LoadCounts counts = LoadCounts.ZERO;
         long cpuNanos = 0;
         for (GeneratorThread thread : threads) {
-            counts = counts.plus(thread.tally().drainInto(latency, uncorrectedLatency));
+            counts = counts.plus(thread.tally().drainInto(latency, uncorrectedLatency, ledger));
             cpuNanos += thread.cpuNanos();
         }
         long intended = plan.open()
@@ -109,15 +120,27 @@ public final class LoadGenerator implements AutoCloseable {
         return interval;
     }
 
-    /** Stops the threads and closes every connection; returns once no generator thread is left. */
+    /**
+     * Stops the threads and closes every connection; returns once no generator thread is left.
+     * With a ledger, the requests in flight are answered first (or time out), and their counts
+     * join the ledger.
+     */
     @Override
     public synchronized void close() {
         if (closed) {
             return;
         }
         closed = true;
-        threads.forEach(GeneratorThread::stop);
+        if (ledger != null) {
+            threads.forEach(GeneratorThread::stopAfterInFlight);
+        } else {
+            threads.forEach(GeneratorThread::stop);
+        }
         threads.forEach(GeneratorThread::join);
+        if (ledger != null) {
+            Histogram unused = LoadAccumulator.newHistogram();
+            threads.forEach(thread -> thread.tally().drainInto(unused, unused, ledger));
+        }
     }
 
     /**

@@ -1,13 +1,12 @@
 package corelab.harness.load;
 
-import java.util.Arrays;
-import java.util.stream.Collectors;
+import corelab.workloads.CommandWord;
 
 /**
  * How the load generator decides when to send. The two answer different questions, so
  * they are different named things, never a flag on one model.
  */
-public enum LoadModel {
+public enum LoadModel implements CommandWord {
     CLOSED("closed", "C keep-alive connections, each sends its next request as soon as the answer arrives:"
             + " the server's speed sets the rate (how much can it serve?)"),
     OPEN("open", "a fixed arrival rate over C connections, wrk2-style: latency counts from when each request was due"
@@ -22,24 +21,21 @@ public enum LoadModel {
     }
 
     /** The word used on the command line. */
+    @Override
     public String word() {
         return word;
     }
 
+    @Override
     public String description() {
         return description;
     }
 
     public static LoadModel fromWord(String word) {
-        for (LoadModel model : values()) {
-            if (model.word.equals(word)) {
-                return model;
-            }
-        }
-        throw new IllegalArgumentException("unknown load model '" + word + "'; valid load models: " + words());
+        return CommandWord.fromWord(LoadModel.class, "load model", word);
     }
 
     public static String words() {
-        return Arrays.stream(values()).map(LoadModel::word).collect(Collectors.joining(", "));
+        return CommandWord.words(LoadModel.class);
     }
 }

@@ -5,9 +5,18 @@ package corelab.harness.load;
  * instance {@code ("/cpu?seed=3&iterations=1000", "cpu seed=3 iterations=1000 result=...\n")}.
  *
  * @param target       the request target, sent as is on the request line
- * @param expectedBody the whole body of a correct answer; any other body is a wrong answer
+ * @param expectedBody the whole body of a correct answer; any other body is a wrong answer;
+ *                     with {@code countAnswer}, what comes before the count
+ * @param countAnswer  the answer carries a count the client cannot know in advance (the
+ *                     {@code counter} workload): {@code expectedBody}, then a positive decimal,
+ *                     then a newline; the counts are handed to a {@link CounterLedger}
  */
-public record RequestTemplate(String target, String expectedBody) {
+public record RequestTemplate(String target, String expectedBody, boolean countAnswer) {
+
+    /** A request whose correct answer is exactly {@code expectedBody}. */
+    public RequestTemplate(String target, String expectedBody) {
+        this(target, expectedBody, false);
+    }
 
     public RequestTemplate {
         if (target == null || !target.startsWith("/")) {

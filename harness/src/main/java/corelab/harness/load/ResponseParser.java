@@ -11,6 +11,9 @@ import java.util.Arrays;
  * the generator needs: the status, {@code Content-Length} (required: the generator does not
  * read chunked or read-until-close bodies) and whether the server will close the connection.
  *
+ * <p>An answer that cannot be known in advance, a {@code counter}'s, is checked for its form
+ * instead: the expected prefix, a positive decimal count (read on the fly too), a newline.
+ *
  * <p>A malformed answer throws {@link IOException}: the rest of that connection's stream
  * cannot be trusted, so the connection is replaced like any other broken one.
  */
@@ -29,6 +32,8 @@ final class ResponseParser {
     private int lineLength;
     private Phase phase = Phase.DONE;
     private byte[] expectedBody;
+    private boolean countAnswer; // expectedBody is then the prefix before the count
+    private long count;
     private int status;
     private long contentLength;
     private long bodyBytesRead;
@@ -37,7 +42,17 @@ final class ResponseParser {
 
     /** Prepares for the answer to a request whose correct answer body is {@code body}. */
     void expect(byte[] body) {
+        expect(body, false);
+    }
+
+    /**
+     * Prepares for an answer: {@code body} exactly, or, with {@code countAnswer}, {@code body}
+     * followed by a positive count of at most 18 digits without leading zeros and a newline.
+     */
+    void expect(byte[] body, boolean countAnswer) {
         expectedBody = body;
+        this.countAnswer = countAnswer;
+        count = 0;
         phase = Phase.STATUS_LINE;
         lineLength = 0;
         status = 0;
@@ -57,13 +72,15 @@ final class ResponseParser {
         int end = in.arrayOffset() + in.limit();
         while (position < end && phase != Phase.DONE) {
             if (phase == Phase.BODY) {
-                int count = (int) Math.min(end - position, contentLength - bodyBytesRead);
-                if (bodyMatches) {
+                int length = (int) Math.min(end - position, contentLength - bodyBytesRead);
+                if (countAnswer) {
+                    checkCountBody(bytes, position, length);
+                } else if (bodyMatches) {
                     int from = (int) bodyBytesRead; // bodyMatches implies the body is as long as expectedBody
-                    bodyMatches = Arrays.equals(bytes, position, position + count, expectedBody, from, from + count);
+                    bodyMatches = Arrays.equals(bytes, position, position + length, expectedBody, from, from + length);
                 }
-                position += count;
-                bodyBytesRead += count;
+                position += length;
+                bodyBytesRead += length;
                 if (bodyBytesRead == contentLength) {
                     phase = Phase.DONE;
                 }
@@ -82,6 +99,27 @@ final class ResponseParser {
 
     int status() {
         return status;
+    }
+
+    /** The count a correct {@code counter} answer carried. */
+    long count() {
+        return count;
+    }
+
+    /** A count answer, byte by byte: it is a few dozen bytes. */
+    private void checkCountBody(byte[] bytes, int from, int length) {
+        for (int i = 0; i < length && bodyMatches; i++) {
+            byte b = bytes[from + i];
+            long offset = bodyBytesRead + i;
+            if (offset < expectedBody.length) {
+                bodyMatches = b == expectedBody[(int) offset];
+            } else if (offset == contentLength - 1) {
+                bodyMatches = b == '\n';
+            } else {
+                bodyMatches = isDigit(b) && !(offset == expectedBody.length && b == '0');
+                count = count * 10 + (b - '0');
+            }
+        }
     }
 
     /** True for a 200 whose body is byte for byte the expected one. */
@@ -152,7 +190,9 @@ final class ResponseParser {
         if (contentLength < 0) {
             throw new IOException("an answer (status " + status + ") without Content-Length");
         }
-        bodyMatches = status == 200 && contentLength == expectedBody.length;
+        bodyMatches = status == 200 && (countAnswer
+                ? contentLength >= expectedBody.length + 2 && contentLength <= expectedBody.length + 19
+                : contentLength == expectedBody.length);
         phase = contentLength == 0 ? Phase.DONE : Phase.BODY;
     }
 

@@ -5,7 +5,9 @@ import java.util.List;
 /**
  * One point of the experiment: a server configuration under one workload and one load
  * level, measured over several trials. Parameters that do not apply to the mode are null
- * ({@code threads} is the platform pool, {@code workers} the cluster's). {@code warmupSeconds}
+ * ({@code threads} is the platform pool, {@code workers} the cluster's, {@code counter} where
+ * the {@code counter} workload's count lives, and {@code counterCheck} what its answers added
+ * up to, for the counter workload only). {@code warmupSeconds}
  * is how long the unrecorded warmup before the trials actually lasted. {@code valid} is
  * false, with reasons in plain words, when the figures should not be trusted (a saturated
  * load generator, errors above the limit, too few trials finished). {@code fault} is null
@@ -14,9 +16,10 @@ import java.util.List;
  */
 public record ConfigurationResult(String id, String mode, String workload, String loadModel, int concurrency,
                                   Double ratePerSecond, Integer threads, Integer workers, Integer cpuIterations,
-                                  Integer backendDelayMillis, int coresAllowed, String server,
+                                  Integer backendDelayMillis, String counter, int coresAllowed, String server,
                                   List<String> serverCommand, int warmupSeconds, boolean valid, List<String> invalidReasons,
-                                  Summary summary, List<TrialResult> trials, FaultResult fault) {
+                                  CounterCheck counterCheck, Summary summary, List<TrialResult> trials,
+                                  FaultResult fault) {
     public ConfigurationResult {
         if (id == null || id.isBlank()) {
             throw new IllegalArgumentException("a configuration needs an id");
@@ -38,14 +41,14 @@ public record ConfigurationResult(String id, String mode, String workload, Strin
         }
     }
 
-    /** An ordinary run, with no fault. */
+    /** An ordinary run, with no fault and no counter. */
     public ConfigurationResult(String id, String mode, String workload, String loadModel, int concurrency,
                                Double ratePerSecond, Integer threads, Integer workers, Integer cpuIterations,
                                Integer backendDelayMillis, int coresAllowed, String server,
                                List<String> serverCommand, int warmupSeconds, boolean valid, List<String> invalidReasons,
                                Summary summary, List<TrialResult> trials) {
         this(id, mode, workload, loadModel, concurrency, ratePerSecond, threads, workers, cpuIterations,
-                backendDelayMillis, coresAllowed, server, serverCommand, warmupSeconds, valid, invalidReasons,
-                summary, trials, null);
+                backendDelayMillis, null, coresAllowed, server, serverCommand, warmupSeconds, valid, invalidReasons,
+                null, summary, trials, null);
     }
 }

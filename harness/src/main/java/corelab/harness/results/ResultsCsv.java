@@ -31,7 +31,8 @@ public final class ResultsCsv {
                 .append(estimateHeader("p999_us")).append(',')
                 .append(estimateHeader("server_rss_bytes")).append(",error_percent,")
                 .append("fault,fault_at_s,fault_requests_failed,fault_throughput_before_per_s,fault_throughput_lowest_per_s,"
-                        + "fault_outage_ms,fault_recovery_ms,fault_restarts,fault_restart_ms\n");
+                        + "fault_outage_ms,fault_recovery_ms,fault_restarts,fault_restart_ms,"
+                        + "counter,counter_requests,counter_highest_count,counter_repeated_counts\n");
         for (ConfigurationResult c : run.configurations()) {
             Summary s = c.summary();
             out.append(key(c)).append(',').append(c.valid()).append(',')
@@ -44,7 +45,8 @@ public final class ResultsCsv {
                     .append(estimate(s.p999Micros())).append(',')
                     .append(estimate(s.serverRssBytes())).append(',')
                     .append(number(s.errorPercent())).append(',')
-                    .append(fault(c.fault())).append('\n');
+                    .append(fault(c.fault())).append(',').append(c.counter() == null ? "" : c.counter())
+                    .append(',').append(counterFigures(c.counterCheck())).append('\n');
         }
         return out.toString();
     }
@@ -100,6 +102,10 @@ public final class ResultsCsv {
                 number(f.throughputBeforePerSecond()), number(f.throughputLowestPerSecond()),
                 Long.toString(f.outageMillis()), f.recoveryMillis() == null ? "" : f.recoveryMillis().toString(),
                 Integer.toString(f.restarts()), f.restartMillis() == null ? "" : f.restartMillis().toString());
+    }
+
+    private static String counterFigures(CounterCheck check) {
+        return check == null ? ",," : check.requests() + "," + check.highestCount() + "," + check.repeatedCounts();
     }
 
     private static String key(ConfigurationResult c) {

@@ -6,6 +6,8 @@ import corelab.modes.Mode;
 import corelab.modes.OptionException;
 import corelab.modes.OptionSpec;
 import corelab.modes.ServerOptions;
+import corelab.modes.counter.CounterStore;
+import corelab.modes.counter.RedisServer;
 import corelab.workloads.Workload;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -25,7 +27,7 @@ import java.util.function.Function;
 public record BenchmarkOptions(List<Mode> modes, List<Workload> workloads, LoadModel loadModel,
                                List<Integer> concurrency, List<Double> rates, List<Integer> threads,
                                List<Integer> workers, List<Integer> cpuIterations, List<Integer> cores,
-                               int warmupSeconds, int trialSeconds, int trials, int loadThreads,
+                               List<CounterStore> counters, int warmupSeconds, int trialSeconds, int trials, int loadThreads,
                                int requestTimeoutMillis, double maxGeneratorUtilization, double maxErrorPercent,
                                URI target, String serverCmd, Path resultsDir, ServerOptions server,
                                List<Balance> balances, List<Fault> faults) {
@@ -42,6 +44,8 @@ public record BenchmarkOptions(List<Mode> modes, List<Workload> workloads, LoadM
             new OptionSpec("balance", "kernel", "cluster: how connections reach the workers, a list to sweep: kernel"
                     + " (SO_REUSEPORT), proxy (the primary forwards round-robin), nginx (apt-get install nginx)"),
             new OptionSpec("cpuIterations", "250000", "cpu and mixed: kernel steps per request, a list to sweep"),
+            new OptionSpec("counter", "local", "counter workload: where the count lives, a list to sweep: "
+                    + CounterStore.words() + " (primary: cluster only)"),
             new OptionSpec("cores", "0", "CPUs the server may use (taskset), a list to sweep; 0: all"),
             new OptionSpec("warmupSeconds", "4", "load before each configuration's trials, never measured;"
                     + " it goes on (up to 8 s more) until 3 seconds in a row agree within 10%"),
@@ -74,6 +78,7 @@ public record BenchmarkOptions(List<Mode> modes, List<Workload> workloads, LoadM
         workers = List.copyOf(workers);
         cpuIterations = List.copyOf(cpuIterations);
         cores = List.copyOf(cores);
+        counters = List.copyOf(counters);
         balances = List.copyOf(balances);
         faults = List.copyOf(faults);
     }
@@ -106,6 +111,15 @@ public record BenchmarkOptions(List<Mode> modes, List<Workload> workloads, LoadM
             throw new OptionException("-Drate applies only to the open load model: add -Dload=open, or drop -Drate");
         }
         List<Integer> cores = ints("cores", v.get("cores"), 0, ServerOptions.CORES);
+        List<CounterStore> counters = list("counter", v.get("counter"), CounterStore::fromWord);
+        if (workloads.contains(Workload.COUNTER)) {
+            for (Mode mode : modes) {
+                // a mode none of whose counter stores applies is a mistake; one that has some just skips the rest
+                if (counters.stream().noneMatch(store -> Plan.applies(mode, store))) {
+                    ServerOptions.checkCounter(mode, counters.get(0));
+                }
+            }
+        }
         int trials = OptionSpec.parseInt("trials", v.get("trials"), 1, 1000);
         int loadThreads = OptionSpec.parseInt("loadThreads", v.get("loadThreads"), 1, 64);
         if (concurrency.stream().anyMatch(c -> c < loadThreads)) {
@@ -121,6 +135,10 @@ public record BenchmarkOptions(List<Mode> modes, List<Workload> workloads, LoadM
             throw new OptionException("-DserverCmd must contain {port}, where corelab puts the port the server"
                     + " must listen on, e.g. -DserverCmd=\"node cluster.js {port}\"");
         }
+        if (workloads.contains(Workload.COUNTER) && counters.contains(CounterStore.REDIS) && target == null
+                && serverCmd == null && RedisServer.installed().isEmpty()) {
+            throw new OptionException(RedisServer.notInstalled());
+        }
         int trialSeconds = OptionSpec.parseInt("trialSeconds", v.get("trialSeconds"), 1, 3600);
         List<Fault> faults = faults(v.get("fault"), modes, trials * trialSeconds, target != null || serverCmd != null);
         Map<String, String> server = new LinkedHashMap<>();
@@ -129,7 +147,7 @@ public record BenchmarkOptions(List<Mode> modes, List<Workload> workloads, LoadM
         }
         return new BenchmarkOptions(modes, workloads, load, concurrency, rates,
                 ints("threads", v.get("threads"), 1, 100_000), ints("workers", v.get("workers"), 1, 256),
-                ints("cpuIterations", v.get("cpuIterations"), 0, 1_000_000_000), cores,
+                ints("cpuIterations", v.get("cpuIterations"), 0, 1_000_000_000), cores, counters,
                 OptionSpec.parseInt("warmupSeconds", v.get("warmupSeconds"), 0, 3600),
                 trialSeconds, trials, loadThreads,
                 OptionSpec.parseInt("requestTimeoutMillis", v.get("requestTimeoutMillis"), 1, 600_000),

@@ -1,5 +1,6 @@
 package corelab.harness.runner;
 
+import corelab.harness.load.CounterLedger;
 import corelab.harness.load.RequestTemplate;
 import corelab.harness.results.ComparisonResult;
 import corelab.harness.results.ConfigurationResult;
@@ -107,12 +108,13 @@ public final class BenchmarkRunner {
                 console.println("+ " + Commands.abbreviate(server.command()));
             }
             Set<Workload> verified = new LinkedHashSet<>();
+            CounterLedger counterAnswers = new CounterLedger(); // one per server: its count lives as long as it does
             for (LoadPoint point : plan.loadPoints()) {
                 List<RequestTemplate> requests = WorkloadRequests.templates(point.workload(), plan.options());
                 if (verified.add(point.workload())) {
-                    WorkloadRequests.verify(server.address(), server.description(), requests.get(0));
+                    WorkloadRequests.verify(server.address(), server.description(), requests.get(0), counterAnswers);
                 }
-                Measurement measurement = new Measurement(options, server, plan, point, progress::step);
+                Measurement measurement = new Measurement(options, server, plan, point, counterAnswers, progress::step);
                 progress.describe(measurement.id());
                 ConfigurationResult result = measurement.run(requests);
                 if (measurement.warmupSecondsUsed() > options.warmupSeconds()) {

@@ -2,6 +2,7 @@ package corelab.harness.runner;
 
 import corelab.harness.results.ComparisonResult;
 import corelab.harness.results.ConfigurationResult;
+import corelab.harness.results.CounterCheck;
 import corelab.harness.results.FaultSentences;
 import corelab.harness.results.Summary;
 import corelab.harness.stats.Estimate;
@@ -25,8 +26,7 @@ final class ConsoleTable {
                     : number(s.throughputPerSecond().mean()) + " (1 run)";
             out.append(String.format(Locale.ROOT, format, c.id(), throughput,
                     number(s.throughputPerCore().mean()), number(s.requestsPerCpuSecond().mean()),
-                    millis(s.p50Micros().mean()), millis(s.p99Micros().mean()),
-                    c.valid() ? "" : "INVALID: " + String.join("; ", c.invalidReasons())));
+                    millis(s.p50Micros().mean()), millis(s.p99Micros().mean()), notes(c)));
         }
         List<ConfigurationResult> faulted = configurations.stream().filter(c -> c.fault() != null).toList();
         if (!faulted.isEmpty()) {
@@ -54,6 +54,20 @@ final class ConsoleTable {
             }
         }
         return out.toString();
+    }
+
+    private static String notes(ConfigurationResult c) {
+        String counter = c.counterCheck() == null ? "" : counted(c.counterCheck());
+        if (c.valid()) {
+            return counter;
+        }
+        return (counter.isEmpty() ? "" : counter + "; ") + "INVALID: " + String.join("; ", c.invalidReasons());
+    }
+
+    /** "counted 6010 of 12000 requests (5990 repeated counts)": a count that diverged shows at a glance. */
+    static String counted(CounterCheck check) {
+        return String.format(Locale.ROOT, "counted %d of %d requests%s", check.highestCount(), check.requests(),
+                check.exact() ? ": exact" : " (" + check.repeatedCounts() + " repeated counts)");
     }
 
     private static String withCi(Estimate e) {

@@ -1,9 +1,8 @@
 package corelab.harness.runner;
 
 import corelab.modes.OptionException;
-import java.util.Arrays;
+import corelab.workloads.CommandWord;
 import java.util.Locale;
-import java.util.stream.Collectors;
 
 /**
  * A fault fired once into a measured run, {@code kill-worker@10s}: what is killed (always
@@ -12,7 +11,7 @@ import java.util.stream.Collectors;
  */
 public record Fault(Kind kind, double atSeconds) {
     /** The closed set of faults, each with its word in {@code -Dfault=}. */
-    public enum Kind {
+    public enum Kind implements CommandWord {
         /** One cluster worker: the one with the lowest id, so a run is repeatable. */
         KILL_WORKER("kill-worker", "SIGKILL one cluster worker (the lowest id); the primary replaces it"),
         /**
@@ -30,25 +29,26 @@ public record Fault(Kind kind, double atSeconds) {
             this.description = description;
         }
 
+        @Override
         public String word() {
             return word;
         }
 
+        @Override
         public String description() {
             return description;
         }
 
         static Kind fromWord(String word) {
-            for (Kind kind : values()) {
-                if (kind.word.equals(word)) {
-                    return kind;
-                }
+            try {
+                return CommandWord.fromWord(Kind.class, "kind", word);
+            } catch (IllegalArgumentException e) {
+                throw new OptionException("fault: " + e.getMessage());
             }
-            throw new OptionException("fault: unknown kind '" + word + "'; valid: " + words());
         }
 
         static String words() {
-            return Arrays.stream(values()).map(Kind::word).collect(Collectors.joining(", "));
+            return CommandWord.words(Kind.class);
         }
     }
 

@@ -1,5 +1,6 @@
 package corelab.harness.runner;
 
+import corelab.harness.load.CounterLedger;
 import corelab.harness.load.LoadGenerator;
 import corelab.harness.load.LoadInterval;
 import corelab.harness.load.LoadModel;
@@ -10,6 +11,7 @@ import corelab.harness.results.FaultResult;
 import corelab.harness.results.TrialResult;
 import corelab.harness.server.ProcessTreeSampler;
 import corelab.harness.server.TreeSample;
+import corelab.workloads.Workload;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,6 +30,8 @@ final class Measurement {
     private final ServerPlan plan;
     private final LoadPoint point;
     private final int coresAllowed;
+    /** The server's {@code counter} answers over its life; null when the counter workload does not run. */
+    private final CounterLedger ledger;
     /** Called once per second of load, for the progress bar. */
     private final IntConsumer secondsDone;
     private int warmupSecondsUsed;
@@ -43,11 +47,13 @@ final class Measurement {
     static final int STEADY_SECONDS = 3;
     static final double STEADY_SPREAD = 0.10;
 
-    Measurement(BenchmarkOptions options, ServerUnderTest server, ServerPlan plan, LoadPoint point, IntConsumer secondsDone) {
+    Measurement(BenchmarkOptions options, ServerUnderTest server, ServerPlan plan, LoadPoint point, CounterLedger ledger,
+                IntConsumer secondsDone) {
         this.options = options;
         this.server = server;
         this.plan = plan;
         this.point = point;
+        this.ledger = point.workload() == Workload.COUNTER ? ledger : null;
         this.coresAllowed = plan.cores() > 0 ? plan.cores() : Runtime.getRuntime().availableProcessors();
         this.secondsDone = secondsDone;
     }
@@ -57,7 +63,7 @@ final class Measurement {
                 point.model() == LoadModel.OPEN ? point.ratePerSecond() : Double.NaN,
                 options.loadThreads(), options.requestTimeoutMillis());
         List<TrialResult> trials = new ArrayList<>();
-        try (LoadGenerator generator = new LoadGenerator(server.address(), spec, requests)) {
+        try (LoadGenerator generator = new LoadGenerator(server.address(), spec, requests, ledger)) {
             try {
                 generator.start();
             } catch (IOException e) {
@@ -83,7 +89,9 @@ final class Measurement {
                 measureTrials(generator, next, trials);
             }
         }
-        return Summaries.configuration(id(), plan, point, coresAllowed, server, warmupSecondsUsed, trials, fault, options);
+        // The generator is closed: its last answers, the counter's included, are in.
+        return Summaries.configuration(id(), plan, point, coresAllowed, server, warmupSecondsUsed, trials, ledger, fault,
+                options);
     }
 
     private TrialResult measureFault(LoadGenerator generator) throws RunFailure, InterruptedException {
@@ -143,6 +151,9 @@ final class Measurement {
             id.append("/cores").append(plan.cores());
         }
         id.append('/').append(point.workload().word());
+        if (plan.counter() != null && point.workload() == Workload.COUNTER) {
+            id.append('/').append(plan.counter().word());
+        }
         if (plan.cpuIterations() != null && point.workload().usesCpu()) {
             id.append("/iterations").append(plan.cpuIterations());
         }

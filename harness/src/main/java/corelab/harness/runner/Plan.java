@@ -4,6 +4,7 @@ import corelab.harness.load.LoadModel;
 import corelab.modes.Balance;
 import corelab.modes.Mode;
 import corelab.modes.ServerOptions;
+import corelab.modes.counter.CounterStore;
 import corelab.workloads.Workload;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -30,6 +31,7 @@ record Plan(List<ServerPlan> servers, int warmupSeconds, int trials, int trialSe
             }
         }
         boolean cpuMatters = options.workloads().stream().anyMatch(Workload::usesCpu);
+        boolean counterMatters = options.workloads().contains(Workload.COUNTER);
         List<Integer> iterations = cpuMatters ? options.cpuIterations() : List.of(options.cpuIterations().get(0));
         List<ServerPlan> servers = new ArrayList<>();
         if (options.target() != null || options.serverCmd() != null) {
@@ -40,33 +42,38 @@ record Plan(List<ServerPlan> servers, int warmupSeconds, int trials, int trialSe
                 for (int cpuIterations : iterations) {
                     ServerOptions server = options.server().with("cpuIterations", Integer.toString(cpuIterations));
                     servers.add(new ServerPlan(label, null, server, null, null, null,
-                            cpuMatters ? cpuIterations : null, cores, loadPoints));
+                            cpuMatters ? cpuIterations : null, null, cores, loadPoints));
                 }
             }
         } else {
             List<Balance> noBalance = Collections.singletonList(null); // the in-process modes have none
+            List<CounterStore> noCounter = List.of(CounterStore.LOCAL); // without the counter workload it does not matter
             for (Mode mode : options.modes()) {
                 for (int cores : options.cores()) {
                     for (int threads : mode == Mode.PLATFORM ? options.threads() : List.of(-1)) {
                         for (int workers : mode == Mode.CLUSTER ? options.workers() : List.of(-1)) {
                             for (Balance balance : mode == Mode.CLUSTER ? options.balances() : noBalance) {
                                 for (int cpuIterations : iterations) {
-                                    ServerOptions server = options.server()
-                                            .with("mode", mode.word())
-                                            .with("port", "0")
-                                            .with("cpuIterations", Integer.toString(cpuIterations));
-                                    if (threads > 0) {
-                                        server = server.with("threads", Integer.toString(threads));
+                                    for (CounterStore counter : counterMatters ? counters(mode, options) : noCounter) {
+                                        ServerOptions server = options.server()
+                                                .with("mode", mode.word())
+                                                .with("port", "0")
+                                                .with("cpuIterations", Integer.toString(cpuIterations))
+                                                .with("counter", counter.word());
+                                        if (threads > 0) {
+                                            server = server.with("threads", Integer.toString(threads));
+                                        }
+                                        if (workers > 0) {
+                                            server = server.with("workers", Integer.toString(workers));
+                                        }
+                                        if (balance != null) {
+                                            server = server.with("balance", balance.word());
+                                        }
+                                        servers.add(new ServerPlan(ServerPlan.label(mode, balance), mode, server,
+                                                threads > 0 ? threads : null, workers > 0 ? workers : null, balance,
+                                                cpuMatters ? cpuIterations : null, counterMatters ? counter : null,
+                                                cores, withFaults(loadPoints, mode, options)));
                                     }
-                                    if (workers > 0) {
-                                        server = server.with("workers", Integer.toString(workers));
-                                    }
-                                    if (balance != null) {
-                                        server = server.with("balance", balance.word());
-                                    }
-                                    servers.add(new ServerPlan(ServerPlan.label(mode, balance), mode, server,
-                                            threads > 0 ? threads : null, workers > 0 ? workers : null, balance,
-                                            cpuMatters ? cpuIterations : null, cores, withFaults(loadPoints, mode, options)));
                                 }
                             }
                         }
@@ -75,6 +82,15 @@ record Plan(List<ServerPlan> servers, int warmupSeconds, int trials, int trialSe
             }
         }
         return new Plan(servers, options.warmupSeconds(), options.trials(), options.trialSeconds());
+    }
+
+    /** The counter stores that apply to {@code mode}: {@code primary} only to a cluster, which has a primary. */
+    private static List<CounterStore> counters(Mode mode, BenchmarkOptions options) {
+        return options.counters().stream().filter(store -> applies(mode, store)).toList();
+    }
+
+    static boolean applies(Mode mode, CounterStore store) {
+        return store != CounterStore.PRIMARY || mode == Mode.CLUSTER;
     }
 
     /** Without faults, the load points as they are; with faults, each point once per fault that applies to the mode. */

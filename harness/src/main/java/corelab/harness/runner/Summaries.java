@@ -1,6 +1,8 @@
 package corelab.harness.runner;
 
+import corelab.harness.load.CounterLedger;
 import corelab.harness.load.LoadModel;
+import corelab.harness.results.CounterCheck;
 import corelab.harness.results.ComparisonResult;
 import corelab.harness.results.ConfigurationResult;
 import corelab.harness.results.FaultResult;
@@ -23,7 +25,8 @@ final class Summaries {
 
     static ConfigurationResult configuration(String id, ServerPlan plan, LoadPoint point, int coresAllowed,
                                              ServerUnderTest server, int warmupSeconds, List<TrialResult> trials,
-                                             FaultResult fault, BenchmarkOptions options) {
+                                             CounterLedger counterAnswers, FaultResult fault,
+                                             BenchmarkOptions options) {
         Summary summary = summary(trials, coresAllowed);
         List<String> invalid = fault == null ? invalidReasons(trials, summary, options)
                 : faultInvalidReasons(trials.get(0), fault, options);
@@ -31,7 +34,10 @@ final class Summaries {
                 point.concurrency(), point.model() == LoadModel.OPEN ? point.ratePerSecond() : null,
                 plan.threads(), plan.workers(), plan.cpuIterations(),
                 plan.mode() == null ? null : plan.options().workloads().backendDelayMillis(),
+                plan.counter() == null ? null : plan.counter().word(),
                 coresAllowed, server.description(), server.command(), warmupSeconds, invalid.isEmpty(), invalid,
+                counterAnswers == null ? null : new CounterCheck(counterAnswers.answers(), counterAnswers.highestCount(),
+                        counterAnswers.repeatedCounts()),
                 summary, trials, fault);
     }
 
@@ -142,7 +148,8 @@ final class Summaries {
     /** What tells two configurations of one group apart: the mode, and its pool or worker count. */
     static String shortName(ConfigurationResult c) {
         return c.mode() + (c.threads() != null ? " (" + c.threads() + " threads)" : "")
-                + (c.workers() != null ? " (" + c.workers() + " workers)" : "");
+                + (c.workers() != null ? " (" + c.workers() + " workers)" : "")
+                + (c.counter() != null ? " counter=" + c.counter() : "");
     }
 
     private static String load(ConfigurationResult c) {

@@ -1,5 +1,6 @@
 package corelab.harness.runner;
 
+import corelab.harness.load.CounterLedger;
 import corelab.harness.load.RequestTemplate;
 import corelab.modes.ServerOptions;
 import corelab.workloads.Workload;
@@ -24,6 +25,10 @@ final class WorkloadRequests {
     }
 
     static List<RequestTemplate> templates(Workload workload, ServerOptions server) {
+        if (workload == Workload.COUNTER) {
+            // one request, whose answer only has a known form: its counts go to the CounterLedger
+            return List.of(new RequestTemplate(workload.path(), WorkloadRequest.COUNTER_ANSWER_PREFIX, true));
+        }
         List<RequestTemplate> templates = new ArrayList<>();
         int count = workload == Workload.HELLO ? 1 : DISTINCT_REQUESTS;
         for (int i = 1; i <= count; i++) {
@@ -34,8 +39,12 @@ final class WorkloadRequests {
         return templates;
     }
 
-    /** Asks once, before any load, and stops the run if the answer is wrong. */
-    static void verify(InetSocketAddress server, String serverName, RequestTemplate request) throws RunFailure {
+    /**
+     * Asks once, before any load, and stops the run if the answer is wrong. A {@code counter}
+     * answer must carry a positive count, which goes to {@code counterAnswers}: the server counted it.
+     */
+    static void verify(InetSocketAddress server, String serverName, RequestTemplate request,
+                       CounterLedger counterAnswers) throws RunFailure {
         String response;
         try (Socket socket = new Socket()) {
             socket.connect(server, 10_000);
@@ -51,10 +60,16 @@ final class WorkloadRequests {
         int bodyStart = response.indexOf("\r\n\r\n");
         String status = response.lines().findFirst().orElse("");
         String body = bodyStart < 0 ? "" : response.substring(bodyStart + 4);
-        if (!status.startsWith("HTTP/1.1 200") || !body.equals(request.expectedBody())) {
+        long count = request.countAnswer() ? WorkloadRequest.countIn(body) : 0;
+        boolean correct = request.countAnswer() ? count > 0 : body.equals(request.expectedBody());
+        if (!status.startsWith("HTTP/1.1 200") || !correct) {
+            String expected = request.countAnswer() ? request.expectedBody() + "<a positive count>\n" : request.expectedBody();
             throw new RunFailure(serverName + " answered " + request.target() + " wrongly: expected 200 with '"
-                    + printable(request.expectedBody()) + "', got '" + printable(status) + "' with '"
+                    + printable(expected) + "', got '" + printable(status) + "' with '"
                     + printable(body) + "'");
+        }
+        if (request.countAnswer()) {
+            counterAnswers.record(count);
         }
     }
 

@@ -91,4 +91,32 @@ class ResponseParserTest {
     private static ByteBuffer bytes(String text) {
         return ByteBuffer.wrap(text.getBytes(StandardCharsets.US_ASCII));
     }
+
+    private static final byte[] COUNTER_PREFIX = "counter value=".getBytes(StandardCharsets.US_ASCII);
+
+    private static String counterAnswer(String body) {
+        return "HTTP/1.1 200 OK\r\nContent-Length: " + body.length() + "\r\n\r\n" + body;
+    }
+
+    @Test
+    void aCountAnswerIsCheckedForItsFormAndItsCountRead() throws IOException {
+        byte[] all = counterAnswer("counter value=40213\n").getBytes(StandardCharsets.US_ASCII);
+        parser.expect(COUNTER_PREFIX, true);
+        for (int i = 0; i < all.length; i++) { // in pieces: the count may be split anywhere
+            parser.feed(ByteBuffer.wrap(all, i, 1).slice());
+        }
+        assertTrue(parser.correct());
+        assertEquals(40213, parser.count());
+    }
+
+    @Test
+    void aMalformedCountIsAWrongAnswer() throws IOException {
+        for (String body : new String[] {"counter value=0\n", "counter value=012\n", "counter value=\n",
+                "counter value=12x\n", "counter value=12", "counter valve=12\n", "counter value=-1\n",
+                "counter value=1234567890123456789\n"}) {
+            parser.expect(COUNTER_PREFIX, true);
+            assertTrue(parser.feed(bytes(counterAnswer(body))), body);
+            assertFalse(parser.correct(), body);
+        }
+    }
 }

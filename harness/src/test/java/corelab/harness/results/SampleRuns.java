@@ -23,7 +23,8 @@ final class SampleRuns {
                 "Linux", "6.1.0", "amd64", 2, "Example CPU @ 2.00GHz", "corelab {mode=single,cluster}");
         return new RunResult(RunResult.SCHEMA_VERSION, "20261121-120000", RunResult.Status.COMPLETE, null,
                 "2026-11-21T12:00:00Z", "2026-11-21T12:01:00Z", provenance, options,
-                List.of(configuration("single", 1000), configuration("cluster", 1900), faultConfiguration()),
+                List.of(configuration("single", 1000), configuration("cluster", 1900), faultConfiguration(),
+                        counterConfiguration()),
                 List.of(new ComparisonResult("hello", "closed c64", "throughput",
                         Comparison.welch("cluster/hello", new double[] {1900, 1910, 1890},
                                 "single/hello", new double[] {1000, 1010, 990}),
@@ -31,15 +32,30 @@ final class SampleRuns {
     }
 
     static ConfigurationResult configuration(String mode, double throughput) {
-        List<TrialResult> trials = List.of(trial(1, throughput - 10), trial(2, throughput), trial(3, throughput + 10));
-        Summary summary = new Summary(Estimate.of(throughput - 10, throughput, throughput + 10),
+        return new ConfigurationResult(mode + "/hello/closed/c64", mode, "hello", "closed", 64, null,
+                null, mode.equals("cluster") ? 2 : null, null, 20, null, 2, "mode=" + mode + " pid=42",
+                List.of("java", "-cp", "x", "corelab.modes.ServerMain", "mode=" + mode), 4, true, List.of(), null,
+                summary(throughput), trials(throughput), null);
+    }
+
+    /** A cluster whose workers count locally: the highest count is about half the requests. */
+    static ConfigurationResult counterConfiguration() {
+        return new ConfigurationResult("cluster/workers2/counter/local/closed/c64", "cluster", "counter", "closed", 64,
+                null, null, 2, null, 20, "local", 2, "mode=cluster pid=42",
+                List.of("java", "-cp", "x", "corelab.modes.ServerMain", "mode=cluster", "counter=local"), 4, true,
+                List.of(), new CounterCheck(20_001, 10_012, 9_989), summary(1800), trials(1800), null);
+    }
+
+    private static List<TrialResult> trials(double throughput) {
+        return List.of(trial(1, throughput - 10), trial(2, throughput), trial(3, throughput + 10));
+    }
+
+    private static Summary summary(double throughput) {
+        return new Summary(Estimate.of(throughput - 10, throughput, throughput + 10),
                 Estimate.of(throughput / 2 - 5, throughput / 2, throughput / 2 + 5),
                 Estimate.of(5000, 5100, 4900), Estimate.of(250, 260, 240), Estimate.of(900, 950, 850),
                 Estimate.of(1200, 1300, 1100), Estimate.of(), Estimate.of(0.9, 1.0, 0.8),
                 Estimate.of(1.5e8, 1.6e8, 1.4e8), Estimate.of(0.2, 0.25, 0.3), 0.0);
-        return new ConfigurationResult(mode + "/hello/closed/c64", mode, "hello", "closed", 64, null,
-                null, mode.equals("cluster") ? 2 : null, null, 20, 2, "mode=" + mode + " pid=42",
-                List.of("java", "-cp", "x", "corelab.modes.ServerMain", "mode=" + mode), 4, true, List.of(), summary, trials);
     }
 
     /** A fault run: one window of one trial, sampled at 100 ms, and what the fault did. */
@@ -59,8 +75,8 @@ final class SampleRuns {
                 Estimate.of(0.25), 100.0 * 37 / 267);
         FaultResult fault = new FaultResult("kill-worker", 0.1, 0.1002, 100, 43, 1, 37, 1900, 400, 0, 820L, 1, 640L);
         return new ConfigurationResult("cluster/workers2/hello/closed/c64/kill-worker@0.1s", "cluster", "hello",
-                "closed", 64, null, null, 2, null, 20, 2, "mode=cluster pid=42",
-                List.of("java", "-cp", "x", "corelab.modes.ServerMain", "mode=cluster"), 4, true, List.of(), summary,
+                "closed", 64, null, null, 2, null, 20, null, 2, "mode=cluster pid=42",
+                List.of("java", "-cp", "x", "corelab.modes.ServerMain", "mode=cluster"), 4, true, List.of(), null, summary,
                 List.of(window), fault);
     }
 

@@ -77,6 +77,39 @@ class BenchmarkOptionsTest {
     }
 
     @Test
+    void counterStoresAreSweptWhereTheyApply() {
+        Plan plan = Plan.of(BenchmarkOptions.parse(Map.of("mode", "platform,cluster", "workload", "counter",
+                "counter", "local,primary,redis")));
+        // primary needs a cluster's primary: platform is measured with local and redis only
+        assertEquals(List.of("platform local", "platform redis", "cluster local", "cluster primary", "cluster redis"),
+                plan.servers().stream().map(s -> s.label() + " " + s.counter().word()).toList());
+        assertTrue(plan.servers().stream().allMatch(s -> s.options().counter() == s.counter()));
+    }
+
+    @Test
+    void counterStoresDoNotMultiplyOtherWorkloads() {
+        Plan plan = Plan.of(BenchmarkOptions.parse(Map.of("mode", "cluster", "workload", "hello",
+                "counter", "local,primary")));
+        assertEquals(1, plan.servers().size());
+        assertNull(plan.servers().get(0).counter());
+    }
+
+    @Test
+    void primaryForAModeWithoutAPrimaryIsOneClearMessage() {
+        OptionException e = assertThrows(OptionException.class, () -> BenchmarkOptions.parse(Map.of(
+                "mode", "virtual", "workload", "counter", "counter", "primary")));
+        assertTrue(e.getMessage().startsWith("counter=primary keeps the count in a cluster's primary, and mode=virtual"
+                + " has no primary"), e.getMessage());
+    }
+
+    @Test
+    void anUnknownCounterStoreListsTheValidOnes() {
+        OptionException e = assertThrows(OptionException.class, () -> BenchmarkOptions.parse(Map.of(
+                "counter", "memcached")));
+        assertEquals("counter: unknown counter store 'memcached'; valid counter stores: local, primary, redis", e.getMessage());
+    }
+
+    @Test
     void aForeignServerIsAskedForTheWorkSizeGiven() {
         Plan plan = Plan.of(BenchmarkOptions.parse(Map.of("target", "http://127.0.0.1:9", "workload", "cpu",
                 "cpuIterations", "20000")));

@@ -58,7 +58,7 @@ class FaultOptionsTest {
             "cluster|kill-worker|fault must look like kill-worker@10s",
             "cluster|kill-worker@3|fault must look like kill-worker@10s",
             "cluster|kill-worker@-1s|the time after '@' must be above 0",
-            "cluster|kill-process@3s|fault: unknown kind 'kill-process'; valid: kill-worker, kill-server",
+            "cluster|kill-process@3s|fault: unknown kind 'kill-process'; valid kinds: kill-worker, kill-server",
             "cluster|kill-worker@10s|comes after the measured window ends: a fault run measures one window of trials"
                     + " x trialSeconds = 10 s",
             "single|kill-server@60s|comes after the measured window ends"})

@@ -3,6 +3,8 @@ package corelab.modes.cluster;
 import corelab.modes.Balance;
 import corelab.modes.ModeServer;
 import corelab.modes.ServerOptions;
+import corelab.modes.counter.CounterStore;
+import corelab.modes.counter.PrimaryCounter;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.InetSocketAddress;
@@ -84,6 +86,9 @@ public final class ClusterServer implements ModeServer {
                         + " requests=" + text.substring("stats requests=".length()));
             }
         });
+        if (options.counter() == CounterStore.PRIMARY) {
+            PrimaryCounter.keepCount(cluster); // before the first fork, so no worker's first increment goes unheard
+        }
         cluster.onGiveUp(this::stopBecause);
         try {
             for (int i = 0; i < options.workers(); i++) {

@@ -7,6 +7,8 @@ import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
 /**
@@ -24,7 +26,7 @@ public final class WorkerChannel {
     public static final String DISCONNECT = "corelab-disconnect";
 
     private final PrintStream out;
-    private volatile Consumer<String> onMessage = message -> { };
+    private final List<Consumer<String>> onMessage = new CopyOnWriteArrayList<>();
     private volatile Consumer<Duration> onDisconnect = grace -> { };
 
     private WorkerChannel(PrintStream out) {
@@ -43,7 +45,8 @@ public final class WorkerChannel {
             String line;
             while ((line = lines.readLine()) != null) {
                 if (line.startsWith(MESSAGE)) {
-                    onMessage.accept(line.substring(MESSAGE.length()));
+                    String message = line.substring(MESSAGE.length());
+                    onMessage.forEach(listener -> listener.accept(message));
                 } else if (line.startsWith(DISCONNECT + " ")) {
                     onDisconnect.accept(Duration.ofMillis(Long.parseLong(line.substring(DISCONNECT.length() + 1).strip())));
                 }
@@ -65,9 +68,12 @@ public final class WorkerChannel {
         }
     }
 
-    /** Runs on the channel's thread: a listener that blocks holds up the messages after it. */
+    /**
+     * Adds a listener for every message, as {@code process.on('message')} does. Listeners run
+     * on the channel's thread: one that blocks holds up the messages after it.
+     */
     public void onMessage(Consumer<String> listener) {
-        onMessage = listener;
+        onMessage.add(listener);
     }
 
     /** Runs on the channel's thread, with the grace period the parent allows. */

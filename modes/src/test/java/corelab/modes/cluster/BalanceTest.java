@@ -56,7 +56,12 @@ class BalanceTest {
                             // Different seeds and tokens per request: a mixed-up answer cannot pass.
                             WorkloadRequest work = new WorkloadRequest(workload, client * 1000L + r, 2000,
                                     client * 7919L + r, 1);
-                            assertEquals(work.expectedAnswer(), body(address, work.target()), work.target());
+                            String body = body(address, work.target());
+                            if (workload.hasExactAnswer()) {
+                                assertEquals(work.expectedAnswer(), body, work.target());
+                            } else { // a count, which cannot be known in advance
+                                assertTrue(WorkloadRequest.countIn(body) > 0, body);
+                            }
                         }
                         return null;
                     }));

@@ -1,0 +1,94 @@
+package corelab.modes.counter;
+
+import corelab.modes.cluster.Cluster;
+import corelab.modes.cluster.WorkerChannel;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * {@code counter=primary}, a cluster worker's side: the count lives in the primary, and each
+ * increment is a message there and a message back over the worker's channel (its stdin and
+ * stdout, like Node.js's {@code process.send}). The primary handles one message at a time per
+ * worker and keeps one {@link AtomicLong}, so every request of every worker gets its own
+ * value; the price is a round trip between two processes per request.
+ *
+ * <p>Requests are told apart by a number, since answers to different connections may come
+ * back in any order. The message is written on a thread of its own: a write to a full pipe
+ * blocks, and the caller may be an event loop, which must never block.
+ */
+public final class PrimaryCounter implements Counter {
+    /** Worker to primary: {@code counter-increment <requestNumber>}. */
+    static final String INCREMENT = "counter-increment ";
+    /** Primary to worker: {@code counter-value <requestNumber> <value>}. */
+    static final String VALUE = "counter-value ";
+    /** A primary that is alive answers in microseconds; one that is gone takes this worker with it. */
+    static final long REPLY_TIMEOUT_SECONDS = 30;
+
+    private final WorkerChannel primary;
+    private final AtomicLong nextRequest = new AtomicLong();
+    private final Map<Long, CompletableFuture<Long>> awaiting = new ConcurrentHashMap<>();
+    private final ExecutorService sender =
+            Executors.newSingleThreadExecutor(Thread.ofPlatform().daemon(true).name("corelab-counter-send").factory());
+
+    public PrimaryCounter(WorkerChannel primary) {
+        this.primary = primary;
+        primary.onMessage(this::answered);
+    }
+
+    @Override
+    public CompletableFuture<Long> increment() {
+        long request = nextRequest.incrementAndGet();
+        CompletableFuture<Long> value = new CompletableFuture<>();
+        awaiting.put(request, value);
+        try {
+            sender.execute(() -> primary.send(INCREMENT + request));
+        } catch (RejectedExecutionException e) {
+            awaiting.remove(request);
+            return CompletableFuture.failedFuture(new IllegalStateException("the counter is closed"));
+        }
+        return value.orTimeout(REPLY_TIMEOUT_SECONDS, TimeUnit.SECONDS)
+                .whenComplete((ignored, error) -> awaiting.remove(request));
+    }
+
+    /** Runs on the channel's thread; completing the future hands the answer back to whoever asked. */
+    private void answered(String text) {
+        if (!text.startsWith(VALUE)) {
+            return;
+        }
+        String[] parts = text.substring(VALUE.length()).split(" ");
+        try {
+            CompletableFuture<Long> value = awaiting.remove(Long.parseLong(parts[0]));
+            if (value != null) {
+                value.complete(Long.parseLong(parts[1]));
+            }
+        } catch (NumberFormatException | ArrayIndexOutOfBoundsException e) {
+            // not ours to answer; a listener that threw would stop the channel, and with it the worker
+        }
+    }
+
+    @Override
+    public void close() {
+        sender.shutdownNow();
+        awaiting.values().forEach(value -> value.completeExceptionally(new IllegalStateException("the counter is closed")));
+    }
+
+    /**
+     * The primary's side: keeps the one count for the whole cluster and answers every
+     * worker's increment. Messages from one worker arrive in order on that worker's output
+     * thread; workers' threads run at once, hence the atomic.
+     */
+    public static void keepCount(Cluster cluster) {
+        AtomicLong count = new AtomicLong();
+        cluster.onMessage((worker, text) -> {
+            if (text.startsWith(INCREMENT)) {
+                worker.send(VALUE + text.substring(INCREMENT.length()) + " " + count.incrementAndGet());
+            }
+        });
+    }
+}

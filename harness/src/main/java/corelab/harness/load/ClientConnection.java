@@ -250,14 +250,17 @@ final class ClientConnection {
         if (buffer.hasRemaining()) {
             throw new IOException("the server sent bytes after its answer");
         }
-        if (parser.closeAfter()) {
+        if (parser.closeAfter() || plan.usedUp(answersOnSocket)) {
             reconnect(now);
         } else {
             sendWhenDue(now);
         }
     }
 
-    /** Replaces the socket without counting an error: after a timeout, or when the server asked to close. */
+    /**
+     * Replaces the socket without counting an error: after a timeout, when the server asked to
+     * close, or when the connection has served its {@code requestsPerConnection}.
+     */
     private void reconnect(long now) throws IOException {
         close();
         connect(now);

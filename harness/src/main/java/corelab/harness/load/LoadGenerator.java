@@ -66,7 +66,7 @@ public final class LoadGenerator implements AutoCloseable {
         String hostHeader = hostAndPort(server);
         plan = new LoadPlan(server, requests.stream().map(r -> EncodedRequest.of(r, hostHeader)).toList(),
                 spec.model() == LoadModel.OPEN ? ArrivalSchedule.of(spec) : null,
-                TimeUnit.MILLISECONDS.toNanos(spec.requestTimeoutMillis()), System.nanoTime());
+                TimeUnit.MILLISECONDS.toNanos(spec.requestTimeoutMillis()), System.nanoTime(), spec.requestsPerConnection());
         try {
             for (int t = 0; t < spec.threads(); t++) {
                 threads.add(new GeneratorThread("corelab-load-" + (t + 1), plan, connectionsOf(t), opened));

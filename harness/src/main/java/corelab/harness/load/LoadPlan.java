@@ -12,9 +12,15 @@ import java.util.List;
  * @param schedule            the open model's arrivals; {@code null} for the closed model, which has none
  * @param requestTimeoutNanos how long a connect or an answer may take
  * @param originNanos         {@link System#nanoTime()} at the start: every time inside the generator counts from here
+ * @param requestsPerConnection answers after which a connection is replaced; 0: never
  */
 record LoadPlan(InetSocketAddress server, List<EncodedRequest> requests, ArrivalSchedule schedule,
-                long requestTimeoutNanos, long originNanos) {
+                long requestTimeoutNanos, long originNanos, long requestsPerConnection) {
+
+    /** True when a connection that has had {@code answers} answers must be replaced by a new one. */
+    boolean usedUp(long answers) {
+        return requestsPerConnection > 0 && answers >= requestsPerConnection;
+    }
 
     /** Nanoseconds since the start; never negative, so {@link Long#MAX_VALUE} can stand for "no timer". */
     long now() {

@@ -10,8 +10,19 @@ package corelab.harness.load;
  * @param threads              generator threads the connections are split over
  * @param requestTimeoutMillis a request unanswered for this long counts as a timeout and its
  *                             connection is replaced; also bounds each connect
+ * @param requestsPerConnection after this many answers a connection is closed and a new one
+ *                             opened, as browsers and HTTP client pools do now and then; 0 keeps
+ *                             each connection for the whole run, as wrk does. It matters to a
+ *                             cluster: a server balances connections, not requests, so a worker
+ *                             that starts late gets only connections opened after it listens.
  */
-public record LoadSpec(LoadModel model, int connections, double ratePerSecond, int threads, int requestTimeoutMillis) {
+public record LoadSpec(LoadModel model, int connections, double ratePerSecond, int threads, int requestTimeoutMillis,
+                       int requestsPerConnection) {
+
+    /** Keep-alive connections kept for the whole run. */
+    public LoadSpec(LoadModel model, int connections, double ratePerSecond, int threads, int requestTimeoutMillis) {
+        this(model, connections, ratePerSecond, threads, requestTimeoutMillis, 0);
+    }
 
     public LoadSpec {
         if (model == null) {
@@ -26,6 +37,10 @@ public record LoadSpec(LoadModel model, int connections, double ratePerSecond, i
         }
         if (requestTimeoutMillis < 1) {
             throw new IllegalArgumentException("requestTimeoutMillis must be at least 1, was " + requestTimeoutMillis);
+        }
+        if (requestsPerConnection < 0) {
+            throw new IllegalArgumentException("requestsPerConnection must be 0 (keep each connection) or more, was "
+                    + requestsPerConnection);
         }
         if (model == LoadModel.OPEN) {
             // wrk2 refuses too: an open-loop test without a rate has no schedule to be late against.

@@ -28,8 +28,8 @@ public record BenchmarkOptions(List<Mode> modes, List<Workload> workloads, LoadM
                                List<Integer> concurrency, List<Double> rates, List<Integer> threads,
                                List<Integer> workers, List<Integer> cpuIterations, List<Integer> cores,
                                List<CounterStore> counters, int warmupSeconds, int trialSeconds, int trials, int loadThreads,
-                               int requestTimeoutMillis, double maxGeneratorUtilization, double maxErrorPercent,
-                               URI target, String serverCmd, Path resultsDir, ServerOptions server,
+                               int requestTimeoutMillis, int requestsPerConnection,
+                               double maxGeneratorUtilization, double maxErrorPercent, URI target, String serverCmd, Path resultsDir, ServerOptions server,
                                List<Balance> balances, List<Fault> faults) {
 
     public static final List<OptionSpec> SPECS = List.of(
@@ -53,6 +53,8 @@ public record BenchmarkOptions(List<Mode> modes, List<Workload> workloads, LoadM
             new OptionSpec("trials", "5", "measured trials per configuration (3 or more for a confidence interval)"),
             new OptionSpec("loadThreads", "1", "threads of the load generator"),
             new OptionSpec("requestTimeoutMillis", "10000", "a request unanswered this long counts as a timeout"),
+            new OptionSpec("requestsPerConnection", "0", "after this many answers a connection is closed and a new one"
+                    + " opened (as browsers and client pools do); 0: keep each connection for the whole run, as wrk does"),
             new OptionSpec("maxGeneratorUtilization", "0.9",
                     "a trial whose load generator used more of its CPU than this is invalid (saturated)"),
             new OptionSpec("maxErrorPercent", "1", "a configuration with more failed requests than this is invalid"),
@@ -151,6 +153,7 @@ public record BenchmarkOptions(List<Mode> modes, List<Workload> workloads, LoadM
                 OptionSpec.parseInt("warmupSeconds", v.get("warmupSeconds"), 0, 3600),
                 trialSeconds, trials, loadThreads,
                 OptionSpec.parseInt("requestTimeoutMillis", v.get("requestTimeoutMillis"), 1, 600_000),
+                OptionSpec.parseInt("requestsPerConnection", v.get("requestsPerConnection"), 0, Integer.MAX_VALUE),
                 fraction("maxGeneratorUtilization", v.get("maxGeneratorUtilization")),
                 percent("maxErrorPercent", v.get("maxErrorPercent")),
                 target, serverCmd, Path.of(v.get("resultsDir")), ServerOptions.parse(server),

@@ -61,7 +61,7 @@ final class Measurement {
     ConfigurationResult run(List<RequestTemplate> requests) throws RunFailure, InterruptedException {
         LoadSpec spec = new LoadSpec(point.model(), point.concurrency(),
                 point.model() == LoadModel.OPEN ? point.ratePerSecond() : Double.NaN,
-                options.loadThreads(), options.requestTimeoutMillis());
+                options.loadThreads(), options.requestTimeoutMillis(), options.requestsPerConnection());
         List<TrialResult> trials = new ArrayList<>();
         try (LoadGenerator generator = new LoadGenerator(server.address(), spec, requests, ledger)) {
             try {

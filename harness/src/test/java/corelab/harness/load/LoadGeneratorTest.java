@@ -16,6 +16,7 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -165,6 +166,44 @@ class LoadGeneratorTest {
         try (LoadGenerator load = new LoadGenerator(nobody, closed(2, 1, 1000), List.of(cpu(1)))) {
             IOException e = assertThrows(IOException.class, load::start);
             assertTrue(e.getMessage().startsWith("cannot connect to 127.0.0.1:" + port + ": "), e.getMessage());
+        }
+    }
+
+    @Test
+    void aConnectionIsReplacedAfterItsRequestsPerConnectionAndOnlyThen() throws IOException {
+        int connections = 2;
+        try (CountingRelay recycled = new CountingRelay(server.address());
+             CountingRelay kept = new CountingRelay(server.address())) {
+            Totals replaced = run(recycled.address(), new LoadSpec(LoadModel.CLOSED, connections, Double.NaN, 1, 5000, 3));
+            Totals keptOpen = run(kept.address(), closed(connections, 1, 5000));
+
+            assertEquals(0, replaced.errors(), "replacing a connection is not an error");
+            assertTrue(replaced.completed() >= 10, "too few answers to tell: " + replaced);
+            // each connection carried at most 3 answers, so at least completed/3 of them were opened
+            assertTrue(recycled.accepted() >= replaced.completed() / 3,
+                    recycled.accepted() + " connections for " + replaced.completed() + " answers");
+            assertEquals(connections, kept.accepted(), "with 0, each connection is kept for the whole run");
+            assertTrue(keptOpen.completed() > 0);
+        }
+    }
+
+    private record Totals(long completed, long errors) {
+    }
+
+    /** Load until 30 answers came (or 30 s passed, a guard against a hang). */
+    private static Totals run(InetSocketAddress address, LoadSpec spec) throws IOException {
+        try (LoadGenerator load = new LoadGenerator(address, spec, List.of(cpu(1), cpu(2)))) {
+            load.start();
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            long completed = 0;
+            long errors = 0;
+            do {
+                sleepMillis(100);
+                LoadInterval interval = load.sample();
+                completed += interval.completed();
+                errors += interval.errors();
+            } while (completed < 30 && System.nanoTime() < deadline);
+            return new Totals(completed, errors);
         }
     }
 

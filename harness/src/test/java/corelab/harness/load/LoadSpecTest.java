@@ -38,6 +38,7 @@ class LoadSpecTest {
         assertThrows(IllegalArgumentException.class, () -> new LoadSpec(LoadModel.CLOSED, 2, Double.NaN, 3, 1000));
         assertThrows(IllegalArgumentException.class, () -> new LoadSpec(LoadModel.CLOSED, 2, Double.NaN, 1, 0));
         assertThrows(IllegalArgumentException.class, () -> new LoadSpec(null, 2, Double.NaN, 1, 1000));
+        assertThrows(IllegalArgumentException.class, () -> new LoadSpec(LoadModel.CLOSED, 2, Double.NaN, 1, 1000, -1));
     }
 
     @Test

@@ -104,17 +104,19 @@ final class TrialRecorder {
         if (serverAtStart == null || lastServerSample == null) {
             return null;
         }
-        double cpuSeconds = cpuNanosBetween(serverAtStart, lastServerSample) / 1e9;
         Map<Long, Long> cpuAtStart = new HashMap<>();
         serverAtStart.processes().forEach(p -> cpuAtStart.put(p.pid(), p.cpuNanos()));
         List<ProcessUsage> processes = new ArrayList<>();
+        long cpuNanos = 0; // the tree's, as cpuNanosBetween counts it: the processes' deltas added up
         for (ProcessSample p : lastServerSample.processes()) {
             long requests = requestsAtEnd.containsKey(p.pid())
                     ? requestsAtEnd.get(p.pid()) - requestsAtStart.getOrDefault(p.pid(), 0L)
                     : -1;
-            processes.add(new ProcessUsage(p.pid(), p.command(),
-                    (p.cpuNanos() - cpuAtStart.getOrDefault(p.pid(), 0L)) / 1e9, p.rssBytes(), p.threads(), requests));
+            long processCpuNanos = Math.max(0, p.cpuNanos() - cpuAtStart.getOrDefault(p.pid(), 0L));
+            cpuNanos += processCpuNanos;
+            processes.add(new ProcessUsage(p.pid(), p.command(), processCpuNanos / 1e9, p.rssBytes(), p.threads(), requests));
         }
+        double cpuSeconds = cpuNanos / 1e9;
         return new ServerUsage(coresAllowed, cpuSeconds, cpuSeconds / seconds,
                 cpuSeconds > 0 ? completed / cpuSeconds : Double.NaN, rssBytesMax, threadsMax, processes);
     }

@@ -4,11 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import corelab.modes.cluster.Processes;
 import java.io.BufferedReader;
-import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,7 +17,7 @@ import org.junit.jupiter.api.Test;
 
 /** Real processes: whatever way the program or its parent ends, nothing of the program is left. */
 class ChildProcessTest {
-    private static final long WAIT_SECONDS = 60;
+    private static final long WAIT_SECONDS = Processes.WAIT_SECONDS;
     /** A leader with a second process in its group, as nginx's master has its workers. */
     private static final List<String> LEADER_AND_MEMBER = List.of("/bin/sh", "-c", "sleep 300 & exec sleep 301");
 
@@ -29,7 +28,7 @@ class ChildProcessTest {
         child.close();
         assertEquals(128 + 15, child.exited().get(WAIT_SECONDS, TimeUnit.SECONDS)); // SIGTERM, from the lifeline
         for (long pid : group) {
-            assertTrue(awaitGone(pid), "process " + pid + " outlived close()");
+            assertTrue(Processes.awaitGoneOrZombie(pid), "process " + pid + " outlived close()");
         }
     }
 
@@ -40,7 +39,7 @@ class ChildProcessTest {
             ProcessHandle.of(child.pid()).orElseThrow().destroyForcibly();
             assertEquals(128 + 9, child.exited().get(WAIT_SECONDS, TimeUnit.SECONDS));
             for (long pid : group) {
-                assertTrue(awaitGone(pid), "process " + pid + " outlived its killed leader");
+                assertTrue(Processes.awaitGoneOrZombie(pid), "process " + pid + " outlived its killed leader");
             }
         }
     }
@@ -60,7 +59,7 @@ class ChildProcessTest {
             List<Long> group = groupOf(pid);
             holder.destroyForcibly(); // SIGKILL: no shutdown hook, no close()
             for (long member : group) {
-                assertTrue(awaitGone(member), "process " + member + " outlived its parent JVM");
+                assertTrue(Processes.awaitGoneOrZombie(member), "process " + member + " outlived its parent JVM");
             }
         } finally {
             holder.destroyForcibly();
@@ -99,29 +98,5 @@ class ChildProcessTest {
         handle.children().forEach(child -> group.add(child.pid()));
         assertEquals(2, group.size(), "the leader's child never appeared");
         return group;
-    }
-
-    /**
-     * A killed process whose parent died is adopted by pid 1; where pid 1 does not reap (some
-     * containers), it stays a zombie: dead, holding nothing, but still "alive" to ProcessHandle.
-     */
-    private static boolean zombie(long pid) {
-        try {
-            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
-            return stat.substring(stat.lastIndexOf(')') + 2).startsWith("Z");
-        } catch (IOException | RuntimeException e) {
-            return true; // no such process any more
-        }
-    }
-
-    private static boolean awaitGone(long pid) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT_SECONDS);
-        while (System.nanoTime() < deadline) {
-            if (ProcessHandle.of(pid).map(h -> !h.isAlive()).orElse(true) || zombie(pid)) {
-                return true;
-            }
-            Thread.sleep(50);
-        }
-        return false;
     }
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import corelab.modes.cluster.Processes;
 import corelab.modes.counter.RedisCounter;
 import corelab.modes.counter.RedisServer;
 import corelab.workloads.WorkloadRequest;
@@ -27,7 +28,7 @@ import redis.clients.jedis.Jedis;
  * (as CI sets it), when a missing redis-server fails them.
  */
 class RedisCounterTest {
-    private static final long WAIT_SECONDS = 60;
+    private static final long WAIT_SECONDS = Processes.WAIT_SECONDS;
 
     @BeforeEach
     void redisIsInstalled() {
@@ -73,7 +74,7 @@ class RedisCounterTest {
             }
             long pid = redis.pid();
             redis.close();
-            assertTrue(awaitGone(pid), "redis-server " + pid + " outlived close()");
+            assertTrue(Processes.awaitGone(pid), "redis-server " + pid + " outlived close()");
         }
     }
 
@@ -94,7 +95,7 @@ class RedisCounterTest {
             assertEquals(1, redis.size(), "one redis-server under the server: " + redis);
             server.toHandle().destroyForcibly(); // SIGKILL: no shutdown hook runs
             server.waitFor(WAIT_SECONDS, TimeUnit.SECONDS);
-            assertTrue(awaitGone(redis.get(0)), "redis-server " + redis.get(0) + " outlived its server's SIGKILL");
+            assertTrue(Processes.awaitGone(redis.get(0)), "redis-server " + redis.get(0) + " outlived its server's SIGKILL");
         } finally {
             server.destroyForcibly();
         }
@@ -128,20 +129,9 @@ class RedisCounterTest {
     private static void assertNoNewRedisLeft(List<Long> before) throws InterruptedException {
         for (long pid : redisServers()) {
             if (!before.contains(pid)) {
-                assertTrue(awaitGone(pid), "redis-server " + pid + " outlived its server");
+                assertTrue(Processes.awaitGone(pid), "redis-server " + pid + " outlived its server");
             }
         }
         assertFalse(redisServers().stream().anyMatch(pid -> !before.contains(pid)));
-    }
-
-    private static boolean awaitGone(long pid) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT_SECONDS);
-        while (System.nanoTime() < deadline) {
-            if (ProcessHandle.of(pid).map(h -> !h.isAlive()).orElse(true)) {
-                return true;
-            }
-            Thread.sleep(50);
-        }
-        return false;
     }
 }

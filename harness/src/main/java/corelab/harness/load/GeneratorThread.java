@@ -1,5 +1,6 @@
 package corelab.harness.load;
 
+import corelab.harness.server.Uninterruptibles;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
@@ -84,17 +85,7 @@ final class GeneratorThread {
 
     /** Waits for the thread to end, even if interrupted (the interrupt is kept): none may be left behind. */
     void join() {
-        boolean interrupted = false;
-        while (thread.isAlive()) {
-            try {
-                thread.join();
-            } catch (InterruptedException e) {
-                interrupted = true;
-            }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
-        }
+        Uninterruptibles.join(thread);
     }
 
     /** For a thread that never started: releases what the constructor opened. */

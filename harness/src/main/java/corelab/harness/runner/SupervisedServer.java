@@ -1,6 +1,7 @@
 package corelab.harness.runner;
 
 import corelab.harness.server.ServerProcess;
+import corelab.harness.server.Uninterruptibles;
 import corelab.harness.server.WorkerOnline;
 import corelab.modes.ServerOptions;
 import java.io.IOException;
@@ -178,17 +179,7 @@ final class SupervisedServer implements ServerUnderTest {
             thread = restarter;
         }
         if (thread != null) {
-            boolean interrupted = false;
-            while (thread.isAlive()) {
-                try {
-                    thread.join();
-                } catch (InterruptedException e) {
-                    interrupted = true;
-                }
-            }
-            if (interrupted) {
-                Thread.currentThread().interrupt();
-            }
+            Uninterruptibles.join(thread); // a restart in progress finishes, so close() below stops what it started
         }
         current.close();
     }

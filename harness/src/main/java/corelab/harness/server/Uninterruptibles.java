@@ -1,0 +1,22 @@
+package corelab.harness.server;
+
+/** Waiting that an interrupt cannot cut short: a thread that must be gone before we go on. */
+public final class Uninterruptibles {
+    private Uninterruptibles() {
+    }
+
+    /** Waits for {@code thread} to end, even if interrupted (the interrupt is kept): none may be left behind. */
+    public static void join(Thread thread) {
+        boolean interrupted = false;
+        while (thread.isAlive()) {
+            try {
+                thread.join();
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

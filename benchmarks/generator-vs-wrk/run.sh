@@ -49,40 +49,13 @@ OUT_DIR="${OUT_DIR:-$(mktemp -d /tmp/generator-vs-wrk.XXXXXX)}"
 READY_TIMEOUT_SECONDS=30
 CORELAB_START_TIMEOUT_SECONDS=120 # Maven's start and a no-op compile, on one shared core
 STOP_TIMEOUT_SECONDS=10
+BENCHMARK=generator-vs-wrk
+STARTED_WHAT="processes (server, probe, wrk and Maven runs)"
+# shellcheck source=../lib.sh
+source "$HERE/../lib.sh" # die, run, and everything started dies with this script
 # The CPU windows leave this much of each measured run out at both ends: connects and the
 # first answers at the start, the generator's end and Maven's report at the end.
 WINDOW_MARGIN_SECONDS=1
-
-die() {
-  echo "generator-vs-wrk: $*" >&2
-  exit 1
-}
-
-# Echoes the exact command, shell-quoted, then runs it.
-run() {
-  printf '+' >&2
-  printf ' %q' "$@" >&2
-  printf '\n' >&2
-  "$@"
-}
-
-# Echoes a command whose output goes to file $1: "+ cmd >out 2>&1".
-echo_redirected() {
-  local out="$1"
-  shift
-  printf '+' >&2
-  printf ' %q' "$@" >&2
-  printf ' >%q 2>&1\n' "$out" >&2
-}
-
-# The same for a command started in the background: "+ cmd >out 2>&1 &".
-echo_background() {
-  local out="$1"
-  shift
-  printf '+' >&2
-  printf ' %q' "$@" >&2
-  printf ' >%q 2>&1 &\n' "$out" >&2
-}
 
 # ---- settings are checked once, here ---------------------------------------------------
 for setting in CPU_ITERATIONS CONNECTIONS MEASURE_SECONDS WARMUP_SECONDS ROUNDS SERVER_CPU LOAD_CPU AGREEMENT_PCT DISTURBED_PCT; do
@@ -108,71 +81,15 @@ CPUS="$(nproc --all)"
 mkdir -p "$OUT_DIR"
 echo "raw outputs go to $OUT_DIR" >&2
 
-# ---- everything started here dies with this script --------------------------------------
-STARTED_PIDS=()
-
-# True while $1 is a live process (a zombie, dead but not yet reaped, does not count).
-alive() {
-  local state
-  state="$(ps -o stat= -p "$1" 2>/dev/null)" || return 1
-  [[ -n "$state" && "$state" != Z* ]]
-}
-
-cleanup() {
-  local status=$? pid waited left
-  trap - EXIT INT TERM
-  for pid in "${STARTED_PIDS[@]}"; do
-    if alive "$pid"; then
-      echo "+ kill -TERM $pid" >&2
-      kill -TERM "$pid" 2>/dev/null || true
-    fi
-  done
-  for pid in "${STARTED_PIDS[@]}"; do
-    waited=0
-    while alive "$pid" && ((waited < STOP_TIMEOUT_SECONDS * 10)); do
-      sleep 0.1
-      waited=$((waited + 1))
-    done
-    if alive "$pid"; then
-      echo "process $pid ignored SIGTERM for ${STOP_TIMEOUT_SECONDS}s: + kill -KILL $pid" >&2
-      kill -KILL "$pid" 2>/dev/null || true
-    fi
-    wait "$pid" 2>/dev/null || true # reap it, so that ps shows no zombie either
-  done
-  if ((${#STARTED_PIDS[@]} > 0)); then
-    left="$(ps -o pid=,args= -p "$(IFS=,; echo "${STARTED_PIDS[*]}")" || true)"
-    if [[ -n "$left" ]]; then
-      echo "generator-vs-wrk: these processes it started are still running:" >&2
-      echo "$left" >&2
-      status=1
-    else
-      echo "checked with ps: none of the ${#STARTED_PIDS[@]} processes started (server, probe, wrk and Maven runs) is left" >&2
-    fi
-  fi
-  exit "$status"
-}
-trap cleanup EXIT
-trap 'exit 130' INT
-trap 'exit 143' TERM
-
 # ---- tools --------------------------------------------------------------------------------
-if ! command -v wrk >/dev/null; then
-  echo "wrk is missing; installing the Debian package" >&2
-  run apt-get update
-  run apt-get install -y wrk
-fi
+require_wrk
 for tool in taskset curl jq getconf git; do
   command -v "$tool" >/dev/null || die "$tool is not on the PATH (Debian: apt-get install -y ${tool/taskset/util-linux})"
 done
 [[ -x /usr/bin/time ]] || die "/usr/bin/time is missing (Debian: apt-get install -y time)"
 CLK_TCK="$(getconf CLK_TCK)"
 
-# The JDK search ./mvnw does; it exports JAVA_HOME. It ends with `set -f`, because mvnw
-# runs with globbing off: this script does not, so globbing goes back on.
-# shellcheck source=../../.mvn/corelab-jdk.sh
-source "$REPO/.mvn/corelab-jdk.sh"
-set +f
-JAVA="$JAVA_HOME/bin/java"
+find_jdk
 
 cd "$REPO"
 run ./mvnw -q -B compile
@@ -277,17 +194,6 @@ probe_corelab_path() {
 }
 
 # ---- measuring ----------------------------------------------------------------------------
-# utime+stime of all the threads of process $1, in clock ticks. The command name (field 2)
-# may hold spaces, so fields are counted after its closing parenthesis.
-process_cpu_ticks() {
-  local stat rest fields
-  stat="$(<"/proc/$1/stat")" || die "cannot read /proc/$1/stat: process $1 is gone"
-  rest="${stat##*) }"
-  read -r -a fields <<<"$rest"
-  [[ "${fields[0]}" != Z ]] || die "process $1 has died"
-  echo $((fields[11] + fields[12])) # fields 14 (utime) and 15 (stime) in proc(5)
-}
-
 # "tasks busy total" clock ticks of CPU $1 from /proc/stat. tasks: user, nice, system and
 # steal; busy: tasks plus irq and softirq, which here is mostly loopback TCP driven by the
 # benchmark's own traffic and is not charged to any process; total: busy plus idle and iowait.

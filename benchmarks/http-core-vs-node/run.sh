@@ -41,21 +41,12 @@ TIME_BUDGET_SECONDS="${TIME_BUDGET_SECONDS:-270}"
 OUT_DIR="${OUT_DIR:-$(mktemp -d /tmp/http-core-vs-node.XXXXXX)}"
 READY_TIMEOUT_SECONDS=30
 STOP_TIMEOUT_SECONDS=10
+BENCHMARK=http-core-vs-node
+STARTED_WHAT="servers"
+# shellcheck source=../lib.sh
+source "$HERE/../lib.sh" # die, run, and everything started dies with this script
 HELLO_BODY=$'Hello from corelab\n'
 HELLO_CONTENT_TYPE='text/plain; charset=utf-8'
-
-die() {
-  echo "http-core-vs-node: $*" >&2
-  exit 1
-}
-
-# Echoes the exact command, shell-quoted, then runs it.
-run() {
-  printf '+' >&2
-  printf ' %q' "$@" >&2
-  printf '\n' >&2
-  "$@"
-}
 
 # ---- settings are checked once, here ---------------------------------------------------
 for setting in WARMUP_SECONDS MEASURE_SECONDS REPEATS CONNECTIONS SERVER_CPU LOAD_CPU \
@@ -83,71 +74,15 @@ CPUS="$(nproc --all)"
 mkdir -p "$OUT_DIR"
 echo "raw outputs go to $OUT_DIR" >&2
 
-# ---- every server started here dies with this script ------------------------------------
-STARTED_PIDS=()
-
-# True while $1 is a live process (a zombie, dead but not yet reaped, does not count).
-alive() {
-  local state
-  state="$(ps -o stat= -p "$1" 2>/dev/null)" || return 1
-  [[ -n "$state" && "$state" != Z* ]]
-}
-
-cleanup() {
-  local status=$? pid waited left
-  trap - EXIT INT TERM
-  for pid in "${STARTED_PIDS[@]}"; do
-    if alive "$pid"; then
-      echo "+ kill -TERM $pid" >&2
-      kill -TERM "$pid" 2>/dev/null || true
-    fi
-  done
-  for pid in "${STARTED_PIDS[@]}"; do
-    waited=0
-    while alive "$pid" && ((waited < STOP_TIMEOUT_SECONDS * 10)); do
-      sleep 0.1
-      waited=$((waited + 1))
-    done
-    if alive "$pid"; then
-      echo "server $pid ignored SIGTERM for ${STOP_TIMEOUT_SECONDS}s: + kill -KILL $pid" >&2
-      kill -KILL "$pid" 2>/dev/null || true
-    fi
-    wait "$pid" 2>/dev/null || true # reap it, so that ps shows no zombie either
-  done
-  if ((${#STARTED_PIDS[@]} > 0)); then
-    left="$(ps -o pid=,args= -p "$(IFS=,; echo "${STARTED_PIDS[*]}")" || true)"
-    if [[ -n "$left" ]]; then
-      echo "http-core-vs-node: these servers are still running:" >&2
-      echo "$left" >&2
-      status=1
-    else
-      echo "checked with ps: none of the ${#STARTED_PIDS[@]} servers started (pids ${STARTED_PIDS[*]}) is left" >&2
-    fi
-  fi
-  exit "$status"
-}
-trap cleanup EXIT
-trap 'exit 130' INT
-trap 'exit 143' TERM
-
 # ---- tools --------------------------------------------------------------------------------
-if ! command -v wrk >/dev/null; then
-  echo "wrk is missing; installing the Debian package" >&2
-  run apt-get update
-  run apt-get install -y wrk
-fi
+require_wrk
 command -v node >/dev/null || die "node is not on the PATH; install Node.js 20 or newer"
 for tool in taskset curl timeout getconf git; do
   command -v "$tool" >/dev/null || die "$tool is not on the PATH"
 done
 CLK_TCK="$(getconf CLK_TCK)"
 
-# The JDK search ./mvnw does; it exports JAVA_HOME. It ends with `set -f`, because mvnw
-# runs with globbing off: this script does not, so globbing goes back on.
-# shellcheck source=../../.mvn/corelab-jdk.sh
-source "$REPO/.mvn/corelab-jdk.sh"
-set +f
-JAVA="$JAVA_HOME/bin/java"
+find_jdk
 
 cd "$REPO"
 # Only the modules a server needs (modes and what it depends on, workloads): a half-edited
@@ -185,9 +120,7 @@ start_server() {
   else
     cmd=("$JAVA" -cp "$CLASSPATH_DIRS" corelab.modes.ServerMain "mode=$name" port=0)
   fi
-  printf '+ taskset -c %s' "$SERVER_CPU" >&2
-  printf ' %q' "${cmd[@]}" >&2
-  printf ' >%q 2>&1 &\n' "$log" >&2
+  echo_background "$log" taskset -c "$SERVER_CPU" "${cmd[@]}"
   # taskset execs the server, so $! is the server's own pid: the one /proc accounts to.
   taskset -c "$SERVER_CPU" "${cmd[@]}" >"$log" 2>&1 &
   pid=$!
@@ -217,17 +150,6 @@ verify_server() {
 }
 
 # ---- measuring ----------------------------------------------------------------------------
-# utime+stime of all the threads of process $1, in clock ticks. The command name (field 2)
-# may hold spaces, so fields are counted after its closing parenthesis.
-server_cpu_ticks() {
-  local stat rest fields
-  stat="$(<"/proc/$1/stat")" || die "cannot read /proc/$1/stat: the server is gone"
-  rest="${stat##*) }"
-  read -r -a fields <<<"$rest"
-  [[ "${fields[0]}" != Z ]] || die "server $1 has died"
-  echo $((fields[11] + fields[12])) # fields 14 (utime) and 15 (stime) in proc(5)
-}
-
 # "busy total" clock ticks of CPU $1 from /proc/stat: busy is everything but idle and iowait.
 cpu_busy_total() {
   awk -v cpu="cpu$1" '$1 == cpu { busy = $2 + $3 + $4 + $7 + $8 + $9; print busy, busy + $5 + $6 }' /proc/stat
@@ -295,7 +217,7 @@ printf 'server\tround\trequests\twrk_seconds\trequests_per_second\tserver_cpu_ti
 measure() {
   local name="$1" round="$2" out="$OUT_DIR/$1.round$2.wrk.txt" pid="${SERVER_PID[$1]}" ok=1
   local ticks0 ticks1 server_core0 server_core1 load_core0 load_core1 t0 t1 wrk_cpu0 wrk_cpu1 requests wrk_seconds
-  ticks0="$(server_cpu_ticks "$pid")"
+  ticks0="$(process_cpu_ticks "$pid")"
   server_core0="$(cpu_busy_total "$SERVER_CPU")"
   load_core0="$(cpu_busy_total "$LOAD_CPU")"
   t0="$(date +%s%N)"
@@ -305,7 +227,7 @@ measure() {
   read_children_cpu
   wrk_cpu1="$CHILDREN_CPU_SECONDS"
   t1="$(date +%s%N)"
-  ticks1="$(server_cpu_ticks "$pid")"
+  ticks1="$(process_cpu_ticks "$pid")"
   server_core1="$(cpu_busy_total "$SERVER_CPU")"
   load_core1="$(cpu_busy_total "$LOAD_CPU")"
   # "  523412 requests in 10.00s, 49.42MB read": completed requests, wrk's own elapsed time.

@@ -33,9 +33,8 @@ import java.util.concurrent.TimeoutException;
  * cannot start (a crash loop that begins at startup is a configuration error, better shown
  * at once than after a minute of restarts); it prints the lines the harness reads
  * ({@link WorkerOnlineLine} once a worker listens, and each worker's {@link StatsLine},
- * which the worker sends as a {@link StatsReport}); it
- * stops, with {@link #failure()}, when the restart policy gives up or its nginx dies; and
- * it reloads.
+ * which the worker sends as a {@link StatsReport}); it stops, with {@link #failure()}, when
+ * the restart policy gives up or its nginx dies; and it reloads.
  *
  * <p>{@link #reload()} is pm2's {@code reload}: workers are replaced one at a time, and
  * each old worker is disconnected (it stops accepting, finishes its requests, then exits)
@@ -86,8 +85,7 @@ public final class ClusterServer implements ModeServer {
         }
         // The harness reads these two lines.
         cluster.onListening((worker, at) -> log.println(new WorkerOnlineLine(worker.id(), worker.pid()).format()));
-        cluster.onMessage((worker, text) -> StatsReport.parse(text).ifPresent(stats -> log.println(
-                new ForwardedLine(worker.id(), new StatsLine(worker.pid(), worker.id(), stats.requests()).format()).format())));
+        cluster.onMessage((worker, text) -> StatsReport.parse(text).ifPresent(stats -> printStats(worker, stats)));
         if (options.counter() == CounterStore.PRIMARY) {
             PrimaryCounter.keepCount(cluster); // before the first fork, so no worker's first increment goes unheard
         }
@@ -104,6 +102,12 @@ public final class ClusterServer implements ModeServer {
             close();
             throw e;
         }
+    }
+
+    /** As a line of the worker's own, passed on: the harness reads it where it reads a single process's. */
+    private void printStats(Worker worker, StatsReport stats) {
+        StatsLine line = new StatsLine(worker.pid(), worker.id(), stats.requests());
+        log.println(new ForwardedLine(worker.id(), line.format()).format());
     }
 
     /** The cluster cannot go on (its workers crash in a loop, its nginx died): say why, stop, and fail. */

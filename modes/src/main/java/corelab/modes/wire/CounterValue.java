@@ -16,7 +16,8 @@ public record CounterValue(long requestNumber, long value) implements ChannelMes
     }
 
     public static Optional<CounterValue> parse(String text) {
-        return Lines.parse(FORM, text, match -> new CounterValue(Long.parseLong(match.group(1)), Long.parseLong(match.group(2))));
+        return Lines.parse(FORM, text,
+                match -> new CounterValue(Long.parseLong(match.group(1)), Long.parseLong(match.group(2))));
     }
 
     @Override

@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
  * so the harness reads a stats line whether it came from a process or through its primary.
  */
 public record ForwardedLine(int workerId, String line) {
-    private static final Pattern FORM = Pattern.compile("\\[worker (\\d+)\\] (.*)");
+    private static final Pattern FORM = Pattern.compile("\\[worker (\\d+)\\] (.*)", Pattern.DOTALL);
 
     public ForwardedLine {
         Lines.require(workerId > 0, "a worker id is positive, was " + workerId);

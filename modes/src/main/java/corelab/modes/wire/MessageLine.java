@@ -1,6 +1,7 @@
 package corelab.modes.wire;
 
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * One message between a primary and a worker, either way, over the worker's standard input
@@ -10,6 +11,8 @@ import java.util.Optional;
  */
 public record MessageLine(String text) {
     private static final String PREFIX = "corelab-msg ";
+    /** Any text: the record refuses what would end the line early. */
+    private static final Pattern FORM = Pattern.compile(Pattern.quote(PREFIX) + "(.*)", Pattern.DOTALL);
 
     public MessageLine {
         Lines.oneLine(text, "a message");
@@ -20,7 +23,7 @@ public record MessageLine(String text) {
     }
 
     public static Optional<MessageLine> parse(String line) {
-        return line.startsWith(PREFIX) ? Optional.of(new MessageLine(line.substring(PREFIX.length()))) : Optional.empty();
+        return Lines.parse(FORM, line, match -> new MessageLine(match.group(1)));
     }
 
     public String format() {

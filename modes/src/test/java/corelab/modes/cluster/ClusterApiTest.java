@@ -118,7 +118,8 @@ class ClusterApiTest {
         Worker second = cluster.workers().get(0);
         assertEquals(1, second.id());
         assertNotEquals(first.pid(), second.pid());
-        WorkerExitLine restarting = new WorkerExitLine(1, first.pid(), 137, Optional.of("SIGKILL"), OptionalLong.of(20));
+        WorkerExitLine restarting =
+                new WorkerExitLine(1, first.pid(), 137, Optional.of("SIGKILL"), OptionalLong.of(20));
         assertTrue(exitLines().contains(restarting), log.toString());
     }
 

@@ -114,7 +114,8 @@ class ClusterTest {
     void aReloadLineOnTheStandardInputReplacesEveryWorker() throws Exception {
         startPrimary(2);
         Map<Integer, Long> before = workersOnline(2);
-        primary.process.getOutputStream().write((new MessageLine(new Reload()).format() + "\n").getBytes(StandardCharsets.UTF_8));
+        String reload = new MessageLine(new Reload()).format() + "\n";
+        primary.process.getOutputStream().write(reload.getBytes(StandardCharsets.UTF_8));
         primary.process.getOutputStream().flush();
         Map<Integer, Long> after = workersOnline(2);
         assertEquals(Set.of(1, 2), after.keySet());

@@ -35,7 +35,8 @@ class WireTest {
                         "workers", "2", "balance", "kernel")),
                         "corelab-ready mode=cluster pid=4242 address=127.0.0.1:8080 balance=kernel workers=2",
                         ReadyLine::parse, ReadyLine::format,
-                        List.of("corelab-ready", "corelab-ready mode=single pid=1", "corelab-readymode=single pid=1 address=a:1",
+                        List.of("corelab-ready", "corelab-ready mode=single pid=1",
+                                "corelab-readymode=single pid=1 address=a:1",
                                 "[worker 1] corelab-ready mode=single pid=1 address=127.0.0.1:1")),
                 new Case<>(new StatsLine(4242, 0, 1500), "corelab-stats pid=4242 worker=0 requests=1500",
                         StatsLine::parse, StatsLine::format,
@@ -113,10 +114,14 @@ class WireTest {
     }
 
     @Test
-    void textThatWouldEndItsLineEarlyIsRefused() {
+    void textThatWouldEndItsLineEarlyIsRefusedAndParsesAsNothing() {
         assertThrows(IllegalArgumentException.class, () -> new MessageLine("two\nlines"));
         assertThrows(IllegalArgumentException.class, () -> new MessageLine("a carriage\rreturn"));
         assertThrows(IllegalArgumentException.class, () -> new ForwardedLine(1, "two\nlines"));
+        assertEquals(Optional.empty(), MessageLine.parse("corelab-msg two\nlines"));
+        assertEquals(Optional.empty(), ForwardedLine.parse("[worker 1] two\rlines"));
+        // BufferedReader.readLine ends a line at \n and \r only: other separators are text
+        assertEquals(Optional.of(new MessageLine("a\u2028b")), MessageLine.parse("corelab-msg a\u2028b"));
     }
 
     @Test

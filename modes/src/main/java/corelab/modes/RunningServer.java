@@ -8,6 +8,7 @@ import corelab.modes.counter.RedisCounter;
 import corelab.modes.counter.RedisServer;
 import corelab.modes.counter.LocalCounter;
 import corelab.modes.counter.PrimaryCounter;
+import corelab.modes.wire.ReadyLine;
 import corelab.workloads.Backend;
 import java.io.IOException;
 import java.io.PrintStream;

@@ -2,6 +2,11 @@ package corelab.modes;
 
 import corelab.modes.cluster.ClusterServer;
 import corelab.modes.cluster.WorkerChannel;
+import corelab.modes.wire.ReadyLine;
+import corelab.modes.wire.Reload;
+import corelab.modes.wire.StatsLine;
+import corelab.modes.wire.StatsQuery;
+import corelab.modes.wire.StatsReport;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -13,7 +18,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * mode=single port=0 ...}. It prints its {@link ReadyLine} once it accepts connections and
  * exits cleanly on SIGTERM. A cluster worker ({@code workerId=N}) talks with its primary
  * over its stdin and stdout ({@link WorkerChannel}) and exits as soon as its primary is
- * gone, however the primary died; a cluster primary reads {@code corelab-msg reload} on its
+ * gone, however the primary died; a cluster primary reads a {@link Reload} message on its
  * own stdin, and exits with {@link #EXIT_GAVE_UP} if its workers crash in a loop or its
  * nginx ({@code balance=nginx}) dies.
  */
@@ -83,13 +88,13 @@ public final class ServerMain {
     }
 
     /**
-     * A cluster worker answers its primary: {@code stats} with its request count, and a
+     * A cluster worker answers its primary: a {@link StatsQuery} with its request count, and a
      * disconnect by finishing its requests and exiting (Node.js's {@code worker.disconnect()}).
      */
     private static void answerPrimary(RunningServer server, WorkerChannel primary) {
         primary.onMessage(text -> {
-            if (text.equals("stats")) {
-                primary.send("stats requests=" + server.requestsHandled());
+            if (StatsQuery.parse(text).isPresent()) {
+                primary.send(new StatsReport(server.requestsHandled()));
             }
         });
         AtomicBoolean disconnecting = new AtomicBoolean();
@@ -103,10 +108,10 @@ public final class ServerMain {
         });
     }
 
-    /** Java has no portable SIGHUP: a cluster primary reloads on a {@code corelab-msg reload} line instead. */
+    /** Java has no portable SIGHUP: a cluster primary reloads on a {@link Reload} message instead. */
     private static void reloadOnRequest(ClusterServer cluster, WorkerChannel parent) {
         parent.onMessage(text -> {
-            if (text.equals("reload")) {
+            if (Reload.parse(text).isPresent()) {
                 Thread.ofPlatform().name("corelab-reload").start(() -> {
                     try {
                         cluster.reload();
@@ -119,9 +124,9 @@ public final class ServerMain {
     }
 
     /**
-     * {@code corelab-stats pid=... worker=... requests=...} every interval: how the harness
-     * learns what each process has served. A cluster worker sends its count to its primary
-     * as a {@code stats requests=N} message instead, and the primary prints the line.
+     * A {@link StatsLine} every interval: how the harness learns what each process has
+     * served. A cluster worker sends its count to its primary as a {@link StatsReport}
+     * instead, and the primary prints the line.
      */
     private static void printStats(RunningServer server, int workerId, WorkerChannel primary, int intervalMillis) {
         Thread.ofPlatform().daemon(true).name("corelab-stats").start(() -> {
@@ -133,10 +138,9 @@ public final class ServerMain {
                     return;
                 }
                 if (primary != null) {
-                    primary.send("stats requests=" + server.requestsHandled());
+                    primary.send(new StatsReport(server.requestsHandled()));
                 } else {
-                    System.out.println("corelab-stats pid=" + pid + " worker=" + workerId
-                            + " requests=" + server.requestsHandled());
+                    System.out.println(new StatsLine(pid, workerId, server.requestsHandled()).format());
                     System.out.flush();
                 }
             }

@@ -3,6 +3,8 @@ package corelab.modes;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import corelab.modes.wire.WorkerExitLine;
+import corelab.modes.wire.WorkerOnlineLine;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -58,7 +60,7 @@ class CrashEndpointsTest {
             }
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
             while (ProcessHandle.of(victim).map(ProcessHandle::isAlive).orElse(false)
-                    || !log.toString(StandardCharsets.UTF_8).contains("code=70")) {
+                    || !exitedWith70(log.toString(StandardCharsets.UTF_8), victim)) {
                 assertTrue(System.nanoTime() < deadline, "worker " + victim + " did not exit:\n" + log);
                 Thread.sleep(50);
             }
@@ -73,7 +75,13 @@ class CrashEndpointsTest {
     }
 
     private static int countOnline(String log) {
-        return (int) log.lines().filter(line -> line.startsWith("corelab-worker-online")).count();
+        return (int) log.lines().filter(line -> WorkerOnlineLine.parse(line).isPresent()).count();
+    }
+
+    /** The primary said that {@code pid} exited with /crash/exit's code, 70. */
+    private static boolean exitedWith70(String log, long pid) {
+        return log.lines().flatMap(line -> WorkerExitLine.parse(line).stream())
+                .anyMatch(exit -> exit.pid() == pid && exit.exitCode() == 70);
     }
 
     private static byte[] request(String target) {

@@ -1,6 +1,9 @@
 package corelab.harness.server;
 
-import corelab.modes.ReadyLine;
+import corelab.modes.wire.ForwardedLine;
+import corelab.modes.wire.ReadyLine;
+import corelab.modes.wire.StatsLine;
+import corelab.modes.wire.WorkerOnlineLine;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -11,6 +14,7 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -18,23 +22,17 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Drains a server's output (stdout and stderr merged) on a daemon thread for as long as the
  * server lives. Someone must: a child that writes to a full pipe blocks, and a blocked
- * server measures as a slow one. On the way it reads corelab's own lines, the ready line
- * and the {@code corelab-stats} counts, and keeps the last other lines for error messages.
+ * server measures as a slow one. On the way it reads corelab's own lines, the
+ * {@link ReadyLine}, the {@link StatsLine} counts and the {@link WorkerOnlineLine}s, and keeps
+ * the last other lines for error messages.
  */
 final class OutputPump {
     static final int RECENT_LINES = 50;
     private static final int LINE_MAX_CHARS = 2000;
-    /** Also matches a cluster primary's forwarded {@code [worker 1] corelab-stats ...}. */
-    private static final Pattern STATS = Pattern.compile("corelab-stats pid=(\\d+) worker=\\d+ requests=(\\d+)");
-
-    private static final Pattern WORKER_ONLINE = Pattern.compile("^corelab-worker-online id=(\\d+) pid=(\\d+)$");
-
     private final boolean corelabLines;
     private final List<WorkerOnline> workersOnline = new CopyOnWriteArrayList<>();
     private final Deque<String> recent = new ArrayDeque<>(); // guarded by itself
@@ -69,15 +67,21 @@ final class OutputPump {
         }
     }
 
+    /** Never throws (the wire's parsers do not): an exception here would stop the draining, and then the server. */
     private void accept(String line) {
         if (corelabLines) {
-            if (countedStats(line)) {
+            // A cluster primary prints its workers' counts as forwarded lines.
+            Optional<StatsLine> stats = StatsLine.parse(ForwardedLine.original(line));
+            if (stats.isPresent()) {
+                requestsByPid.put(stats.get().pid(), stats.get().requests());
                 // Counted, not kept: one a second per worker would soon push out the lines
                 // that explain a failure.
                 return;
             }
-            countWorkerOnline(line);
-            if (!ready.isDone() && line.startsWith(ReadyLine.PREFIX)) {
+            // Kept as output too: a worker coming online is worth seeing beside a failure.
+            WorkerOnlineLine.parse(line).ifPresent(
+                    online -> workersOnline.add(new WorkerOnline(online.id(), online.pid(), System.nanoTime())));
+            if (!ready.isDone()) {
                 ReadyLine.parse(line).ifPresent(ready::complete);
             }
         }
@@ -89,34 +93,7 @@ final class OutputPump {
         }
     }
 
-    /** Never throws: an exception here would stop the draining, and then the server. */
-    private boolean countedStats(String line) {
-        Matcher stats = STATS.matcher(line);
-        if (!stats.find()) {
-            return false;
-        }
-        try {
-            requestsByPid.put(Long.parseLong(stats.group(1)), Long.parseLong(stats.group(2)));
-            return true;
-        } catch (NumberFormatException e) {
-            return false; // digits beyond a long: not a line corelab wrote; keep it as output
-        }
-    }
-
-    /** Kept as output too: a worker coming online is worth seeing beside a failure. */
-    private void countWorkerOnline(String line) {
-        Matcher online = WORKER_ONLINE.matcher(line);
-        if (online.matches()) {
-            try {
-                workersOnline.add(new WorkerOnline(Integer.parseInt(online.group(1)), Long.parseLong(online.group(2)),
-                        System.nanoTime()));
-            } catch (NumberFormatException ignored) {
-                // digits beyond an int: not a line corelab wrote
-            }
-        }
-    }
-
-    /** Every {@code corelab-worker-online} line so far, in order. */
+    /** Every {@link WorkerOnlineLine} so far, in order. */
     List<WorkerOnline> workersOnline() {
         return List.copyOf(workersOnline);
     }

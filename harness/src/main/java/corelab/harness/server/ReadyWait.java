@@ -1,6 +1,6 @@
 package corelab.harness.server;
 
-import corelab.modes.ReadyLine;
+import corelab.modes.wire.ReadyLine;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.InetSocketAddress;

@@ -1,9 +1,9 @@
 package corelab.harness.server;
 
 import corelab.modes.JvmCommand;
-import corelab.modes.ReadyLine;
 import corelab.modes.ServerMain;
 import corelab.modes.ServerOptions;
+import corelab.modes.wire.ReadyLine;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;

@@ -8,6 +8,9 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import corelab.modes.ServerMain;
 import corelab.modes.ServerOptions;
+import corelab.modes.wire.ForwardedLine;
+import corelab.modes.wire.ReadyLine;
+import corelab.modes.wire.StatsLine;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -50,8 +53,10 @@ class ServerProcessModeTest {
         Map<Long, Long> counts = awaitCounts(server, c -> c.getOrDefault(pid, 0L) >= 5);
         assertEquals(Set.of(pid), counts.keySet(), "an in-process server counts in its own process");
         List<String> output = server.recentOutput();
-        assertTrue(output.stream().anyMatch(line -> line.startsWith("corelab-ready mode=single")), output.toString());
-        assertTrue(output.stream().noneMatch(line -> line.contains("corelab-stats")), output.toString());
+        assertTrue(output.stream().anyMatch(line -> ReadyLine.parse(line).filter(ready -> ready.mode().equals("single"))
+                .isPresent()), output.toString());
+        assertTrue(output.stream().noneMatch(line -> StatsLine.parse(ForwardedLine.original(line)).isPresent()),
+                output.toString());
 
         List<Long> tree = Trees.pids(server.handle());
         server.close();

@@ -3,6 +3,8 @@ package corelab.modes.cluster;
 import corelab.modes.JvmCommand;
 import corelab.modes.ServerMain;
 import corelab.modes.ServerOptions;
+import corelab.modes.wire.ForwardedLine;
+import corelab.modes.wire.WorkerExitLine;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -12,6 +14,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.RejectedExecutionException;
@@ -53,7 +56,7 @@ public final class Cluster implements AutoCloseable {
     private int lastId; // guarded by this
     private volatile boolean closed;
 
-    /** {@code log} receives the workers' output, each line after {@code [worker N]}, and the cluster's own lines. */
+    /** {@code log} receives the workers' output, each line as a {@link ForwardedLine}, and the cluster's own lines. */
     public Cluster(ServerOptions workerOptions, RestartPolicy restartPolicy, Consumer<String> log) {
         this(id -> workerOptions, restartPolicy, log);
     }
@@ -154,8 +157,7 @@ public final class Cluster implements AutoCloseable {
             return;
         }
         if (live.stream().anyMatch(other -> other.id() == worker.id())) {
-            log.accept("corelab-worker-exit id=" + worker.id() + " pid=" + worker.pid() + " " + exit.describe()
-                    + " (not restarted: another worker holds its id)");
+            log.accept(exitLine(exit, OptionalLong.empty()).format());
             return;
         }
         Optional<Duration> delay;
@@ -171,13 +173,17 @@ public final class Cluster implements AutoCloseable {
             fire(onGiveUp, listener -> listener.accept(reason));
             return;
         }
-        log.accept("corelab-worker-exit id=" + worker.id() + " pid=" + worker.pid() + " " + exit.describe()
-                + " (restarting in " + delay.get().toMillis() + " ms)");
+        log.accept(exitLine(exit, OptionalLong.of(delay.get().toMillis())).format());
         try {
             restarts.schedule(() -> restart(worker), delay.get().toMillis(), TimeUnit.MILLISECONDS);
         } catch (RejectedExecutionException e) {
             // closing
         }
+    }
+
+    private static WorkerExitLine exitLine(WorkerExit exit, OptionalLong restartDelayMillis) {
+        return new WorkerExitLine(exit.worker().id(), exit.worker().pid(), exit.exitCode(),
+                Optional.ofNullable(exit.signal()), restartDelayMillis);
     }
 
     private void restart(Worker dead) {

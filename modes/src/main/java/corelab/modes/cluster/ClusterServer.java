@@ -5,6 +5,12 @@ import corelab.modes.ModeServer;
 import corelab.modes.ServerOptions;
 import corelab.modes.counter.CounterStore;
 import corelab.modes.counter.PrimaryCounter;
+import corelab.modes.wire.ForwardedLine;
+import corelab.modes.wire.Reload;
+import corelab.modes.wire.StatsLine;
+import corelab.modes.wire.StatsReport;
+import corelab.modes.wire.WorkerOnlineLine;
+import corelab.modes.wire.WorkerReloadedLine;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.InetSocketAddress;
@@ -26,16 +32,15 @@ import java.util.concurrent.TimeoutException;
  * <p>What it adds to the {@link Cluster}: it starts all workers and fails at once if one
  * cannot start (a crash loop that begins at startup is a configuration error, better shown
  * at once than after a minute of restarts); it prints the lines the harness reads
- * ({@code corelab-worker-online} once a worker listens, and each worker's
- * {@code corelab-stats}, which the worker sends as a {@code stats requests=N} message); it
- * stops, with {@link #failure()}, when the restart policy gives up or its nginx dies; and
- * it reloads.
+ * ({@link WorkerOnlineLine} once a worker listens, and each worker's {@link StatsLine},
+ * which the worker sends as a {@link StatsReport}); it stops, with {@link #failure()}, when
+ * the restart policy gives up or its nginx dies; and it reloads.
  *
  * <p>{@link #reload()} is pm2's {@code reload}: workers are replaced one at a time, and
  * each old worker is disconnected (it stops accepting, finishes its requests, then exits)
  * only once its replacement listens, so the port always has a listener. Java has no portable
- * SIGHUP, so a primary run by {@code ServerMain} reloads when a {@code corelab-msg reload}
- * line arrives on its standard input.
+ * SIGHUP, so a primary run by {@code ServerMain} reloads when a {@link Reload} message
+ * arrives on its standard input.
  *
  * <p>One kernel limit: connections that completed their handshake on an old worker's
  * listening socket but were not yet accepted are reset when it closes, unless
@@ -78,14 +83,9 @@ public final class ClusterServer implements ModeServer {
             }
             default -> throw new IllegalArgumentException("no front for " + options.balance());
         }
-        // The harness reads these two lines: keep their form.
-        cluster.onListening((worker, at) -> log.println("corelab-worker-online id=" + worker.id() + " pid=" + worker.pid()));
-        cluster.onMessage((worker, text) -> {
-            if (text.startsWith("stats requests=")) {
-                log.println("[worker " + worker.id() + "] corelab-stats pid=" + worker.pid() + " worker=" + worker.id()
-                        + " requests=" + text.substring("stats requests=".length()));
-            }
-        });
+        // The harness reads these two lines.
+        cluster.onListening((worker, at) -> log.println(new WorkerOnlineLine(worker.id(), worker.pid()).format()));
+        cluster.onMessage((worker, text) -> StatsReport.parse(text).ifPresent(stats -> printStats(worker, stats)));
         if (options.counter() == CounterStore.PRIMARY) {
             PrimaryCounter.keepCount(cluster); // before the first fork, so no worker's first increment goes unheard
         }
@@ -102,6 +102,12 @@ public final class ClusterServer implements ModeServer {
             close();
             throw e;
         }
+    }
+
+    /** As a line of the worker's own, passed on: the harness reads it where it reads a single process's. */
+    private void printStats(Worker worker, StatsReport stats) {
+        StatsLine line = new StatsLine(worker.pid(), worker.id(), stats.requests());
+        log.println(new ForwardedLine(worker.id(), line.format()).format());
     }
 
     /** The cluster cannot go on (its workers crash in a loop, its nginx died): say why, stop, and fail. */
@@ -159,7 +165,7 @@ public final class ClusterServer implements ModeServer {
                 Thread.currentThread().interrupt();
                 throw new IOException("reload interrupted");
             }
-            log.println("corelab-worker-reloaded id=" + old.id() + " pid=" + old.pid() + " -> pid=" + replacement.pid());
+            log.println(new WorkerReloadedLine(old.id(), old.pid(), replacement.pid()).format());
         }
     }
 

@@ -1,6 +1,10 @@
 package corelab.modes.cluster;
 
-import corelab.modes.ReadyLine;
+import corelab.modes.wire.ChannelMessage;
+import corelab.modes.wire.DisconnectLine;
+import corelab.modes.wire.ForwardedLine;
+import corelab.modes.wire.MessageLine;
+import corelab.modes.wire.ReadyLine;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -11,15 +15,16 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
  * One worker process as its primary sees it: Node.js's {@code Worker}. Its standard input
  * and output are the channel between the two (see {@link WorkerChannel} for the worker's
- * side): the primary writes {@code corelab-msg} and {@code corelab-disconnect} lines to it,
- * and reads its ready line, its {@code corelab-msg} lines and the rest of its output, which
- * is passed on with the worker's id in front.
+ * side): the primary writes {@link MessageLine}s and {@link DisconnectLine}s to it, and
+ * reads its {@link ReadyLine}, its {@link MessageLine}s and the rest of its output, which is
+ * passed on as {@link ForwardedLine}s, with the worker's id in front.
  */
 public final class Worker {
     /** Node.js's default has no timeout at all; pm2's {@code kill_timeout} is 1.6 s. */
@@ -58,16 +63,7 @@ public final class Worker {
                     new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
                 String line;
                 while ((line = lines.readLine()) != null) {
-                    var ready = ReadyLine.parse(line);
-                    if (ready.isPresent() && !listening.isDone()) {
-                        InetSocketAddress address = new InetSocketAddress(ready.get().host(), ready.get().port());
-                        cluster.listening(this, address); // first, as for exited()
-                        listening.complete(address);
-                    } else if (line.startsWith(WorkerChannel.MESSAGE)) {
-                        cluster.message(this, line.substring(WorkerChannel.MESSAGE.length()));
-                    } else {
-                        cluster.output("[worker " + id + "] " + line);
-                    }
+                    route(line, cluster);
                 }
             } catch (IOException ignored) {
                 // the worker is gone; its exit code comes next
@@ -79,6 +75,23 @@ public final class Worker {
             cluster.exited(exit); // first, so the registry no longer holds a worker that exited() says is gone
             exited.complete(exit);
         });
+    }
+
+    /** The first ready line makes it listening; a message goes to the listeners; the rest is output. */
+    private void route(String line, Cluster cluster) {
+        Optional<ReadyLine> ready = listening.isDone() ? Optional.empty() : ReadyLine.parse(line);
+        if (ready.isPresent()) {
+            InetSocketAddress address = new InetSocketAddress(ready.get().host(), ready.get().port());
+            cluster.listening(this, address); // first, as for exited()
+            listening.complete(address);
+            return;
+        }
+        Optional<MessageLine> message = MessageLine.parse(line);
+        if (message.isPresent()) {
+            cluster.message(this, message.get().text());
+        } else {
+            cluster.output(new ForwardedLine(id, line).format());
+        }
     }
 
     private int awaitExitCode() {
@@ -109,10 +122,12 @@ public final class Worker {
 
     /** Sends one line of text to the worker ({@code process.send} in Node.js). */
     public void send(String message) {
-        if (message.indexOf('\n') >= 0 || message.indexOf('\r') >= 0) {
-            throw new IllegalArgumentException("a message is one line of text, was: " + message);
-        }
-        writeLine(WorkerChannel.MESSAGE + message);
+        writeLine(new MessageLine(message).format());
+    }
+
+    /** Sends one of corelab's own messages to the worker. */
+    public void send(ChannelMessage message) {
+        send(message.format());
     }
 
     private void writeLine(String line) {
@@ -160,7 +175,7 @@ public final class Worker {
     public void disconnect(Duration grace) {
         exitedAfterDisconnect = true;
         try {
-            writeLine(WorkerChannel.DISCONNECT + " " + grace.toMillis());
+            writeLine(new DisconnectLine(grace).format());
         } catch (UncheckedIOException e) {
             return; // already gone
         }

@@ -1,5 +1,8 @@
 package corelab.modes.cluster;
 
+import corelab.modes.wire.ChannelMessage;
+import corelab.modes.wire.DisconnectLine;
+import corelab.modes.wire.MessageLine;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -8,23 +11,20 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
 /**
  * The other end of a {@link Worker}: a process's line protocol with whoever started it,
  * over its standard input and output ({@code process.send} and {@code process.on('message')}
- * in a Node.js worker). Lines in: {@code corelab-msg <text>} (a message) and
- * {@code corelab-disconnect <graceMillis>}; lines out: {@code corelab-msg <text>}.
- * Anything else on stdin is ignored.
+ * in a Node.js worker). Lines in: a {@link MessageLine} or a {@link DisconnectLine}; lines
+ * out: {@link MessageLine}s. Anything else on stdin is ignored.
  *
  * <p>End of input means the parent is gone: the kernel closes the pipe when it dies, even
  * by SIGKILL, so {@code parentGone} runs and the worker can exit instead of being orphaned.
  */
 public final class WorkerChannel {
-    public static final String MESSAGE = "corelab-msg ";
-    public static final String DISCONNECT = "corelab-disconnect";
-
     private final PrintStream out;
     private final List<Consumer<String>> onMessage = new CopyOnWriteArrayList<>();
     private volatile Consumer<Duration> onDisconnect = grace -> { };
@@ -44,11 +44,11 @@ public final class WorkerChannel {
         try (BufferedReader lines = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
             String line;
             while ((line = lines.readLine()) != null) {
-                if (line.startsWith(MESSAGE)) {
-                    String message = line.substring(MESSAGE.length());
-                    onMessage.forEach(listener -> listener.accept(message));
-                } else if (line.startsWith(DISCONNECT + " ")) {
-                    onDisconnect.accept(Duration.ofMillis(Long.parseLong(line.substring(DISCONNECT.length() + 1).strip())));
+                Optional<MessageLine> message = MessageLine.parse(line);
+                if (message.isPresent()) {
+                    onMessage.forEach(listener -> listener.accept(message.get().text()));
+                } else {
+                    DisconnectLine.parse(line).ifPresent(disconnect -> onDisconnect.accept(disconnect.grace()));
                 }
             }
         } catch (IOException | RuntimeException ignored) {
@@ -59,13 +59,16 @@ public final class WorkerChannel {
 
     /** Sends one line of text to the parent. */
     public void send(String message) {
-        if (message.indexOf('\n') >= 0 || message.indexOf('\r') >= 0) {
-            throw new IllegalArgumentException("a message is one line of text, was: " + message);
-        }
+        String line = new MessageLine(message).format();
         synchronized (out) {
-            out.println(MESSAGE + message);
+            out.println(line);
             out.flush();
         }
+    }
+
+    /** Sends one of corelab's own messages to the parent. */
+    public void send(ChannelMessage message) {
+        send(message.format());
     }
 
     /**

@@ -1,5 +1,8 @@
 package corelab.modes.cluster;
 
+import corelab.modes.wire.WorkerExitLine;
+import java.util.Optional;
+
 /**
  * A worker's {@code exit} event, as Node.js reports it: {@code (worker, code, signal)} and
  * {@code worker.exitedAfterDisconnect}. Java reports a death by signal as exit code
@@ -26,6 +29,6 @@ public record WorkerExit(Worker worker, int exitCode, String signal, boolean exi
 
     /** {@code code=1} or {@code code=137 signal=SIGKILL}, for log lines. */
     public String describe() {
-        return "code=" + exitCode + (signal != null ? " signal=" + signal : "");
+        return WorkerExitLine.describe(exitCode, Optional.ofNullable(signal));
     }
 }

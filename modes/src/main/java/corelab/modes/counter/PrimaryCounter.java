@@ -2,6 +2,8 @@ package corelab.modes.counter;
 
 import corelab.modes.cluster.Cluster;
 import corelab.modes.cluster.WorkerChannel;
+import corelab.modes.wire.CounterIncrement;
+import corelab.modes.wire.CounterValue;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -13,7 +15,8 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * {@code counter=primary}, a cluster worker's side: the count lives in the primary, and each
- * increment is a message there and a message back over the worker's channel (its stdin and
+ * increment is a message there ({@link CounterIncrement}) and a message back
+ * ({@link CounterValue}) over the worker's channel (its stdin and
  * stdout, like Node.js's {@code process.send}). The primary handles one message at a time per
  * worker and keeps one {@link AtomicLong}, so every request of every worker gets its own
  * value; the price is a round trip between two processes per request.
@@ -23,10 +26,6 @@ import java.util.concurrent.atomic.AtomicLong;
  * blocks, and the caller may be an event loop, which must never block.
  */
 public final class PrimaryCounter implements Counter {
-    /** Worker to primary: {@code counter-increment <requestNumber>}. */
-    static final String INCREMENT = "counter-increment ";
-    /** Primary to worker: {@code counter-value <requestNumber> <value>}. */
-    static final String VALUE = "counter-value ";
     /** A primary that is alive answers in microseconds; one that is gone takes this worker with it. */
     static final long REPLY_TIMEOUT_SECONDS = 30;
 
@@ -47,7 +46,7 @@ public final class PrimaryCounter implements Counter {
         CompletableFuture<Long> value = new CompletableFuture<>();
         awaiting.put(request, value);
         try {
-            sender.execute(() -> primary.send(INCREMENT + request));
+            sender.execute(() -> primary.send(new CounterIncrement(request)));
         } catch (RejectedExecutionException e) {
             awaiting.remove(request);
             return CompletableFuture.failedFuture(new IllegalStateException("the counter is closed"));
@@ -58,18 +57,13 @@ public final class PrimaryCounter implements Counter {
 
     /** Runs on the channel's thread; completing the future hands the answer back to whoever asked. */
     private void answered(String text) {
-        if (!text.startsWith(VALUE)) {
-            return;
-        }
-        String[] parts = text.substring(VALUE.length()).split(" ");
-        try {
-            CompletableFuture<Long> value = awaiting.remove(Long.parseLong(parts[0]));
+        // parse never throws: a listener that threw would stop the channel, and with it the worker
+        CounterValue.parse(text).ifPresent(answer -> {
+            CompletableFuture<Long> value = awaiting.remove(answer.requestNumber());
             if (value != null) {
-                value.complete(Long.parseLong(parts[1]));
+                value.complete(answer.value());
             }
-        } catch (NumberFormatException | ArrayIndexOutOfBoundsException e) {
-            // not ours to answer; a listener that threw would stop the channel, and with it the worker
-        }
+        });
     }
 
     @Override
@@ -85,10 +79,7 @@ public final class PrimaryCounter implements Counter {
      */
     public static void keepCount(Cluster cluster) {
         AtomicLong count = new AtomicLong();
-        cluster.onMessage((worker, text) -> {
-            if (text.startsWith(INCREMENT)) {
-                worker.send(VALUE + text.substring(INCREMENT.length()) + " " + count.incrementAndGet());
-            }
-        });
+        cluster.onMessage((worker, text) -> CounterIncrement.parse(text).ifPresent(
+                increment -> worker.send(new CounterValue(increment.requestNumber(), count.incrementAndGet()))));
     }
 }

@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import corelab.modes.Balance;
-import corelab.modes.ReadyLine;
 import corelab.modes.ServerMain;
+import corelab.modes.wire.ReadyLine;
 import corelab.workloads.Workload;
 import corelab.workloads.WorkloadRequest;
 import java.io.IOException;

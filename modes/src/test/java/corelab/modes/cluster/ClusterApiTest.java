@@ -8,6 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import corelab.modes.ServerOptions;
+import corelab.modes.wire.StatsQuery;
+import corelab.modes.wire.StatsReport;
+import corelab.modes.wire.WorkerExitLine;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.ConnectException;
@@ -20,14 +23,14 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -93,8 +96,8 @@ class ClusterApiTest {
                 .contains("CORELAB_TEST_MARK=forked"), "the environment reached the worker");
 
         assertTrue(Processes.get(new InetSocketAddress("127.0.0.1", port), "/hello").startsWith("HTTP/1.1 200 "));
-        worker.send("stats"); // primary -> worker; the answer comes back worker -> primary
-        assertEquals("message 1 stats requests=1", nextEvent());
+        worker.send(new StatsQuery()); // primary -> worker; the answer comes back worker -> primary
+        assertEquals("message 1 " + new StatsReport(1).format(), nextEvent());
 
         worker.kill();
         assertEquals("exit 1 code=143 signal=SIGTERM afterDisconnect=true", nextEvent());
@@ -115,8 +118,9 @@ class ClusterApiTest {
         Worker second = cluster.workers().get(0);
         assertEquals(1, second.id());
         assertNotEquals(first.pid(), second.pid());
-        assertTrue(log.stream().anyMatch(line -> line.contains("pid=" + first.pid() + " code=137 signal=SIGKILL"
-                + " (restarting in 20 ms)")), log.toString());
+        WorkerExitLine restarting =
+                new WorkerExitLine(1, first.pid(), 137, Optional.of("SIGKILL"), OptionalLong.of(20));
+        assertTrue(exitLines().contains(restarting), log.toString());
     }
 
     @Test
@@ -133,12 +137,8 @@ class ClusterApiTest {
         assertEquals(List.of(), cluster.workers());
 
         List<Long> delays = new ArrayList<>();
-        Pattern restarting = Pattern.compile("\\(restarting in (\\d+) ms\\)");
-        for (String line : log) {
-            Matcher matcher = restarting.matcher(line);
-            if (matcher.find()) {
-                delays.add(Long.parseLong(matcher.group(1)));
-            }
+        for (WorkerExitLine exit : exitLines()) {
+            exit.restartDelayMillis().ifPresent(delays::add);
         }
         assertEquals(List.of(20L, 40L, 80L), delays, log.toString());
         assertEquals(4, everyPid.size());
@@ -186,6 +186,11 @@ class ClusterApiTest {
             Thread.sleep(20);
         }
         return false;
+    }
+
+    /** The primary's {@code corelab-worker-exit} lines so far, in order. */
+    private List<WorkerExitLine> exitLines() {
+        return log.stream().flatMap(line -> WorkerExitLine.parse(line).stream()).toList();
     }
 
     private String nextEvent() throws InterruptedException {

@@ -6,8 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import corelab.modes.JvmCommand;
-import corelab.modes.ReadyLine;
 import corelab.modes.ServerMain;
+import corelab.modes.wire.ForwardedLine;
+import corelab.modes.wire.MessageLine;
+import corelab.modes.wire.ReadyLine;
+import corelab.modes.wire.Reload;
+import corelab.modes.wire.StatsLine;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -18,7 +22,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -111,7 +114,8 @@ class ClusterTest {
     void aReloadLineOnTheStandardInputReplacesEveryWorker() throws Exception {
         startPrimary(2);
         Map<Integer, Long> before = workersOnline(2);
-        primary.process.getOutputStream().write("corelab-msg reload\n".getBytes(StandardCharsets.UTF_8));
+        String reload = new MessageLine(new Reload()).format() + "\n";
+        primary.process.getOutputStream().write(reload.getBytes(StandardCharsets.UTF_8));
         primary.process.getOutputStream().flush();
         Map<Integer, Long> after = workersOnline(2);
         assertEquals(Set.of(1, 2), after.keySet());
@@ -127,10 +131,11 @@ class ClusterTest {
     void workersSendTheirStatsToThePrimaryWhichPrintsThemForTheHarness() throws Exception {
         startPrimary(1, "statsIntervalMillis=100");
         long worker = workersOnline(1).get(1);
-        Pattern stats = Pattern.compile("^\\[worker 1\\] corelab-stats pid=" + worker + " worker=1 requests=\\d+$");
-        while (!stats.matcher(primary.awaitLine("corelab-stats")).matches()) {
-            // the next line
-        }
+        primary.awaitLine(line -> ForwardedLine.parse(line)
+                .filter(forwarded -> forwarded.workerId() == 1)
+                .flatMap(forwarded -> StatsLine.parse(forwarded.line()))
+                .filter(stats -> stats.pid() == worker && stats.workerId() == 1)
+                .isPresent());
     }
 
     private ReadyLine startPrimary(int workers, String... extraArgs) throws IOException, InterruptedException {

@@ -4,8 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import corelab.modes.JvmCommand;
-import corelab.modes.ReadyLine;
 import corelab.modes.ServerMain;
+import corelab.modes.wire.ReadyLine;
+import corelab.modes.wire.WorkerOnlineLine;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -14,14 +15,14 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.function.Predicate;
 
 /**
  * A cluster primary started as a real process for a test: its output line by line, its
@@ -29,8 +30,6 @@ import java.util.regex.Pattern;
  * nginx's), so that {@link #close} can prove none is left.
  */
 final class PrimaryProcess implements AutoCloseable {
-    private static final Pattern ONLINE = Pattern.compile("corelab-worker-online id=(\\d+) pid=(\\d+)");
-
     final Process process;
     private final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
     private final StringBuffer output = new StringBuffer();
@@ -97,12 +96,12 @@ final class PrimaryProcess implements AutoCloseable {
         return online;
     }
 
-    /** Waits for a line that contains {@code text}; returns it. */
-    String awaitLine(String text) throws InterruptedException {
+    /** Waits for a line that is {@code wanted}; returns it. */
+    String awaitLine(Predicate<String> wanted) throws InterruptedException {
         while (true) {
             String line = nextLine();
             recordWorker(line);
-            if (line.contains(text)) {
+            if (wanted.test(line)) {
                 return line;
             }
         }
@@ -126,12 +125,12 @@ final class PrimaryProcess implements AutoCloseable {
     }
 
     private Map<Integer, Long> recordWorker(String line) {
-        Matcher matcher = ONLINE.matcher(line);
-        if (!matcher.find()) {
+        Optional<WorkerOnlineLine> online = WorkerOnlineLine.parse(line);
+        if (online.isEmpty()) {
             return Map.of();
         }
-        int id = Integer.parseInt(matcher.group(1));
-        long pid = Long.parseLong(matcher.group(2));
+        int id = online.get().id();
+        long pid = online.get().pid();
         everyDescendant.add(pid);
         onlineNotTaken.put(id, pid);
         return Map.of(id, pid);

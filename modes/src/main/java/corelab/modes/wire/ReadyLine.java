@@ -1,4 +1,4 @@
-package corelab.modes;
+package corelab.modes.wire;
 
 import java.net.InetSocketAddress;
 import java.util.LinkedHashMap;

@@ -3,7 +3,7 @@ package corelab.microbenchmarks;
 import corelab.harness.results.AtomicFiles;
 import corelab.harness.server.ServerProcess;
 import corelab.harness.stats.Estimate;
-import corelab.modes.ServerOptions;
+import corelab.modes.options.ServerOptions;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;

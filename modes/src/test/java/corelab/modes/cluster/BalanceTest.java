@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import corelab.modes.Balance;
 import corelab.modes.ReadyLine;
 import corelab.modes.ServerMain;
+import corelab.modes.options.Balance;
 import corelab.workloads.Workload;
 import corelab.workloads.WorkloadRequest;
 import java.io.IOException;

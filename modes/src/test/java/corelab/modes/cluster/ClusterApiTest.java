@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import corelab.modes.ServerOptions;
+import corelab.modes.options.ServerOptions;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.ConnectException;

@@ -7,6 +7,7 @@ import corelab.modes.options.Option;
 import corelab.modes.options.ServerOptions;
 import corelab.workloads.Workload;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * One server to start (or reach) and the load points to measure against it, one after
@@ -50,7 +51,7 @@ record ServerPlan(Origin origin, ServerOptions options, int cores, List<LoadPoin
      */
     String label() {
         if (origin != Origin.MODE) {
-            return origin.name().toLowerCase(java.util.Locale.ROOT);
+            return origin.name().toLowerCase(Locale.ROOT);
         }
         Balance balance = balance();
         return balance == null || balance == Balance.KERNEL ? options.mode().word()

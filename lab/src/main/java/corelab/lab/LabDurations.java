@@ -1,6 +1,8 @@
 package corelab.lab;
 
-import corelab.modes.OptionException;
+import corelab.harness.runner.Durations;
+import corelab.modes.options.Option;
+import corelab.modes.options.OptionException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -40,9 +42,14 @@ final class LabDurations {
 
     private static Map<String, String> tinyOptions() {
         Map<String, String> tiny = new LinkedHashMap<>(); // in this order in the recorded command
-        tiny.put("warmupSeconds", "0");
-        tiny.put("trialSeconds", "1");
-        tiny.put("trials", "3");
+        put(tiny, Durations.WARMUP_SECONDS, 0);
+        put(tiny, Durations.TRIAL_SECONDS, 1);
+        put(tiny, Durations.TRIALS, 3);
         return java.util.Collections.unmodifiableMap(tiny);
+    }
+
+    /** The lab's options are text, as a notebook's cell gives them: the value as the command line would write it. */
+    private static <T> void put(Map<String, String> options, Option<T> option, T value) {
+        options.put(option.name(), option.text(option.check(value)));
     }
 }

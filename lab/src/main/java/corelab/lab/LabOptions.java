@@ -1,12 +1,13 @@
 package corelab.lab;
 
 import corelab.harness.runner.BenchmarkOptions;
-import corelab.modes.OptionException;
-import corelab.modes.OptionSpec;
-import corelab.modes.ServerOptions;
+import corelab.modes.options.Option;
+import corelab.modes.options.OptionException;
+import corelab.modes.options.OptionSet;
+import corelab.modes.options.OptionValues;
+import corelab.modes.options.ServerOptions;
+import corelab.modes.options.ValueType;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,23 +27,20 @@ import java.util.Set;
 record LabOptions(boolean help, boolean serve, Path report, ServerOptions server, BenchmarkOptions benchmark,
                   Map<String, String> given) {
 
+    static final Option<Boolean> HELP = Option.of("help", ValueType.flag(true), false, "print this list and stop");
+    static final Option<Boolean> SERVE = Option.of("serve", ValueType.flag(true), false,
+            "start one server (-Dmode=, default single) in the foreground until Ctrl-C");
+    static final Option<String> REPORT = Option.of("report", ValueType.text(false), "",
+            "render the report of a saved results folder again, without running anything");
+
     /** Server options that only make sense for one server in the foreground (port, limits, ...). */
-    private static final List<OptionSpec> SERVE_ONLY = ServerOptions.SPECS.stream()
-            .filter(spec -> BenchmarkOptions.SPECS.stream().noneMatch(b -> b.name().equals(spec.name())))
-            .map(spec -> new OptionSpec(spec.name(), spec.defaultValue(), "-Dserve=true: " + spec.description()))
+    private static final List<Option<?>> SERVE_ONLY = ServerOptions.OPTIONS.options().stream()
+            .filter(option -> !BenchmarkOptions.OPTIONS.contains(option.name()))
+            .<Option<?>>map(LabOptions::serveOnly)
             .toList();
 
-    static final List<OptionSpec> SPECS;
-
-    static {
-        List<OptionSpec> specs = new ArrayList<>();
-        specs.add(new OptionSpec("help", "false", "print this list and stop"));
-        specs.add(new OptionSpec("serve", "false", "start one server (-Dmode=, default single) in the foreground until Ctrl-C"));
-        specs.add(new OptionSpec("report", "", "render the report of a saved results folder again, without running anything"));
-        specs.addAll(SERVE_ONLY);
-        specs.addAll(BenchmarkOptions.SPECS);
-        SPECS = Collections.unmodifiableList(specs);
-    }
+    static final OptionSet OPTIONS = OptionSet.of(HELP, SERVE, REPORT).and(new OptionSet(SERVE_ONLY))
+            .and(BenchmarkOptions.OPTIONS);
 
     /**
      * Property names that Maven or its plugins take without a dot; anything else without a
@@ -50,6 +48,11 @@ record LabOptions(boolean help, boolean serve, Path report, ServerOptions server
      * rather than silently ignored.
      */
     private static final Set<String> NOT_OURS = Set.of("skipTests", "test", "quiet", "debug", "offline");
+
+    /** {@code option} as the lab lists it: for one server only, which its help says first. */
+    private static <T> Option<T> serveOnly(Option<T> option) {
+        return Option.of(option.name(), option.type(), option.defaultValue(), "-Dserve=true: " + option.help());
+    }
 
     static LabOptions fromSystemProperties() {
         return parse(System.getProperties());
@@ -62,15 +65,15 @@ record LabOptions(boolean help, boolean serve, Path report, ServerOptions server
                 given.put(name, properties.getProperty(name));
             }
         }
-        OptionSpec.checkKnown(given, SPECS);
+        OptionValues values = OPTIONS.read(given);
         Map<String, String> rest = new LinkedHashMap<>(given);
-        boolean help = bool(rest.remove("help"), "help");
-        boolean serve = bool(rest.remove("serve"), "serve");
-        String report = rest.remove("report");
-        if (help) {
+        List.of(HELP, SERVE, REPORT).forEach(option -> rest.remove(option.name()));
+        boolean serve = values.get(SERVE);
+        if (values.get(HELP)) {
             return new LabOptions(true, serve, null, null, null, given);
         }
-        if (report != null) {
+        if (values.isGiven(REPORT)) {
+            String report = values.get(REPORT);
             if (report.isBlank() || serve || !rest.isEmpty()) {
                 throw new OptionException("-Dreport=<results folder> renders saved results and takes no other option");
             }
@@ -79,20 +82,20 @@ record LabOptions(boolean help, boolean serve, Path report, ServerOptions server
         if (serve) {
             return new LabOptions(false, true, null, serverOptions(rest), null, given);
         }
-        for (OptionSpec spec : SERVE_ONLY) {
-            if (rest.containsKey(spec.name())) {
-                throw new OptionException(spec.name() + " applies only with -Dserve=true; a measured run picks free ports itself");
+        for (Option<?> option : SERVE_ONLY) {
+            if (rest.containsKey(option.name())) {
+                throw new OptionException(option.name() + " applies only with -Dserve=true; a measured run picks free"
+                        + " ports itself");
             }
         }
         return new LabOptions(false, false, null, null, BenchmarkOptions.parse(rest), given);
     }
 
-    /** One server: every option must have one value, and the mode defaults to single. */
+    /** One server: every option must have one value, and the mode defaults to the server's own, single. */
     private static ServerOptions serverOptions(Map<String, String> given) {
         Map<String, String> server = new LinkedHashMap<>();
         for (Map.Entry<String, String> option : given.entrySet()) {
-            boolean isServerOption = ServerOptions.SPECS.stream().anyMatch(s -> s.name().equals(option.getKey()));
-            if (!isServerOption) {
+            if (!ServerOptions.OPTIONS.contains(option.getKey())) {
                 throw new OptionException(option.getKey() + " applies to measured runs, not to -Dserve=true");
             }
             if (option.getValue().contains(",")) {
@@ -101,18 +104,11 @@ record LabOptions(boolean help, boolean serve, Path report, ServerOptions server
             }
             server.put(option.getKey(), option.getValue());
         }
-        if (server.getOrDefault("mode", "all").equals("all")) {
-            server.put("mode", "single");
+        if (server.getOrDefault(ServerOptions.MODE.name(), "").strip().equals("all")) {
+            server.remove(ServerOptions.MODE.name()); // a measured run's word; one server starts the default
         }
         ServerOptions options = ServerOptions.parse(server);
-        ServerOptions.checkCounter(options.mode(), options.counter());
+        options.checkFitsMode();
         return options;
-    }
-
-    private static boolean bool(String value, String name) {
-        if (value == null) {
-            return false;
-        }
-        return value.isEmpty() || OptionSpec.parseBoolean(name, value); // a bare -Dserve means true
     }
 }

@@ -6,7 +6,8 @@ import corelab.harness.results.RunResult;
 import corelab.harness.runner.BenchmarkRunner;
 import corelab.harness.runner.Commands;
 import corelab.harness.runner.RunFailure;
-import corelab.modes.OptionException;
+import corelab.modes.options.Arguments;
+import corelab.modes.options.OptionException;
 import corelab.reports.Report;
 import corelab.reports.ReportChart;
 import corelab.reports.SingleCoreRate;
@@ -122,20 +123,7 @@ public final class Labs {
 
     /** "-Dmode=cluster" or "mode=cluster", in order; a name given twice is refused. */
     static Map<String, String> parse(String... options) {
-        Map<String, String> parsed = new LinkedHashMap<>();
-        for (String option : options) {
-            String text = option.strip();
-            text = text.startsWith("-D") ? text.substring(2) : text;
-            int equals = text.indexOf('=');
-            if (equals < 1) {
-                throw new OptionException("a lab option looks like -Dmode=cluster (or mode=cluster), was '" + option + "'");
-            }
-            String name = text.substring(0, equals);
-            if (parsed.put(name, text.substring(equals + 1)) != null) {
-                throw new OptionException(name + " is given twice: give a list instead, -D" + name + "=a,b");
-            }
-        }
-        return parsed;
+        return Arguments.parse(List.of(options));
     }
 
     /**

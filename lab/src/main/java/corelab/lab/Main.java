@@ -4,11 +4,10 @@ import corelab.harness.results.ResultsFormatException;
 import corelab.harness.results.ResultsJson;
 import corelab.harness.runner.BenchmarkRunner;
 import corelab.harness.runner.RunFailure;
-import corelab.modes.Mode;
-import corelab.modes.OptionException;
-import corelab.modes.OptionSpec;
 import corelab.modes.RunningServer;
-import corelab.modes.ServerOptions;
+import corelab.modes.options.Mode;
+import corelab.modes.options.OptionException;
+import corelab.modes.options.ServerOptions;
 import corelab.reports.Report;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -107,7 +106,7 @@ public final class Main {
         for (Mode mode : Mode.values()) {
             out.append(String.format(java.util.Locale.ROOT, "  %-9s %s (%s)%n", mode.word(), mode.description(), mode.standsFor()));
         }
-        out.append("\noptions (with their defaults):\n").append(OptionSpec.help(LabOptions.SPECS));
+        out.append("\noptions (with their defaults):\n").append(LabOptions.OPTIONS.help());
         return out.toString();
     }
 }

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import corelab.harness.runner.BenchmarkOptions;
-import corelab.modes.OptionException;
+import corelab.modes.options.OptionException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -28,9 +28,9 @@ class LabDurationsTest {
         assertEquals("3", cut.get("trials"));
         // The harness reads them as any command line would: three trials still give a confidence interval.
         BenchmarkOptions options = BenchmarkOptions.parse(cut);
-        assertEquals(0, options.warmupSeconds());
-        assertEquals(1, options.trialSeconds());
-        assertEquals(3, options.trials());
+        assertEquals(0, options.durations().warmupSeconds());
+        assertEquals(1, options.durations().trialSeconds());
+        assertEquals(3, options.durations().trials());
     }
 
     @Test

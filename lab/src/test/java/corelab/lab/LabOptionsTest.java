@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import corelab.modes.Mode;
-import corelab.modes.OptionException;
+import corelab.modes.options.Mode;
+import corelab.modes.options.OptionException;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
 
@@ -34,8 +34,8 @@ class LabOptionsTest {
     void aMeasuredRunTakesListsAndAllModesByDefault() {
         LabOptions options = LabOptions.parse(props("concurrency", "1,16,64", "workload", "cpu"));
         assertFalse(options.serve());
-        assertEquals(Mode.values().length, options.benchmark().modes().size());
-        assertEquals(java.util.List.of(1, 16, 64), options.benchmark().concurrency());
+        assertEquals(Mode.values().length, options.benchmark().servers().modes().size());
+        assertEquals(java.util.List.of(1, 16, 64), options.benchmark().load().concurrency());
     }
 
     @Test
@@ -92,8 +92,8 @@ class LabOptionsTest {
     @Test
     void helpListsEveryOptionWithItsDefault() {
         String usage = Main.usage();
-        for (var spec : LabOptions.SPECS) {
-            assertTrue(usage.contains("-D" + spec.name() + "=" + spec.defaultValue()), spec.name());
+        for (var spec : LabOptions.OPTIONS.options()) {
+            assertTrue(usage.contains("-D" + spec.name() + "=" + spec.defaultText()), spec.name());
         }
         for (Mode mode : Mode.values()) {
             assertTrue(usage.contains(mode.word()), mode.word());

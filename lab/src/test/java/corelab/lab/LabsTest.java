@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import corelab.harness.results.ResultsJson;
 import corelab.harness.results.RunResult;
-import corelab.modes.OptionException;
+import corelab.modes.options.OptionException;
 import corelab.reports.Report;
 import corelab.reports.ReportChart;
 import java.awt.image.BufferedImage;

@@ -3,16 +3,19 @@ package corelab.microbenchmarks;
 import corelab.harness.results.AtomicFiles;
 import corelab.harness.server.ServerProcess;
 import corelab.harness.stats.Estimate;
-import corelab.modes.ServerOptions;
+import corelab.modes.options.Arguments;
+import corelab.modes.options.Option;
+import corelab.modes.options.OptionException;
+import corelab.modes.options.OptionSet;
+import corelab.modes.options.OptionValues;
+import corelab.modes.options.ServerOptions;
+import corelab.modes.options.ValueType;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.TreeSet;
 import java.util.function.Consumer;
 
 /**
@@ -34,20 +37,26 @@ import java.util.function.Consumer;
  */
 public final class WorkerStartup {
     static final Duration READY_TIMEOUT = Duration.ofSeconds(60);
-    private static final Map<String, String> DEFAULTS = Map.of("starts", "20", "warmupStarts", "1", "output", "");
+    static final Option<Integer> STARTS = Option.of("starts",
+            ValueType.wholeNumber(Estimate.MIN_TRIALS_FOR_ERROR, 100_000), 20, "timed starts (fewer give no interval)");
+    static final Option<Integer> WARMUP_STARTS = Option.of("warmupStarts", ValueType.wholeNumber(0, 1000), 1,
+            "starts run first and thrown away: the first reads its files from disk");
+    static final Option<Path> OUTPUT = Option.of("output",
+            ValueType.optional(ValueType.custom(Path::of, Path::toString)), null, "write the result here as JSON");
+    private static final OptionSet OPTIONS = OptionSet.of(STARTS, WARMUP_STARTS, OUTPUT);
 
     private WorkerStartup() {
     }
 
     public static void main(String[] args) throws IOException {
+        OptionValues options;
         int starts;
         int warmupStarts;
-        Map<String, String> options;
         try {
-            options = parse(args);
-            starts = atLeast(options, "starts", Estimate.MIN_TRIALS_FOR_ERROR); // fewer give no interval
-            warmupStarts = atLeast(options, "warmupStarts", 0);
-        } catch (IllegalArgumentException e) {
+            options = OPTIONS.read(Arguments.parse(List.of(args)));
+            starts = options.get(STARTS);
+            warmupStarts = options.get(WARMUP_STARTS);
+        } catch (OptionException e) {
             System.err.println("corelab: " + e.getMessage());
             System.exit(2);
             return;
@@ -55,9 +64,9 @@ public final class WorkerStartup {
         WorkerStartupResult result = measure(warmupStarts, starts, System.out::println);
         System.out.println("worker JVM start to ready: " + result.millis().format("ms")
                 + " (mean ± 95% CI, n = " + result.millis().n() + ")");
-        String output = options.get("output");
-        if (!output.isEmpty()) {
-            AtomicFiles.write(Path.of(output), result.toJson());
+        Path output = options.get(OUTPUT);
+        if (output != null) {
+            AtomicFiles.write(output, result.toJson());
             System.out.println("written: " + output);
         }
     }
@@ -68,7 +77,7 @@ public final class WorkerStartup {
      */
     static WorkerStartupResult measure(int warmupStarts, int starts, Consumer<String> log)
             throws IOException {
-        ServerOptions options = ServerOptions.parse(Map.of("mode", "single", "port", "0"));
+        ServerOptions options = ServerOptions.defaults().withPort(0); // mode=single, the default
         List<Double> millis = new ArrayList<>();
         List<String> command = List.of();
         for (int i = 0; i < warmupStarts + starts; i++) {
@@ -88,32 +97,5 @@ public final class WorkerStartup {
             }
         }
         return new WorkerStartupResult(millis, command);
-    }
-
-    private static Map<String, String> parse(String[] args) {
-        Map<String, String> options = new LinkedHashMap<>(DEFAULTS);
-        for (String arg : args) {
-            int eq = arg.indexOf('=');
-            String name = eq > 0 ? arg.substring(0, eq) : arg;
-            if (eq <= 0 || !DEFAULTS.containsKey(name)) {
-                throw new IllegalArgumentException("arguments are name=value with a name among "
-                        + new TreeSet<>(DEFAULTS.keySet()) + ", was '" + arg + "'");
-            }
-            options.put(name, arg.substring(eq + 1));
-        }
-        return options;
-    }
-
-    private static int atLeast(Map<String, String> options, String name, int min) {
-        String value = options.get(name);
-        try {
-            int parsed = Integer.parseInt(value);
-            if (parsed >= min) {
-                return parsed;
-            }
-        } catch (NumberFormatException ignored) {
-            // the message below says what is wanted
-        }
-        throw new IllegalArgumentException(name + " must be a whole number >= " + min + ", was '" + value + "'");
     }
 }

@@ -3,11 +3,14 @@ package corelab.modes;
 import corelab.modes.cluster.ClusterServer;
 import corelab.modes.cluster.WorkerChannel;
 import corelab.modes.counter.Counter;
-import corelab.modes.counter.CounterStore;
 import corelab.modes.counter.RedisCounter;
 import corelab.modes.counter.RedisServer;
 import corelab.modes.counter.LocalCounter;
 import corelab.modes.counter.PrimaryCounter;
+import corelab.modes.options.CounterStore;
+import corelab.modes.options.Mode;
+import corelab.modes.options.OptionException;
+import corelab.modes.options.ServerOptions;
 import corelab.modes.wire.ReadyLine;
 import corelab.workloads.Backend;
 import java.io.IOException;
@@ -58,7 +61,7 @@ public final class RunningServer implements AutoCloseable {
     public static RunningServer start(ServerOptions options, int workerId, WorkerChannel primary, PrintStream log)
             throws IOException {
         if (workerId == 0) {
-            ServerOptions.checkCounter(options.mode(), options.counter());
+            options.checkFitsMode();
         }
         Backend backend = null;
         RedisServer redis = null;
@@ -70,7 +73,7 @@ public final class RunningServer implements AutoCloseable {
                 // The process that starts the server owns the count; a cluster's workers get the port.
                 if (resolved.redisPort() == 0) {
                     redis = RedisServer.start(resolved.host());
-                    resolved = resolved.with("redisPort", Integer.toString(redis.port()));
+                    resolved = resolved.withRedisPort(redis.port());
                 } else {
                     RedisCounter.reset(resolved.host(), resolved.redisPort());
                 }

@@ -2,6 +2,7 @@ package corelab.modes;
 
 import corelab.modes.counter.Counter;
 import corelab.modes.http.ServerSocketConfig;
+import corelab.modes.options.ServerOptions;
 import corelab.workloads.CpuKernel;
 import java.net.InetSocketAddress;
 import java.util.concurrent.CompletableFuture;

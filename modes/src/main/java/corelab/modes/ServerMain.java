@@ -2,14 +2,16 @@ package corelab.modes;
 
 import corelab.modes.cluster.ClusterServer;
 import corelab.modes.cluster.WorkerChannel;
+import corelab.modes.options.Mode;
+import corelab.modes.options.OptionException;
+import corelab.modes.options.ServerArgs;
+import corelab.modes.options.ServerOptions;
 import corelab.modes.wire.ReadyLine;
 import corelab.modes.wire.Reload;
 import corelab.modes.wire.StatsLine;
 import corelab.modes.wire.StatsQuery;
 import corelab.modes.wire.StatsReport;
 import java.io.IOException;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -27,36 +29,20 @@ public final class ServerMain {
     public static final int EXIT_CANNOT_START = 2;
     /** Exit code for a cluster primary that stopped by itself: its workers crash in a loop, or its nginx died. */
     public static final int EXIT_GAVE_UP = 3;
-    /**
-     * {@code exitWithStdin=true}: exit when standard input closes, that is when the process
-     * that started this server dies. Cluster workers always do; the harness asks for it too.
-     */
-    public static final String EXIT_WITH_STDIN = "exitWithStdin";
 
     private ServerMain() {
     }
 
     public static void main(String[] args) {
-        Map<String, String> given = new LinkedHashMap<>();
-        for (String arg : args) {
-            int eq = arg.indexOf('=');
-            if (eq <= 0) {
-                fail("arguments must be name=value, was '" + arg + "'");
-            }
-            given.put(arg.substring(0, eq), arg.substring(eq + 1));
-        }
-        int workerId = 0;
-        String worker = given.remove("workerId");
-        boolean exitWithStdin = "true".equals(given.remove(EXIT_WITH_STDIN));
         RunningServer server;
         ServerOptions options;
+        int workerId;
         WorkerChannel parent = null;
         try {
-            if (worker != null) {
-                workerId = OptionSpec.parseInt("workerId", worker, 1, 10_000);
-            }
-            options = ServerOptions.parse(given);
-            boolean lifeline = worker != null || exitWithStdin;
+            ServerArgs launch = ServerArgs.fromArgs(args);
+            options = launch.options();
+            workerId = launch.workerId();
+            boolean lifeline = workerId > 0 || launch.exitWithStdin();
             if (lifeline || options.mode() == Mode.CLUSTER) {
                 // Started before the server, so that a parent that dies while it starts takes it along.
                 parent = WorkerChannel.start(System.in, System.out, lifeline ? ServerMain::parentGone : () -> { });

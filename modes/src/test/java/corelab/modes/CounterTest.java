@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import corelab.modes.options.Mode;
+import corelab.modes.options.OptionException;
+import corelab.modes.options.ServerOptions;
 import corelab.workloads.WorkloadRequest;
 import java.util.ArrayList;
 import java.util.HashMap;

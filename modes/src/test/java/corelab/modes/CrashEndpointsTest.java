@@ -3,6 +3,7 @@ package corelab.modes;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import corelab.modes.options.ServerOptions;
 import corelab.modes.wire.WorkerExitLine;
 import corelab.modes.wire.WorkerOnlineLine;
 import java.io.ByteArrayOutputStream;

@@ -3,6 +3,8 @@ package corelab.modes;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import corelab.modes.options.Mode;
+import corelab.modes.options.ServerOptions;
 import corelab.workloads.Workload;
 import corelab.workloads.WorkloadRequest;
 import java.net.URI;

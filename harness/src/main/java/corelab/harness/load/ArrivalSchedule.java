@@ -15,8 +15,8 @@ package corelab.harness.load;
  */
 record ArrivalSchedule(double nanosPerRequest, int connections) {
 
-    static ArrivalSchedule of(LoadSpec spec) {
-        return new ArrivalSchedule(1e9 / spec.ratePerSecond(), spec.connections());
+    static ArrivalSchedule of(LoadModel.Open model, int connections) {
+        return new ArrivalSchedule(1e9 / model.ratePerSecond(), connections);
     }
 
     /** When request number {@code number} of {@code connection} is due, in nanoseconds after the start. */

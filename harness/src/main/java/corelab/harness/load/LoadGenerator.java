@@ -65,7 +65,7 @@ public final class LoadGenerator implements AutoCloseable {
         SocketChannel[] opened = connectAll();
         String hostHeader = hostAndPort(server);
         plan = new LoadPlan(server, requests.stream().map(r -> EncodedRequest.of(r, hostHeader)).toList(),
-                spec.model() == LoadModel.OPEN ? ArrivalSchedule.of(spec) : null,
+                spec.model() instanceof LoadModel.Open open ? ArrivalSchedule.of(open, spec.connections()) : null,
                 TimeUnit.MILLISECONDS.toNanos(spec.requestTimeoutMillis()), System.nanoTime(), spec.requestsPerConnection());
         try {
             for (int t = 0; t < spec.threads(); t++) {

@@ -47,7 +47,7 @@ public final class BenchmarkRunner {
 
     public BenchmarkRunner(BenchmarkOptions options, Map<String, String> givenOptions, PrintStream console) {
         this.options = options;
-        this.resolvedOptions = BenchmarkOptions.resolvedText(givenOptions);
+        this.resolvedOptions = BenchmarkOptions.OPTIONS.resolvedText(givenOptions);
         this.console = console;
         this.folder = new ResultsFolder(uniqueFolder(options.resultsDir(), runId));
         this.provenance = ProvenanceProbe.probe(List.of(), Commands.labCommand(givenOptions));
@@ -114,10 +114,11 @@ public final class BenchmarkRunner {
                 if (verified.add(point.workload())) {
                     WorkloadRequests.verify(server.address(), server.description(), requests.get(0), counterAnswers);
                 }
-                Measurement measurement = new Measurement(options, server, plan, point, counterAnswers, progress::step);
+                Measurement measurement = new Measurement(options.durations(), options.generator(), options.thresholds(),
+                        server, plan, point, counterAnswers, progress::step);
                 progress.describe(measurement.id());
                 ConfigurationResult result = measurement.run(requests);
-                if (measurement.warmupSecondsUsed() > options.warmupSeconds()) {
+                if (measurement.warmupSecondsUsed() > options.durations().warmupSeconds()) {
                     progress.warn("corelab: " + result.id() + ": the warmup took " + measurement.warmupSecondsUsed()
                             + " s to reach a steady throughput");
                 }
@@ -136,7 +137,7 @@ public final class BenchmarkRunner {
                 return ServerUnderTest.remote(options.target());
             }
             if (options.serverCmd() != null) {
-                return ServerUnderTest.of(ServerProcess.startCommand(options.serverCmd(), options.server().host(),
+                return ServerUnderTest.of(ServerProcess.startCommand(options.serverCmd(), options.servers().base().host(),
                         plan.cores(), READY_TIMEOUT));
             }
             if (plan.hasFaults()) {

@@ -1,6 +1,8 @@
 package corelab.harness.runner;
 
-import corelab.modes.OptionException;
+import corelab.modes.options.Mode;
+import corelab.modes.options.OptionException;
+import corelab.modes.options.ServerOptions;
 import corelab.workloads.CommandWord;
 import java.util.Locale;
 
@@ -85,6 +87,11 @@ public record Fault(Kind kind, double atSeconds) {
             throw new OptionException("fault: the time after '@' must be above 0, was '" + text + "'");
         }
         return new Fault(kind, seconds);
+    }
+
+    /** Whether this fault can be fired at {@code mode}: a worker to kill exists only where the mode has workers. */
+    boolean appliesTo(Mode mode) {
+        return kind != Kind.KILL_WORKER || ServerOptions.WORKERS.appliesTo(mode);
     }
 
     /** The option's own form, for ids and sentences: {@code kill-worker@10s}, {@code kill-server@2.5s}. */

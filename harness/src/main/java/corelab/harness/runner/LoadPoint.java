@@ -7,18 +7,25 @@ import corelab.workloads.Workload;
  * One workload at one load level: what a configuration drives at a server; {@code fault},
  * when not null, is fired into its measured window.
  */
-record LoadPoint(Workload workload, LoadModel model, int concurrency, double ratePerSecond, Fault fault) {
-    LoadPoint(Workload workload, LoadModel model, int concurrency, double ratePerSecond) {
-        this(workload, model, concurrency, ratePerSecond, null);
+record LoadPoint(Workload workload, LoadModel model, int concurrency, Fault fault) {
+    LoadPoint(Workload workload, LoadModel model, int concurrency) {
+        this(workload, model, concurrency, null);
     }
 
     LoadPoint withFault(Fault fault) {
-        return new LoadPoint(workload, model, concurrency, ratePerSecond, fault);
+        return new LoadPoint(workload, model, concurrency, fault);
+    }
+
+    /** The open model's rate, as the results give it: null under the closed model, which has none. */
+    Double ratePerSecond() {
+        return model instanceof LoadModel.Open open ? open.ratePerSecond() : null;
     }
 
     String label() {
-        return (model == LoadModel.OPEN
-                ? "open " + (long) ratePerSecond + "/s c" + concurrency
-                : "closed c" + concurrency) + (fault == null ? "" : " " + fault.word());
+        String load = switch (model) {
+            case LoadModel.Open open -> "open " + (long) open.ratePerSecond() + "/s c" + concurrency;
+            case LoadModel.Closed closed -> "closed c" + concurrency;
+        };
+        return load + (fault == null ? "" : " " + fault.word());
     }
 }

@@ -4,7 +4,6 @@ import corelab.harness.load.CounterLedger;
 import corelab.harness.load.LoadGenerator;
 import corelab.harness.load.LoadInterval;
 import corelab.harness.load.LoadModel;
-import corelab.harness.load.LoadSpec;
 import corelab.harness.load.RequestTemplate;
 import corelab.harness.results.ConfigurationResult;
 import corelab.harness.results.FaultResult;
@@ -25,7 +24,9 @@ import java.util.function.IntConsumer;
  * measures one finely sampled window instead, with the fault fired into it ({@link FaultWindow}).
  */
 final class Measurement {
-    private final BenchmarkOptions options;
+    private final Durations durations;
+    private final GeneratorSettings generator;
+    private final Thresholds thresholds;
     private final ServerUnderTest server;
     private final ServerPlan plan;
     private final LoadPoint point;
@@ -47,9 +48,11 @@ final class Measurement {
     static final int STEADY_SECONDS = 3;
     static final double STEADY_SPREAD = 0.10;
 
-    Measurement(BenchmarkOptions options, ServerUnderTest server, ServerPlan plan, LoadPoint point, CounterLedger ledger,
-                IntConsumer secondsDone) {
-        this.options = options;
+    Measurement(Durations durations, GeneratorSettings generator, Thresholds thresholds, ServerUnderTest server,
+                ServerPlan plan, LoadPoint point, CounterLedger ledger, IntConsumer secondsDone) {
+        this.durations = durations;
+        this.generator = generator;
+        this.thresholds = thresholds;
         this.server = server;
         this.plan = plan;
         this.point = point;
@@ -59,11 +62,8 @@ final class Measurement {
     }
 
     ConfigurationResult run(List<RequestTemplate> requests) throws RunFailure, InterruptedException {
-        LoadSpec spec = new LoadSpec(point.model(), point.concurrency(),
-                point.model() == LoadModel.OPEN ? point.ratePerSecond() : Double.NaN,
-                options.loadThreads(), options.requestTimeoutMillis(), options.requestsPerConnection());
         List<TrialResult> trials = new ArrayList<>();
-        try (LoadGenerator generator = new LoadGenerator(server.address(), spec, requests, ledger)) {
+        try (LoadGenerator generator = new LoadGenerator(server.address(), this.generator.spec(point), requests, ledger)) {
             try {
                 generator.start();
             } catch (IOException e) {
@@ -71,14 +71,14 @@ final class Measurement {
             }
             long next = System.nanoTime();
             List<Double> warmupThroughputs = new ArrayList<>();
-            int longest = options.warmupSeconds() == 0 ? 0 : options.warmupSeconds() + EXTRA_WARMUP_SECONDS;
-            while (warmupSecondsUsed < options.warmupSeconds()
+            int longest = durations.warmupSeconds() == 0 ? 0 : durations.warmupSeconds() + EXTRA_WARMUP_SECONDS;
+            while (warmupSecondsUsed < durations.warmupSeconds()
                     || (warmupSecondsUsed < longest && !steady(warmupThroughputs))) {
                 next = sleepUntil(next + TimeUnit.SECONDS.toNanos(1));
                 // Warmup figures are read only to judge steadiness, then dropped: never in a trial.
                 warmupThroughputs.add(generator.sample().throughputPerSecond());
                 warmupSecondsUsed++;
-                if (warmupSecondsUsed <= options.warmupSeconds()) {
+                if (warmupSecondsUsed <= durations.warmupSeconds()) {
                     secondsDone.accept(1);
                 }
             }
@@ -91,14 +91,14 @@ final class Measurement {
         }
         // The generator is closed: its last answers, the counter's included, are in.
         return Summaries.configuration(id(), plan, point, coresAllowed, server, warmupSecondsUsed, trials, ledger, fault,
-                options);
+                thresholds);
     }
 
     private TrialResult measureFault(LoadGenerator generator) throws RunFailure, InterruptedException {
         if (!(server instanceof SupervisedServer supervised)) {
             throw new IllegalStateException("a fault run needs a supervised server");
         }
-        FaultWindow window = new FaultWindow(supervised, point.fault(), options.faultWindowSeconds(), point.model(),
+        FaultWindow window = new FaultWindow(supervised, point.fault(), durations.faultWindowSeconds(), point.model(),
                 coresAllowed, this::sampleServer, secondsDone);
         window.run(generator);
         fault = window.result();
@@ -107,11 +107,11 @@ final class Measurement {
 
     private void measureTrials(LoadGenerator generator, long next, List<TrialResult> trials)
             throws RunFailure, InterruptedException {
-        for (int index = 1; index <= options.trials(); index++) {
+        for (int index = 1; index <= durations.trials(); index++) {
             TreeSample atStart = sampleServer();
             TrialRecorder recorder = new TrialRecorder(index, point.model(), coresAllowed, atStart,
                     server.requestsByProcess(), System.nanoTime());
-            for (int second = 0; second < options.trialSeconds(); second++) {
+            for (int second = 0; second < durations.trialSeconds(); second++) {
                 next = sleepUntil(next + TimeUnit.SECONDS.toNanos(1));
                 LoadInterval interval = generator.sample();
                 recorder.add(interval, sampleServer());
@@ -158,8 +158,8 @@ final class Measurement {
             id.append("/iterations").append(plan.cpuIterations());
         }
         id.append('/').append(point.model().word()).append("/c").append(point.concurrency());
-        if (point.model() == LoadModel.OPEN) {
-            id.append("/rate").append((long) point.ratePerSecond());
+        if (point.model() instanceof LoadModel.Open open) {
+            id.append("/rate").append((long) open.ratePerSecond());
         }
         if (point.fault() != null) {
             id.append('/').append(point.fault().word());

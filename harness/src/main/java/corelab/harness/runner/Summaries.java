@@ -1,7 +1,6 @@
 package corelab.harness.runner;
 
 import corelab.harness.load.CounterLedger;
-import corelab.harness.load.LoadModel;
 import corelab.harness.results.CounterCheck;
 import corelab.harness.results.ComparisonResult;
 import corelab.harness.results.ConfigurationResult;
@@ -26,14 +25,13 @@ final class Summaries {
     static ConfigurationResult configuration(String id, ServerPlan plan, LoadPoint point, int coresAllowed,
                                              ServerUnderTest server, int warmupSeconds, List<TrialResult> trials,
                                              CounterLedger counterAnswers, FaultResult fault,
-                                             BenchmarkOptions options) {
+                                             Thresholds thresholds) {
         Summary summary = summary(trials, coresAllowed);
-        List<String> invalid = fault == null ? invalidReasons(trials, summary, options)
-                : faultInvalidReasons(trials.get(0), fault, options);
+        List<String> invalid = fault == null ? invalidReasons(trials, summary, thresholds)
+                : faultInvalidReasons(trials.get(0), fault, thresholds);
         return new ConfigurationResult(id, plan.label(), point.workload().word(), point.model().word(),
-                point.concurrency(), point.model() == LoadModel.OPEN ? point.ratePerSecond() : null,
-                plan.threads(), plan.workers(), plan.cpuIterations(),
-                plan.mode() == null ? null : plan.options().workloads().backendDelayMillis(),
+                point.concurrency(), point.ratePerSecond(),
+                plan.threads(), plan.workers(), plan.cpuIterations(), plan.backendDelayMillis(),
                 plan.counter() == null ? null : plan.counter().word(),
                 coresAllowed, server.description(), server.command(), warmupSeconds, invalid.isEmpty(), invalid,
                 counterAnswers == null ? null : new CounterCheck(counterAnswers.answers(), counterAnswers.highestCount(),
@@ -45,23 +43,23 @@ final class Summaries {
      * A fault run is meant to fail requests: the error limit applies to the intervals before
      * the kill only, where a failure means the server was broken before the fault.
      */
-    static List<String> faultInvalidReasons(TrialResult window, FaultResult fault, BenchmarkOptions options) {
+    static List<String> faultInvalidReasons(TrialResult window, FaultResult fault, Thresholds thresholds) {
         List<String> reasons = new ArrayList<>();
         List<IntervalResult> before = window.intervals().stream()
                 .filter(i -> i.startSeconds() + i.seconds() <= fault.firedAtSeconds() + 1e-9).toList();
         double utilization = before.stream().mapToDouble(IntervalResult::generatorUtilization).average().orElse(0);
-        if (utilization > options.maxGeneratorUtilization()) {
+        if (utilization > thresholds.maxGeneratorUtilization()) {
             reasons.add(String.format(Locale.ROOT,
                     "the load generator was saturated before the fault (%.0f%% of its CPU, limit %.0f%%):"
                             + " the figures measure the generator, not the server",
-                    100 * utilization, 100 * options.maxGeneratorUtilization()));
+                    100 * utilization, 100 * thresholds.maxGeneratorUtilization()));
         }
         long failed = before.stream().mapToLong(IntervalResult::errors).sum();
         long completed = before.stream().mapToLong(IntervalResult::completed).sum();
         double percent = failed + completed == 0 ? 0 : 100.0 * failed / (failed + completed);
-        if (percent > options.maxErrorPercent()) {
+        if (percent > thresholds.maxErrorPercent()) {
             reasons.add(String.format(Locale.ROOT, "%.2f%% of requests failed before the fault (limit %.2f%%)",
-                    percent, options.maxErrorPercent()));
+                    percent, thresholds.maxErrorPercent()));
         }
         if (completed == 0) {
             reasons.add("no request was answered correctly before the fault");
@@ -92,21 +90,21 @@ final class Summaries {
         return Estimate.of(values);
     }
 
-    static List<String> invalidReasons(List<TrialResult> trials, Summary summary, BenchmarkOptions options) {
+    static List<String> invalidReasons(List<TrialResult> trials, Summary summary, Thresholds thresholds) {
         List<String> reasons = new ArrayList<>();
         for (TrialResult trial : trials) {
             double utilization = trial.generator().utilization();
-            if (utilization > options.maxGeneratorUtilization()) {
+            if (utilization > thresholds.maxGeneratorUtilization()) {
                 reasons.add(String.format(Locale.ROOT,
                         "the load generator was saturated in trial %d (%.0f%% of its CPU, limit %.0f%%):"
                                 + " the figures measure the generator, not the server",
-                        trial.index(), 100 * utilization, 100 * options.maxGeneratorUtilization()));
+                        trial.index(), 100 * utilization, 100 * thresholds.maxGeneratorUtilization()));
                 break;
             }
         }
-        if (summary.errorPercent() > options.maxErrorPercent()) {
+        if (summary.errorPercent() > thresholds.maxErrorPercent()) {
             reasons.add(String.format(Locale.ROOT, "%.2f%% of requests failed (limit %.2f%%)",
-                    summary.errorPercent(), options.maxErrorPercent()));
+                    summary.errorPercent(), thresholds.maxErrorPercent()));
         }
         if (trials.stream().mapToLong(TrialResult::completed).sum() == 0) {
             reasons.add("no request was answered correctly");

@@ -3,7 +3,7 @@ package corelab.harness.runner;
 import corelab.harness.server.ServerProcess;
 import corelab.harness.server.Uninterruptibles;
 import corelab.harness.server.WorkerOnline;
-import corelab.modes.ServerOptions;
+import corelab.modes.options.ServerOptions;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Duration;
@@ -38,7 +38,7 @@ final class SupervisedServer implements ServerUnderTest {
     private boolean closed; // guarded by this
 
     private SupervisedServer(ServerOptions options, int cores, Duration readyTimeout, ServerProcess first) {
-        this.options = options.with("port", Integer.toString(first.address().getPort()));
+        this.options = options.withPort(first.address().getPort());
         this.cores = cores;
         this.readyTimeout = readyTimeout;
         this.address = first.address();

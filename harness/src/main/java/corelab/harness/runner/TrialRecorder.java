@@ -94,7 +94,7 @@ final class TrialRecorder {
                 completed == 0 ? Double.NaN : generatorCpuNanos / 1e3 / completed,
                 intended / seconds, sent / seconds);
         ServerUsage server = serverUsage(seconds, requestsAtEnd);
-        boolean open = model == LoadModel.OPEN;
+        boolean open = model instanceof LoadModel.Open;
         return new TrialResult(index, seconds, completed, sent, intended, errors, completed / seconds,
                 Latency.of(latency), open ? Latency.of(uncorrected) : null, server, generator, intervals,
                 Histograms.encode(latency), open ? Histograms.encode(uncorrected) : null);

@@ -2,7 +2,7 @@ package corelab.harness.runner;
 
 import corelab.harness.load.CounterLedger;
 import corelab.harness.load.RequestTemplate;
-import corelab.modes.ServerOptions;
+import corelab.modes.options.ServerOptions;
 import corelab.workloads.Workload;
 import corelab.workloads.WorkloadRequest;
 import java.io.ByteArrayOutputStream;

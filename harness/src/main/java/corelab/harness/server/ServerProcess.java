@@ -2,7 +2,8 @@ package corelab.harness.server;
 
 import corelab.modes.JvmCommand;
 import corelab.modes.ServerMain;
-import corelab.modes.ServerOptions;
+import corelab.modes.options.ServerArgs;
+import corelab.modes.options.ServerOptions;
 import corelab.modes.wire.ReadyLine;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -55,10 +56,8 @@ public final class ServerProcess implements AutoCloseable {
     public static ServerProcess startMode(ServerOptions options, int cores, List<String> jvmFlags,
                                           Duration readyTimeout) throws IOException {
         requirePositive(readyTimeout);
-        List<String> args = new ArrayList<>();
-        options.with("statsIntervalMillis", Integer.toString(STATS_INTERVAL_MILLIS)).toMap()
-                .forEach((name, value) -> args.add(name + "=" + value));
-        args.add(ServerMain.EXIT_WITH_STDIN + "=true"); // the lifeline: see the class comment
+        // exitWithStdin=true: the lifeline, see the class comment
+        List<String> args = new ServerArgs(options.withStatsIntervalMillis(STATS_INTERVAL_MILLIS), 0, true).toArgs();
         List<String> command = new ArrayList<>(Cores.commandPrefix(cores));
         command.addAll(JvmCommand.forMain(ServerMain.class, jvmFlags, args));
         String what = "the corelab server (mode=" + options.mode().word() + ")";

@@ -27,7 +27,7 @@ class CoordinatedOmissionTest {
     void aStalledServerShowsInTheCorrectedLatencyButHidesFromTheUncorrected() throws Exception {
         try (RunningServer server = LoadTesting.startServer();
              LoadGenerator load = new LoadGenerator(server.address(),
-                     new LoadSpec(LoadModel.OPEN, 4, 200, 1, 10_000), mixedRequests())) {
+                     new LoadSpec(new LoadModel.Open(200), 4, 1, 10_000), mixedRequests())) {
             load.start();
             sleepMillis(500);
             load.sample(); // warmup, discarded as the runner does

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import corelab.modes.RunningServer;
-import corelab.modes.ServerOptions;
+import corelab.modes.options.ServerOptions;
 import corelab.workloads.WorkloadRequest;
 import java.io.ByteArrayOutputStream;
 import java.net.InetSocketAddress;

@@ -87,7 +87,7 @@ class LoadGeneratorTest {
     @Test
     void openModelKeepsItsRateAndCountsIntendedRequests() throws IOException {
         int ratePerSecond = 200;
-        LoadSpec spec = new LoadSpec(LoadModel.OPEN, 4, ratePerSecond, 2, 5000);
+        LoadSpec spec = new LoadSpec(new LoadModel.Open(ratePerSecond), 4, 2, 5000);
         LoadInterval interval;
         try (LoadGenerator load = new LoadGenerator(server.address(), spec, mixedRequests())) {
             load.start();
@@ -174,7 +174,7 @@ class LoadGeneratorTest {
         int connections = 2;
         try (CountingRelay recycled = new CountingRelay(server.address());
              CountingRelay kept = new CountingRelay(server.address())) {
-            Totals replaced = run(recycled.address(), new LoadSpec(LoadModel.CLOSED, connections, Double.NaN, 1, 5000, 3));
+            Totals replaced = run(recycled.address(), new LoadSpec(LoadModel.CLOSED, connections, 1, 5000, 3));
             Totals keptOpen = run(kept.address(), closed(connections, 1, 5000));
 
             assertEquals(0, replaced.errors(), "replacing a connection is not an error");

@@ -3,7 +3,7 @@ package corelab.harness.load;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import corelab.modes.RunningServer;
-import corelab.modes.ServerOptions;
+import corelab.modes.options.ServerOptions;
 import corelab.workloads.Workload;
 import corelab.workloads.WorkloadRequest;
 import java.io.IOException;
@@ -41,7 +41,7 @@ final class LoadTesting {
     }
 
     static LoadSpec closed(int connections, int threads, int requestTimeoutMillis) {
-        return new LoadSpec(LoadModel.CLOSED, connections, Double.NaN, threads, requestTimeoutMillis);
+        return new LoadSpec(LoadModel.CLOSED, connections, threads, requestTimeoutMillis);
     }
 
     static long aliveLoadThreads() {

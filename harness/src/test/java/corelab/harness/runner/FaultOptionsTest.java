@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import corelab.modes.Mode;
-import corelab.modes.OptionException;
+import corelab.modes.options.Mode;
+import corelab.modes.options.OptionException;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -46,7 +46,7 @@ class FaultOptionsTest {
     void theWindowIsTheTrialsBackToBack() {
         BenchmarkOptions options = BenchmarkOptions.parse(Map.of("mode", "single", "fault", "kill-server@5s",
                 "trials", "2", "trialSeconds", "4"));
-        assertEquals(8, options.faultWindowSeconds());
+        assertEquals(8, options.durations().faultWindowSeconds());
         assertNull(Plan.of(BenchmarkOptions.defaults()).servers().get(0).loadPoints().get(0).fault());
     }
 
@@ -77,6 +77,7 @@ class FaultOptionsTest {
 
     @Test
     void theFaultIsInTheHelp() {
-        assertTrue(BenchmarkOptions.SPECS.stream().anyMatch(s -> s.name().equals("fault") && s.defaultValue().equals("none")));
+        assertTrue(BenchmarkOptions.OPTIONS.options().stream()
+                .anyMatch(s -> s.name().equals("fault") && s.defaultText().equals("none")));
     }
 }

@@ -1,6 +1,6 @@
 package corelab.harness.server;
 
-import corelab.modes.ServerOptions;
+import corelab.modes.options.ServerOptions;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;

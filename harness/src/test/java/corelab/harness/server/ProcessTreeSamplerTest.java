@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import corelab.modes.ServerOptions;
+import corelab.modes.options.ServerOptions;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;

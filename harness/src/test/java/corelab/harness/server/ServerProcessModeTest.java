@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import corelab.modes.ServerMain;
-import corelab.modes.ServerOptions;
+import corelab.modes.options.ServerOptions;
 import corelab.modes.wire.ForwardedLine;
 import corelab.modes.wire.ReadyLine;
 import corelab.modes.wire.StatsLine;

@@ -2,7 +2,8 @@ package corelab.modes.cluster;
 
 import corelab.modes.JvmCommand;
 import corelab.modes.ServerMain;
-import corelab.modes.ServerOptions;
+import corelab.modes.options.ServerArgs;
+import corelab.modes.options.ServerOptions;
 import corelab.modes.wire.ForwardedLine;
 import corelab.modes.wire.WorkerExitLine;
 import java.io.IOException;
@@ -89,9 +90,7 @@ public final class Cluster implements AutoCloseable {
     }
 
     private Worker start(int id, Worker.Spec spec) throws IOException {
-        List<String> args = new ArrayList<>();
-        args.add("workerId=" + id); // first, so a short listing of processes still shows it
-        workerOptions.apply(id).toMap().forEach((name, value) -> args.add(name + "=" + value));
+        List<String> args = ServerArgs.worker(workerOptions.apply(id), id).toArgs();
         ProcessBuilder builder = new ProcessBuilder(JvmCommand.forMain(ServerMain.class, spec.jvmFlags(), args))
                 .redirectErrorStream(true)
                 .redirectInput(ProcessBuilder.Redirect.PIPE); // the channel, and the worker's lifeline

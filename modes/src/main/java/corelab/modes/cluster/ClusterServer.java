@@ -1,10 +1,10 @@
 package corelab.modes.cluster;
 
-import corelab.modes.Balance;
 import corelab.modes.ModeServer;
-import corelab.modes.ServerOptions;
-import corelab.modes.counter.CounterStore;
 import corelab.modes.counter.PrimaryCounter;
+import corelab.modes.options.Balance;
+import corelab.modes.options.CounterStore;
+import corelab.modes.options.ServerOptions;
 import corelab.modes.wire.ForwardedLine;
 import corelab.modes.wire.Reload;
 import corelab.modes.wire.StatsLine;
@@ -59,14 +59,14 @@ public final class ClusterServer implements ModeServer {
     private boolean closed; // guarded by this
 
     public ClusterServer(ServerOptions options, PrintStream log) throws IOException {
-        this(options, log, options.restartPolicy());
+        this(options, log, RestartPolicy.of(options));
     }
 
     ClusterServer(ServerOptions options, PrintStream log, RestartPolicy restartPolicy) throws IOException {
         this.log = log;
         ServerOptions workerOptions = options.withMode(options.workerMode());
         // Behind a front, each worker listens on a loopback port of its own and announces it in its ready line.
-        ServerOptions behindFront = workerOptions.withPort(0).with("host", "127.0.0.1");
+        ServerOptions behindFront = workerOptions.withPort(0).withHost("127.0.0.1");
         switch (options.balance()) {
             case KERNEL -> {
                 this.front = PortReservation.bind(options.host(), options.port());

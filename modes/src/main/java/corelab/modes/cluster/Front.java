@@ -5,7 +5,7 @@ import java.net.InetSocketAddress;
 
 /**
  * What holds the cluster's port and gets connections to the workers: one per
- * {@link corelab.modes.Balance} strategy. It takes the port before any worker starts, so a
+ * {@link corelab.modes.options.Balance} strategy. It takes the port before any worker starts, so a
  * busy port is one clear error and no worker is started in vain.
  */
 interface Front extends AutoCloseable {

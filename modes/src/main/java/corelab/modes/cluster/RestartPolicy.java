@@ -1,5 +1,6 @@
 package corelab.modes.cluster;
 
+import corelab.modes.options.ServerOptions;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -12,8 +13,8 @@ import java.util.Optional;
  * would only burn CPU and fill the log, so the primary gives up and says so.
  */
 public record RestartPolicy(Duration firstDelay, Duration maxDelay, Duration stablePeriod, int maxUnstableRestarts) {
-    public static final RestartPolicy DEFAULT =
-            new RestartPolicy(Duration.ofMillis(100), Duration.ofSeconds(10), Duration.ofSeconds(30), 10);
+    /** The policy of the options' defaults. */
+    public static final RestartPolicy DEFAULT = of(ServerOptions.defaults());
 
     public RestartPolicy {
         if (firstDelay.isNegative() || firstDelay.isZero() || maxDelay.compareTo(firstDelay) < 0
@@ -22,6 +23,13 @@ public record RestartPolicy(Duration firstDelay, Duration maxDelay, Duration sta
                     + " maxUnstableRestarts >= 0, were " + firstDelay + ", " + maxDelay + ", " + stablePeriod
                     + ", " + maxUnstableRestarts);
         }
+    }
+
+    /** The cluster's restart policy: pm2's options as {@code options} gives them, the delay capped. */
+    public static RestartPolicy of(ServerOptions options) {
+        return new RestartPolicy(Duration.ofMillis(options.restartDelayMillis()),
+                Duration.ofMillis(ServerOptions.MAX_RESTART_DELAY_MILLIS), Duration.ofMillis(options.minUptimeMillis()),
+                options.maxRestarts());
     }
 
     /** The wait before the restart that follows {@code unstableRestartsBefore} unstable restarts in a row. */

@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import corelab.modes.Balance;
 import corelab.modes.ServerMain;
+import corelab.modes.options.Balance;
 import corelab.modes.wire.ReadyLine;
 import corelab.workloads.Workload;
 import corelab.workloads.WorkloadRequest;

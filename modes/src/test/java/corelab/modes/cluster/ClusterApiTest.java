@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import corelab.modes.ServerOptions;
+import corelab.modes.options.ServerOptions;
 import corelab.modes.wire.StatsQuery;
 import corelab.modes.wire.StatsReport;
 import corelab.modes.wire.WorkerExitLine;

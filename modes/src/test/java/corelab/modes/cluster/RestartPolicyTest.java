@@ -4,9 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import corelab.modes.options.Balance;
+import corelab.modes.options.ServerOptions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -47,5 +50,19 @@ class RestartPolicyTest {
                 () -> new RestartPolicy(Duration.ZERO, Duration.ofSeconds(1), Duration.ofSeconds(1), 3));
         assertThrows(IllegalArgumentException.class,
                 () -> new RestartPolicy(Duration.ofSeconds(2), Duration.ofSeconds(1), Duration.ofSeconds(1), 3));
+    }
+
+    @Test
+    void theRestartOptionsArePm2sAndMakeTheClusterRestartPolicy() {
+        assertEquals(new RestartPolicy(Duration.ofMillis(100), Duration.ofSeconds(10), Duration.ofSeconds(30), 10),
+                RestartPolicy.of(ServerOptions.defaults()));
+        assertEquals(RestartPolicy.DEFAULT, RestartPolicy.of(ServerOptions.defaults()));
+        ServerOptions options = ServerOptions.parse(Map.of("maxRestarts", "2", "minUptimeMillis", "500",
+                "restartDelayMillis", "10", "balance", "proxy"));
+        assertEquals(new RestartPolicy(Duration.ofMillis(10), RestartPolicy.DEFAULT.maxDelay(), Duration.ofMillis(500), 2),
+                RestartPolicy.of(options));
+        assertEquals(Balance.PROXY, options.balance());
+        assertEquals(Balance.KERNEL, ServerOptions.defaults().balance());
+        assertEquals(options, ServerOptions.parse(options.toMap()));
     }
 }

@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import corelab.modes.RunningServer;
-import corelab.modes.ServerOptions;
+import corelab.modes.options.ServerOptions;
 import corelab.workloads.Workload;
 import corelab.workloads.WorkloadRequest;
 import java.io.File;

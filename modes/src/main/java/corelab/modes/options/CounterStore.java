@@ -1,4 +1,4 @@
-package corelab.modes.counter;
+package corelab.modes.options;
 
 import corelab.workloads.CommandWord;
 

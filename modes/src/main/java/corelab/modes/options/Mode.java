@@ -1,4 +1,4 @@
-package corelab.modes;
+package corelab.modes.options;
 
 import corelab.workloads.CommandWord;
 

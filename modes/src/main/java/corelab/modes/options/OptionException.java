@@ -1,4 +1,4 @@
-package corelab.modes;
+package corelab.modes.options;
 
 /** An option with an unknown name or an invalid value; its message is meant for the user as it is. */
 public final class OptionException extends IllegalArgumentException {

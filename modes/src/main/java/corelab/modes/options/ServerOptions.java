@@ -1,0 +1,256 @@
+package corelab.modes.options;
+
+import static corelab.modes.options.ValueType.wholeNumber;
+
+import corelab.modes.http.HttpLimits;
+import corelab.workloads.WorkloadSettings;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Everything that defines one server: each option declared once below (its default, range,
+ * help and modes), read once from {@code -D} properties or {@code key=value} arguments,
+ * validated here, and trusted everywhere after. Inside a JVM it is typed and changed with
+ * withers; it becomes text only where it crosses into another JVM ({@link #toArgs()},
+ * {@link #fromArgs}).
+ */
+public record ServerOptions(Mode mode, Mode workerMode, String host, int port, int threads, int workers,
+                            int offloadThreads, WorkloadSettings workloads, int backendPort, HttpLimits limits,
+                            int statsIntervalMillis, boolean crashEndpoints, Balance balance, int maxRestarts,
+                            int minUptimeMillis, int restartDelayMillis, CounterStore counter, int redisPort) {
+
+    public static final int CORES = Runtime.getRuntime().availableProcessors();
+    /** The longest wait before restarting a crashed worker: restart delays double up to here (pm2 has no cap). */
+    public static final int MAX_RESTART_DELAY_MILLIS = 10_000;
+
+    public static final Option<Mode> MODE = Option.of("mode", ValueType.word(Mode::fromWord), Mode.SINGLE,
+            "the concurrency mode: " + Mode.words());
+    public static final Option<Mode> WORKER_MODE = Option.of("workerMode", ValueType.word(Mode::fromWord), Mode.SINGLE,
+            "the in-process mode each worker runs").onlyIn(Mode.CLUSTER);
+    public static final Option<String> HOST = Option.of("host", ValueType.text(true), "127.0.0.1",
+            "the address to listen on (loopback unless you mean it)");
+    public static final Option<Integer> PORT = Option.of("port", wholeNumber(0, 65535), 8080,
+            "the port to listen on; 0 picks a free one");
+    public static final Option<Integer> THREADS = Option.of("threads", wholeNumber(1, 100_000), 200,
+            "the pool size (Tomcat's default maxThreads is 200)").onlyIn(Mode.PLATFORM);
+    public static final Option<Integer> WORKERS = Option.of("workers", wholeNumber(1, 256), CORES,
+            "worker processes (default: one per core)").onlyIn(Mode.CLUSTER);
+    public static final Option<Integer> OFFLOAD_THREADS = Option.of("offloadThreads", wholeNumber(1, 10_000), CORES,
+            "CPU worker threads (default: one per core)").onlyIn(Mode.OFFLOAD);
+    public static final Option<Integer> CPU_ITERATIONS = Option.of("cpuIterations",
+            wholeNumber(0, WorkloadSettings.MAX_CPU_ITERATIONS), WorkloadSettings.DEFAULT_CPU_ITERATIONS,
+            "cpu and mixed workloads: kernel steps per request (about 1 ms)");
+    public static final Option<Integer> BACKEND_DELAY_MILLIS = Option.of("backendDelayMillis",
+            wholeNumber(0, WorkloadSettings.MAX_BACKEND_DELAY_MILLIS), WorkloadSettings.DEFAULT_BACKEND_DELAY_MILLIS,
+            "io and mixed workloads: how long the backend waits before answering");
+    public static final Option<Integer> BACKEND_PORT = Option.of("backendPort", wholeNumber(0, 65535), 0,
+            "io and mixed workloads: port of a running backend on host; 0 starts one");
+    public static final Option<Integer> MAX_HEADER_BYTES = Option.of("maxHeaderBytes", wholeNumber(64, 1 << 20),
+            HttpLimits.DEFAULTS.maxHeaderBytes(), "longest request line and headers; longer: 431");
+    public static final Option<Integer> MAX_BODY_BYTES = Option.of("maxBodyBytes", wholeNumber(0, 64 << 20),
+            HttpLimits.DEFAULTS.maxBodyBytes(), "largest request body; larger: 413");
+    public static final Option<Integer> IDLE_TIMEOUT_MILLIS = Option.of("idleTimeoutMillis", wholeNumber(1, 3_600_000),
+            HttpLimits.DEFAULTS.idleTimeoutMillis(), "a connection silent this long (between or inside requests) is closed");
+    public static final Option<Boolean> CRASH_ENDPOINTS = Option.of("crashEndpoints", ValueType.flag(false), false,
+            "serve /crash/throw (the handler throws) and /crash/exit (the process exits), for fault labs");
+    public static final Option<CounterStore> COUNTER = Option.of("counter", ValueType.word(CounterStore::fromWord),
+            CounterStore.LOCAL, "counter workload: where the count lives: local (one per process: a cluster's workers"
+                    + " diverge), primary (cluster only: the primary keeps it), redis (INCR in Redis)")
+            .fitting((store, mode) -> store != CounterStore.PRIMARY || !mode.inProcess(),
+                    (store, mode) -> "counter=primary keeps the count in a cluster's primary, and mode=" + mode.word()
+                            + " has no primary: use mode=cluster, or counter=local (one process counts right by"
+                            + " itself) or counter=redis");
+    public static final Option<Integer> REDIS_PORT = Option.of("redisPort", wholeNumber(0, 65535), 0,
+            "counter=redis: port of a running Redis on host; 0 starts a redis-server");
+    public static final Option<Integer> STATS_INTERVAL_MILLIS = Option.of("statsIntervalMillis",
+            wholeNumber(0, 3_600_000), 0, "print a corelab-stats line (requests handled so far) this often; 0: never");
+    public static final Option<Balance> BALANCE = Option.of("balance", ValueType.word(Balance::fromWord), Balance.KERNEL,
+            "how connections reach the workers: " + Arrays.stream(Balance.values())
+                    .map(b -> b.word() + " (" + b.description() + ")").collect(Collectors.joining("; ")))
+            .onlyIn(Mode.CLUSTER);
+    // pm2's --max-restarts, --min-uptime and --exp-backoff-restart-delay
+    public static final Option<Integer> MAX_RESTARTS = Option.of("maxRestarts", wholeNumber(0, 10_000), 10,
+            "restarts in a row of workers that die within minUptimeMillis before the primary gives up (exit 3)")
+            .onlyIn(Mode.CLUSTER);
+    public static final Option<Integer> MIN_UPTIME_MILLIS = Option.of("minUptimeMillis", wholeNumber(0, 86_400_000),
+            30_000, "a worker up this long counts as stable, which resets the restart count and delay")
+            .onlyIn(Mode.CLUSTER);
+    public static final Option<Integer> RESTART_DELAY_MILLIS = Option.of("restartDelayMillis",
+            wholeNumber(1, MAX_RESTART_DELAY_MILLIS), 100, "wait before the first restart, doubled after each"
+                    + " unstable one, up to " + MAX_RESTART_DELAY_MILLIS + " ms").onlyIn(Mode.CLUSTER);
+
+    /** Every option with where the record keeps it, in the order of the help and of a server's arguments. */
+    private static final List<Field<?>> FIELDS = List.of(
+            new Field<>(MODE, ServerOptions::mode),
+            new Field<>(WORKER_MODE, ServerOptions::workerMode),
+            new Field<>(HOST, ServerOptions::host),
+            new Field<>(PORT, ServerOptions::port),
+            new Field<>(THREADS, ServerOptions::threads),
+            new Field<>(WORKERS, ServerOptions::workers),
+            new Field<>(OFFLOAD_THREADS, ServerOptions::offloadThreads),
+            new Field<>(CPU_ITERATIONS, options -> options.workloads().cpuIterations()),
+            new Field<>(BACKEND_DELAY_MILLIS, options -> options.workloads().backendDelayMillis()),
+            new Field<>(BACKEND_PORT, ServerOptions::backendPort),
+            new Field<>(MAX_HEADER_BYTES, options -> options.limits().maxHeaderBytes()),
+            new Field<>(MAX_BODY_BYTES, options -> options.limits().maxBodyBytes()),
+            new Field<>(IDLE_TIMEOUT_MILLIS, options -> options.limits().idleTimeoutMillis()),
+            new Field<>(CRASH_ENDPOINTS, ServerOptions::crashEndpoints),
+            new Field<>(COUNTER, ServerOptions::counter),
+            new Field<>(REDIS_PORT, ServerOptions::redisPort),
+            new Field<>(STATS_INTERVAL_MILLIS, ServerOptions::statsIntervalMillis),
+            new Field<>(BALANCE, ServerOptions::balance),
+            new Field<>(MAX_RESTARTS, ServerOptions::maxRestarts),
+            new Field<>(MIN_UPTIME_MILLIS, ServerOptions::minUptimeMillis),
+            new Field<>(RESTART_DELAY_MILLIS, ServerOptions::restartDelayMillis));
+
+    public static final OptionSet OPTIONS = new OptionSet(FIELDS.stream().<Option<?>>map(Field::option).toList());
+
+    private static final ServerOptions DEFAULTS = of(OptionValues.none());
+
+    /** Each value in its option's range, however the record was made (the workloads and limits check their own). */
+    public ServerOptions {
+        HOST.check(host);
+        PORT.check(port);
+        THREADS.check(threads);
+        WORKERS.check(workers);
+        OFFLOAD_THREADS.check(offloadThreads);
+        BACKEND_PORT.check(backendPort);
+        STATS_INTERVAL_MILLIS.check(statsIntervalMillis);
+        MAX_RESTARTS.check(maxRestarts);
+        MIN_UPTIME_MILLIS.check(minUptimeMillis);
+        RESTART_DELAY_MILLIS.check(restartDelayMillis);
+        REDIS_PORT.check(redisPort);
+        if (!workerMode.inProcess()) {
+            throw new OptionException("workerMode must be an in-process mode (single, platform, virtual, offload), was "
+                    + workerMode.word());
+        }
+    }
+
+    public static ServerOptions defaults() {
+        return DEFAULTS;
+    }
+
+    /** Parses {@code given} (names as in {@link #OPTIONS}); an unknown name or bad value throws {@link OptionException}. */
+    public static ServerOptions parse(Map<String, String> given) {
+        return of(OPTIONS.read(given));
+    }
+
+    /** The options a parent wrote with {@link #toArgs()}: {@code mode=cluster}, {@code port=0}, ... */
+    public static ServerOptions fromArgs(List<String> args) {
+        return parse(Arguments.parse(args));
+    }
+
+    /** Every option as a {@code name=value} argument, which {@link #fromArgs} reads back to an equal record. */
+    public List<String> toArgs() {
+        return Arguments.of(toMap());
+    }
+
+    /** The options as {@code name=value} text, which {@link #parse} reads back to an equal record. */
+    public Map<String, String> toMap() {
+        Map<String, String> map = new LinkedHashMap<>();
+        FIELDS.forEach(field -> map.put(field.option().name(), field.text(this)));
+        return map;
+    }
+
+    /** A copy with {@code option} set to {@code value}, checked against its range like the command line's. */
+    public <T> ServerOptions with(Option<T> option, T value) {
+        if (!OPTIONS.contains(option.name())) {
+            throw new IllegalArgumentException(option.name() + " is not a server option");
+        }
+        OptionValues values = OptionValues.none();
+        for (Field<?> field : FIELDS) {
+            values = field.copy(this, values);
+        }
+        return of(values.with(option, value));
+    }
+
+    public ServerOptions withMode(Mode newMode) {
+        return with(MODE, newMode);
+    }
+
+    public ServerOptions withHost(String newHost) {
+        return with(HOST, newHost);
+    }
+
+    public ServerOptions withPort(int newPort) {
+        return with(PORT, newPort);
+    }
+
+    public ServerOptions withThreads(int newThreads) {
+        return with(THREADS, newThreads);
+    }
+
+    public ServerOptions withWorkers(int newWorkers) {
+        return with(WORKERS, newWorkers);
+    }
+
+    public ServerOptions withCpuIterations(int newCpuIterations) {
+        return with(CPU_ITERATIONS, newCpuIterations);
+    }
+
+    public ServerOptions withBackendPort(int newBackendPort) {
+        return with(BACKEND_PORT, newBackendPort);
+    }
+
+    public ServerOptions withCounter(CounterStore newCounter) {
+        return with(COUNTER, newCounter);
+    }
+
+    public ServerOptions withRedisPort(int newRedisPort) {
+        return with(REDIS_PORT, newRedisPort);
+    }
+
+    public ServerOptions withStatsIntervalMillis(int newStatsIntervalMillis) {
+        return with(STATS_INTERVAL_MILLIS, newStatsIntervalMillis);
+    }
+
+    public ServerOptions withBalance(Balance newBalance) {
+        return with(BALANCE, newBalance);
+    }
+
+    /**
+     * Refuses a value this server's mode cannot serve ({@code counter=primary} without a
+     * cluster). Checked where a server of its own starts, and not in the constructor: a
+     * cluster's workers run an in-process mode with their primary's options.
+     */
+    public void checkFitsMode() {
+        FIELDS.forEach(field -> field.checkFits(this));
+    }
+
+    private static ServerOptions of(OptionValues values) {
+        try {
+            return new ServerOptions(values.get(MODE), values.get(WORKER_MODE), values.get(HOST), values.get(PORT),
+                    values.get(THREADS), values.get(WORKERS), values.get(OFFLOAD_THREADS),
+                    new WorkloadSettings(values.get(CPU_ITERATIONS), values.get(BACKEND_DELAY_MILLIS)),
+                    values.get(BACKEND_PORT),
+                    new HttpLimits(values.get(MAX_HEADER_BYTES), values.get(MAX_BODY_BYTES),
+                            values.get(IDLE_TIMEOUT_MILLIS)),
+                    values.get(STATS_INTERVAL_MILLIS), values.get(CRASH_ENDPOINTS), values.get(BALANCE),
+                    values.get(MAX_RESTARTS), values.get(MIN_UPTIME_MILLIS), values.get(RESTART_DELAY_MILLIS),
+                    values.get(COUNTER), values.get(REDIS_PORT));
+        } catch (OptionException e) {
+            throw e;
+        } catch (IllegalArgumentException e) {
+            throw new OptionException(e.getMessage());
+        }
+    }
+
+    /** An option and the record component (or the part of one) that holds it. */
+    private record Field<T>(Option<T> option, Function<ServerOptions, T> get) {
+        String text(ServerOptions options) {
+            return option.text(get.apply(options));
+        }
+
+        OptionValues copy(ServerOptions from, OptionValues into) {
+            return into.with(option, get.apply(from));
+        }
+
+        void checkFits(ServerOptions options) {
+            option.checkFits(get.apply(options), options.mode());
+        }
+    }
+}

@@ -37,11 +37,6 @@ public enum Workload implements CommandWord {
         return this == CPU || this == MIXED;
     }
 
-    /** True for the workloads that wait on the backend: {@code io} and {@code mixed}. */
-    public boolean usesBackend() {
-        return this == IO || this == MIXED;
-    }
-
     /**
      * True when a client can work out the whole answer before it asks. A counter's value
      * depends on every request before it, so the client checks its form instead (a positive

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import corelab.testkit.Http;
 import corelab.workloads.WorkloadRequest;
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -3,6 +3,7 @@ package corelab.modes;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import corelab.testkit.Http;
 import corelab.workloads.Workload;
 import corelab.workloads.WorkloadRequest;
 import java.net.URI;

@@ -10,12 +10,15 @@ import corelab.harness.results.ResultsJson;
 import corelab.harness.results.RunResult;
 import corelab.harness.results.TrialResult;
 import corelab.modes.JvmCommand;
+import corelab.testkit.Eventually;
+import corelab.testkit.ProcessGone;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -174,14 +177,8 @@ class LabRunTest {
         }
 
         void awaitLine(String fragment) throws InterruptedException {
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-            while (System.nanoTime() < deadline) {
-                if (output().contains(fragment)) {
-                    return;
-                }
-                Thread.sleep(50);
-            }
-            throw new AssertionError("never saw '" + fragment + "' in:\n" + output());
+            Eventually.assertWithin(Duration.ofSeconds(120), () -> output().contains(fragment),
+                    () -> "never saw '" + fragment + "' in:\n" + output());
         }
     }
 
@@ -218,19 +215,14 @@ class LabRunTest {
 
     /** Every process that served in the run, cluster workers included, is gone. */
     private static void assertNoServerLeft(RunResult saved) throws InterruptedException {
+        List<Long> pids = new ArrayList<>();
         for (ConfigurationResult c : saved.configurations()) {
             for (TrialResult t : c.trials()) {
-                if (t.server() == null) {
-                    continue;
-                }
-                for (ProcessUsage p : t.server().processes()) {
-                    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-                    while (ProcessHandle.of(p.pid()).map(ProcessHandle::isAlive).orElse(false)) {
-                        assertTrue(System.nanoTime() < deadline, "process " + p.pid() + " outlived the run");
-                        Thread.sleep(50);
-                    }
+                if (t.server() != null) {
+                    t.server().processes().stream().map(ProcessUsage::pid).forEach(pids::add);
                 }
             }
         }
+        ProcessGone.assertAllExit(pids);
     }
 }

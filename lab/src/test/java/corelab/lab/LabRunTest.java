@@ -1,6 +1,7 @@
 package corelab.lab;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import corelab.harness.results.ConfigurationResult;
@@ -129,7 +130,7 @@ class LabRunTest {
         for (ConfigurationResult c : saved.configurations()) {
             assertEquals(1, c.trials().size(), c.id());
             assertEquals(1, c.fault().restarts(), c.id() + ": " + run.output());
-            assertTrue(ProcessHandle.of(c.fault().killedPid()).map(p -> !p.isAlive()).orElse(true), c.id());
+            assertFalse(ProcessGone.alive(c.fault().killedPid()), c.id());
         }
         assertTrue(run.output().contains("faults (each one run, one observation: no confidence interval)"), run.output());
         String report = Files.readString(folder.resolve("report.html"));

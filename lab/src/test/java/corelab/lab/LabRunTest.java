@@ -1,6 +1,7 @@
 package corelab.lab;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import corelab.harness.results.ConfigurationResult;
@@ -10,12 +11,15 @@ import corelab.harness.results.ResultsJson;
 import corelab.harness.results.RunResult;
 import corelab.harness.results.TrialResult;
 import corelab.modes.JvmCommand;
+import corelab.testkit.Eventually;
+import corelab.testkit.ProcessGone;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -126,7 +130,7 @@ class LabRunTest {
         for (ConfigurationResult c : saved.configurations()) {
             assertEquals(1, c.trials().size(), c.id());
             assertEquals(1, c.fault().restarts(), c.id() + ": " + run.output());
-            assertTrue(ProcessHandle.of(c.fault().killedPid()).map(p -> !p.isAlive()).orElse(true), c.id());
+            assertFalse(ProcessGone.alive(c.fault().killedPid()), c.id());
         }
         assertTrue(run.output().contains("faults (each one run, one observation: no confidence interval)"), run.output());
         String report = Files.readString(folder.resolve("report.html"));
@@ -174,14 +178,8 @@ class LabRunTest {
         }
 
         void awaitLine(String fragment) throws InterruptedException {
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-            while (System.nanoTime() < deadline) {
-                if (output().contains(fragment)) {
-                    return;
-                }
-                Thread.sleep(50);
-            }
-            throw new AssertionError("never saw '" + fragment + "' in:\n" + output());
+            Eventually.assertWithin(Duration.ofSeconds(120), () -> output().contains(fragment),
+                    () -> "never saw '" + fragment + "' in:\n" + output());
         }
     }
 
@@ -218,19 +216,14 @@ class LabRunTest {
 
     /** Every process that served in the run, cluster workers included, is gone. */
     private static void assertNoServerLeft(RunResult saved) throws InterruptedException {
+        List<Long> pids = new ArrayList<>();
         for (ConfigurationResult c : saved.configurations()) {
             for (TrialResult t : c.trials()) {
-                if (t.server() == null) {
-                    continue;
-                }
-                for (ProcessUsage p : t.server().processes()) {
-                    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-                    while (ProcessHandle.of(p.pid()).map(ProcessHandle::isAlive).orElse(false)) {
-                        assertTrue(System.nanoTime() < deadline, "process " + p.pid() + " outlived the run");
-                        Thread.sleep(50);
-                    }
+                if (t.server() != null) {
+                    t.server().processes().stream().map(ProcessUsage::pid).forEach(pids::add);
                 }
             }
         }
+        ProcessGone.assertAllExit(pids);
     }
 }

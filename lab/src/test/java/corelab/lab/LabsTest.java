@@ -10,6 +10,7 @@ import corelab.harness.results.RunResult;
 import corelab.modes.options.OptionException;
 import corelab.reports.Report;
 import corelab.reports.ReportChart;
+import corelab.testkit.Eventually;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -17,6 +18,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -127,11 +129,10 @@ class LabsTest {
             }
         });
         cell.start();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-        while (!out.toString(StandardCharsets.UTF_8).contains("measuring platform")) {
-            assertTrue(System.nanoTime() < deadline && cell.isAlive(), out.toString(StandardCharsets.UTF_8));
-            Thread.sleep(20);
-        }
+        Eventually.assertWithin(Duration.ofSeconds(120),
+                () -> out.toString(StandardCharsets.UTF_8).contains("measuring platform") || !cell.isAlive(),
+                () -> out.toString(StandardCharsets.UTF_8));
+        assertTrue(out.toString(StandardCharsets.UTF_8).contains("measuring platform"), out.toString(StandardCharsets.UTF_8));
         cell.interrupt();
         cell.join(TimeUnit.SECONDS.toMillis(60));
         assertFalse(cell.isAlive());

@@ -9,11 +9,13 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import corelab.testkit.Eventually;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -176,22 +178,23 @@ class NotebooksTest {
     /** Jupyter shuts its kernel down when a notebook is done; a kernel that outlives it is killed and reported. */
     private static void assertNoKernelLeft(Path jupyterPath) throws InterruptedException {
         String marker = jupyterPath.resolve("kernels").toString();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        List<ProcessHandle> left;
-        do {
-            left = ProcessHandle.allProcesses()
-                    .filter(p -> p.info().commandLine().map(c -> c.contains(marker)).orElse(false)).toList();
-            if (left.isEmpty()) {
-                return;
-            }
-            Thread.sleep(200);
-        } while (System.nanoTime() < deadline);
+        Eventually.within(Duration.ofSeconds(30), () -> kernels(marker).isEmpty());
+        List<ProcessHandle> left = kernels(marker);
+        if (left.isEmpty()) {
+            return;
+        }
         left.forEach(p -> {
             p.descendants().forEach(ProcessHandle::destroyForcibly);
             p.destroyForcibly();
         });
         fail("a kernel outlived its notebook: " + left.stream().map(p -> p.pid() + " " + p.info().commandLine().orElse(""))
                 .toList());
+    }
+
+    /** The processes whose command line names {@code marker}: kernels started for this test. */
+    private static List<ProcessHandle> kernels(String marker) {
+        return ProcessHandle.allProcesses()
+                .filter(p -> p.info().commandLine().map(c -> c.contains(marker)).orElse(false)).toList();
     }
 
     /** Why the notebooks cannot run here, or null when they can. */

@@ -7,15 +7,17 @@ import corelab.modes.http.HttpResponse;
 import corelab.workloads.Workload;
 import corelab.workloads.WorkloadRequest;
 import corelab.workloads.WorkloadSettings;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * The routes every mode serves, identical everywhere: {@code /hello}, {@code /cpu},
- * {@code /io}, {@code /mixed}, {@code /counter} and {@code /info}. What differs by mode is
- * passed in: where CPU work runs ({@link CpuWork}), how the wait for the backend happens
- * ({@link BackendWait}), and, through the context, where the count lives ({@link Counter}).
+ * The routes every mode serves, identical everywhere: each {@link Workload} at the path its
+ * route table gives ({@code /hello}, {@code /cpu}, {@code /io}, {@code /mixed}, {@code /counter}),
+ * and {@code /info}. What differs by mode is passed in: where CPU work runs ({@link CpuWork}),
+ * how the wait for the backend happens ({@link BackendWait}), and, through the context, where
+ * the count lives ({@link Counter}).
  */
 public final class WorkloadHandler implements Handler {
 
@@ -31,6 +33,10 @@ public final class WorkloadHandler implements Handler {
         CompletableFuture<Void> call(int delayMillis, long token);
     }
 
+    /** The server's own route beside the workloads': what it is and which process answers. */
+    private static final String INFO_PATH = "/info";
+    /** For a 404: "/hello, /cpu, /io, /mixed, /counter or /info". */
+    private static final String EVERY_PATH = Workload.paths() + " or " + INFO_PATH;
     private static final CompletableFuture<HttpResponse> HELLO =
             CompletableFuture.completedFuture(HttpResponse.text(200, WorkloadRequest.HELLO_ANSWER));
 
@@ -58,25 +64,18 @@ public final class WorkloadHandler implements Handler {
         if (!request.method().equals("GET") && !request.method().equals("POST")) {
             return done(HttpResponse.refusal(405, "only GET and POST are served, not " + request.method()));
         }
-        Workload workload;
-        switch (request.path()) {
-            case "/hello" -> {
-                return HELLO;
-            }
-            case "/info" -> {
-                return done(HttpResponse.text(200, info + "\n"));
-            }
-            case "/counter" -> {
-                return counter.increment()
-                        .thenApply(value -> HttpResponse.text(200, WorkloadRequest.COUNTER_ANSWER_PREFIX + value + "\n"))
-                        .exceptionally(error -> failed("the counter", error));
-            }
+        Optional<Workload> workload = Workload.forPath(request.path());
+        if (workload.isPresent()) {
+            return serve(workload.get(), request.query());
+        }
+        return switch (request.path()) {
+            case INFO_PATH -> done(HttpResponse.text(200, info + "\n"));
             case "/crash/throw" -> {
                 if (crashEndpoints) {
                     // An exception in a handler fails this one request (500); the server goes on.
                     throw new IllegalStateException("/crash/throw was asked to fail");
                 }
-                return done(HttpResponse.refusal(404, "the crash endpoints are off; start with crashEndpoints=true"));
+                yield done(HttpResponse.refusal(404, "the crash endpoints are off; start with crashEndpoints=true"));
             }
             case "/crash/exit" -> {
                 if (crashEndpoints) {
@@ -84,19 +83,25 @@ public final class WorkloadHandler implements Handler {
                     // only this worker's, and the primary starts another.
                     Runtime.getRuntime().halt(70);
                 }
-                return done(HttpResponse.refusal(404, "the crash endpoints are off; start with crashEndpoints=true"));
+                yield done(HttpResponse.refusal(404, "the crash endpoints are off; start with crashEndpoints=true"));
             }
-            case "/cpu" -> workload = Workload.CPU;
-            case "/io" -> workload = Workload.IO;
-            case "/mixed" -> workload = Workload.MIXED;
-            default -> {
-                return done(HttpResponse.refusal(404, "no such path " + request.path()
-                        + "; try /hello, /cpu, /io, /mixed, /counter or /info"));
-            }
+            default -> done(HttpResponse.refusal(404, "no such path " + request.path() + "; try " + EVERY_PATH));
+        };
+    }
+
+    /** A workload's answer; {@code hello} and {@code counter} take no parameters, so their query is not read. */
+    private CompletionStage<HttpResponse> serve(Workload workload, String query) {
+        if (workload == Workload.HELLO) {
+            return HELLO;
+        }
+        if (workload == Workload.COUNTER) {
+            return counter.increment()
+                    .thenApply(value -> HttpResponse.text(200, WorkloadRequest.COUNTER_ANSWER_PREFIX + value + "\n"))
+                    .exceptionally(error -> failed("the counter", error));
         }
         WorkloadRequest work;
         try {
-            work = WorkloadRequest.parse(workload, request.query(), settings);
+            work = WorkloadRequest.parse(workload, query, settings);
         } catch (IllegalArgumentException e) {
             return done(HttpResponse.refusal(400, e.getMessage()));
         }

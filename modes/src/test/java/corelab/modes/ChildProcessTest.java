@@ -4,7 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import corelab.modes.cluster.Processes;
+import corelab.testkit.Eventually;
+import corelab.testkit.ProcessGone;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -17,7 +18,7 @@ import org.junit.jupiter.api.Test;
 
 /** Real processes: whatever way the program or its parent ends, nothing of the program is left. */
 class ChildProcessTest {
-    private static final long WAIT_SECONDS = Processes.WAIT_SECONDS;
+    private static final long WAIT_SECONDS = Eventually.PATIENCE.toSeconds();
     /** A leader with a second process in its group, as nginx's master has its workers. */
     private static final List<String> LEADER_AND_MEMBER = List.of("/bin/sh", "-c", "sleep 300 & exec sleep 301");
 
@@ -28,7 +29,7 @@ class ChildProcessTest {
         child.close();
         assertEquals(128 + 15, child.exited().get(WAIT_SECONDS, TimeUnit.SECONDS)); // SIGTERM, from the lifeline
         for (long pid : group) {
-            assertTrue(Processes.awaitGoneOrZombie(pid), "process " + pid + " outlived close()");
+            assertTrue(ProcessGone.awaitOrZombie(pid), "process " + pid + " outlived close()");
         }
     }
 
@@ -39,7 +40,7 @@ class ChildProcessTest {
             ProcessHandle.of(child.pid()).orElseThrow().destroyForcibly();
             assertEquals(128 + 9, child.exited().get(WAIT_SECONDS, TimeUnit.SECONDS));
             for (long pid : group) {
-                assertTrue(Processes.awaitGoneOrZombie(pid), "process " + pid + " outlived its killed leader");
+                assertTrue(ProcessGone.awaitOrZombie(pid), "process " + pid + " outlived its killed leader");
             }
         }
     }
@@ -59,7 +60,7 @@ class ChildProcessTest {
             List<Long> group = groupOf(pid);
             holder.destroyForcibly(); // SIGKILL: no shutdown hook, no close()
             for (long member : group) {
-                assertTrue(Processes.awaitGoneOrZombie(member), "process " + member + " outlived its parent JVM");
+                assertTrue(ProcessGone.awaitOrZombie(member), "process " + member + " outlived its parent JVM");
             }
         } finally {
             holder.destroyForcibly();
@@ -73,10 +74,7 @@ class ChildProcessTest {
                 Path.of("."), lines::add)) {
             assertEquals(7, child.exited().get(WAIT_SECONDS, TimeUnit.SECONDS));
         }
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT_SECONDS);
-        while (lines.size() < 2 && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-        }
+        Eventually.within(Eventually.PATIENCE, () -> lines.size() >= 2);
         assertTrue(lines.containsAll(List.of("out", "err")), "output seen: " + lines);
     }
 
@@ -89,10 +87,7 @@ class ChildProcessTest {
     /** The leader and its children, read while the leader runs. */
     private static List<Long> groupOf(long leader) throws InterruptedException {
         ProcessHandle handle = ProcessHandle.of(leader).orElseThrow();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT_SECONDS);
-        while (handle.children().findAny().isEmpty() && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-        }
+        Eventually.within(Eventually.PATIENCE, () -> handle.children().findAny().isPresent());
         List<Long> group = new ArrayList<>();
         group.add(leader);
         handle.children().forEach(child -> group.add(child.pid()));

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import corelab.modes.options.Mode;
 import corelab.modes.options.OptionException;
 import corelab.modes.options.ServerOptions;
+import corelab.testkit.Http;
 import corelab.workloads.WorkloadRequest;
 import java.util.ArrayList;
 import java.util.HashMap;

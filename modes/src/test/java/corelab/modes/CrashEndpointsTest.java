@@ -6,14 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import corelab.modes.options.ServerOptions;
 import corelab.modes.wire.WorkerExitLine;
 import corelab.modes.wire.WorkerOnlineLine;
+import corelab.testkit.Eventually;
+import corelab.testkit.Http;
+import corelab.testkit.HttpConnection;
+import corelab.testkit.ProcessGone;
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintStream;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
@@ -52,26 +52,19 @@ class CrashEndpointsTest {
         try (RunningServer server = RunningServer.start(ServerOptions.parse(Map.of(
                 "mode", "cluster", "workers", "2", "port", "0", "crashEndpoints", "true")), 0, primaryLog)) {
             long victim;
-            try (Socket socket = new Socket(server.address().getAddress(), server.address().getPort())) {
-                socket.setSoTimeout(30_000);
-                String info = exchange(socket, "/info");
+            try (HttpConnection connection = HttpConnection.open(server.address())) {
+                String info = connection.exchange(request("/info")).body();
                 victim = Long.parseLong(info.replaceAll("(?s).*pid=(\\d+).*", "$1"));
-                socket.getOutputStream().write(request("/crash/exit"));
-                assertEquals(-1, socket.getInputStream().read(), "the exiting worker answers nothing");
+                connection.send(request("/crash/exit"));
+                assertTrue(connection.closedByServer(), "the exiting worker answers nothing");
             }
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-            while (ProcessHandle.of(victim).map(ProcessHandle::isAlive).orElse(false)
-                    || !exitedWith70(log.toString(StandardCharsets.UTF_8), victim)) {
-                assertTrue(System.nanoTime() < deadline, "worker " + victim + " did not exit:\n" + log);
-                Thread.sleep(50);
-            }
+            Eventually.assertWithin(Eventually.PATIENCE, () -> !ProcessGone.alive(victim)
+                    && exitedWith70(log.toString(StandardCharsets.UTF_8), victim), () -> "worker " + victim + " did not exit:\n" + log);
             for (int i = 0; i < 10; i++) {
                 assertEquals(200, Http.get(server.address(), "/hello").status(), "the cluster serves on");
             }
-            while (countOnline(log.toString(StandardCharsets.UTF_8)) < 3) {
-                assertTrue(System.nanoTime() < deadline, "no replacement came online:\n" + log);
-                Thread.sleep(50);
-            }
+            Eventually.assertWithin(Eventually.PATIENCE, () -> countOnline(log.toString(StandardCharsets.UTF_8)) >= 3,
+                    () -> "no replacement came online:\n" + log);
         }
     }
 
@@ -85,23 +78,8 @@ class CrashEndpointsTest {
                 .anyMatch(exit -> exit.pid() == pid && exit.exitCode() == 70);
     }
 
-    private static byte[] request(String target) {
-        return ("GET " + target + " HTTP/1.1\r\nHost: t\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
-    }
-
-    /** One keep-alive exchange; returns the body. */
-    private static String exchange(Socket socket, String target) throws IOException {
-        socket.getOutputStream().write(request(target));
-        InputStream in = socket.getInputStream();
-        StringBuilder head = new StringBuilder();
-        while (!head.toString().endsWith("\r\n\r\n")) {
-            int b = in.read();
-            if (b < 0) {
-                throw new IOException("closed before the answer: " + head);
-            }
-            head.append((char) b);
-        }
-        int length = Integer.parseInt(head.toString().replaceAll("(?s).*Content-Length: (\\d+).*", "$1"));
-        return new String(in.readNBytes(length), StandardCharsets.UTF_8);
+    /** A keep-alive request: the connection serves the next one too. */
+    private static String request(String target) {
+        return "GET " + target + " HTTP/1.1\r\nHost: t\r\n\r\n";
     }
 }

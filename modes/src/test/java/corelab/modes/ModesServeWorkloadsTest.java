@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import corelab.modes.options.Mode;
 import corelab.modes.options.ServerOptions;
+import corelab.testkit.Http;
 import corelab.workloads.Workload;
 import corelab.workloads.WorkloadRequest;
 import java.net.URI;

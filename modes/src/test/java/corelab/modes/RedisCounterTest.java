@@ -5,11 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import corelab.modes.cluster.Processes;
 import corelab.modes.counter.RedisCounter;
 import corelab.modes.counter.RedisServer;
 import corelab.modes.options.ServerOptions;
 import corelab.modes.wire.ReadyLine;
+import corelab.testkit.Eventually;
+import corelab.testkit.Http;
+import corelab.testkit.ProcessGone;
 import corelab.workloads.WorkloadRequest;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -30,7 +32,7 @@ import redis.clients.jedis.Jedis;
  * (as CI sets it), when a missing redis-server fails them.
  */
 class RedisCounterTest {
-    private static final long WAIT_SECONDS = Processes.WAIT_SECONDS;
+    private static final long WAIT_SECONDS = Eventually.PATIENCE.toSeconds();
 
     @BeforeEach
     void redisIsInstalled() {
@@ -76,7 +78,7 @@ class RedisCounterTest {
             }
             long pid = redis.pid();
             redis.close();
-            assertTrue(Processes.awaitGone(pid), "redis-server " + pid + " outlived close()");
+            assertTrue(ProcessGone.await(pid), "redis-server " + pid + " outlived close()");
         }
     }
 
@@ -97,7 +99,7 @@ class RedisCounterTest {
             assertEquals(1, redis.size(), "one redis-server under the server: " + redis);
             server.toHandle().destroyForcibly(); // SIGKILL: no shutdown hook runs
             server.waitFor(WAIT_SECONDS, TimeUnit.SECONDS);
-            assertTrue(Processes.awaitGone(redis.get(0)), "redis-server " + redis.get(0) + " outlived its server's SIGKILL");
+            assertTrue(ProcessGone.await(redis.get(0)), "redis-server " + redis.get(0) + " outlived its server's SIGKILL");
         } finally {
             server.destroyForcibly();
         }
@@ -131,7 +133,7 @@ class RedisCounterTest {
     private static void assertNoNewRedisLeft(List<Long> before) throws InterruptedException {
         for (long pid : redisServers()) {
             if (!before.contains(pid)) {
-                assertTrue(Processes.awaitGone(pid), "redis-server " + pid + " outlived its server");
+                assertTrue(ProcessGone.await(pid), "redis-server " + pid + " outlived its server");
             }
         }
         assertFalse(redisServers().stream().anyMatch(pid -> !before.contains(pid)));

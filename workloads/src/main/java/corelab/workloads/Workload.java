@@ -1,5 +1,16 @@
 package corelab.workloads;
 
+import static corelab.workloads.QueryParameter.DELAY_MILLIS;
+import static corelab.workloads.QueryParameter.ITERATIONS;
+import static corelab.workloads.QueryParameter.SEED;
+import static corelab.workloads.QueryParameter.TOKEN;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * The work a request asks for. Every mode serves the same workloads, so that the only
@@ -12,6 +23,9 @@ public enum Workload implements CommandWord {
     IO("io", "waits on a downstream backend over a loopback socket for backendDelayMillis, then answers"),
     MIXED("mixed", "both in one request: cpuIterations of CPU work, then one backend call of backendDelayMillis"),
     COUNTER("counter", "increments a counter and answers its value: shared state, kept where -Dcounter says");
+
+    private static final Map<String, Workload> BY_PATH =
+            Arrays.stream(values()).collect(Collectors.toUnmodifiableMap(Workload::path, Function.identity()));
 
     private final String word;
     private final String description;
@@ -37,11 +51,6 @@ public enum Workload implements CommandWord {
         return this == CPU || this == MIXED;
     }
 
-    /** True for the workloads that wait on the backend: {@code io} and {@code mixed}. */
-    public boolean usesBackend() {
-        return this == IO || this == MIXED;
-    }
-
     /**
      * True when a client can work out the whole answer before it asks. A counter's value
      * depends on every request before it, so the client checks its form instead (a positive
@@ -51,8 +60,33 @@ public enum Workload implements CommandWord {
         return this != COUNTER;
     }
 
+    /** The request path: {@code /} and the word. */
     public String path() {
         return "/" + word;
+    }
+
+    /**
+     * The route table's other column: the query parameters a request for this workload
+     * carries, in the order {@link WorkloadRequest#target()} writes them. {@code hello} and
+     * {@code counter} take none.
+     */
+    public List<QueryParameter> queryParameters() {
+        return switch (this) {
+            case HELLO, COUNTER -> List.of();
+            case CPU -> List.of(SEED, ITERATIONS);
+            case IO -> List.of(TOKEN, DELAY_MILLIS);
+            case MIXED -> List.of(SEED, ITERATIONS, TOKEN, DELAY_MILLIS);
+        };
+    }
+
+    /** The workload served at {@code path} ({@code /cpu}), if any: what a server routes by. */
+    public static Optional<Workload> forPath(String path) {
+        return Optional.ofNullable(BY_PATH.get(path));
+    }
+
+    /** Every workload's path, in declaration order: "/hello, /cpu, ...". */
+    public static String paths() {
+        return Arrays.stream(values()).map(Workload::path).collect(Collectors.joining(", "));
     }
 
     public static Workload fromWord(String word) {

@@ -1,5 +1,7 @@
 package corelab.workloads;
 
+import java.util.StringJoiner;
+
 /**
  * One request for work, as both sides see it: the client builds its path, the server
  * parses it back, and both can format the answer, so the client can check every byte.
@@ -30,14 +32,11 @@ public record WorkloadRequest(Workload workload, long seed, int iterations, long
 
     /** The request target a client sends, for instance {@code /cpu?seed=7&iterations=1000}. */
     public String target() {
-        return switch (workload) {
-            case HELLO -> "/hello";
-            case COUNTER -> "/counter";
-            case CPU -> "/cpu?seed=" + seed + "&iterations=" + iterations;
-            case IO -> "/io?token=" + token + "&delayMillis=" + delayMillis;
-            case MIXED -> "/mixed?seed=" + seed + "&iterations=" + iterations
-                    + "&token=" + token + "&delayMillis=" + delayMillis;
-        };
+        StringJoiner query = new StringJoiner("&", "?", "").setEmptyValue("");
+        for (QueryParameter parameter : workload.queryParameters()) {
+            query.add(parameter.key() + "=" + parameter.valueIn(this));
+        }
+        return workload.path() + query;
     }
 
     /**
@@ -55,13 +54,11 @@ public record WorkloadRequest(Workload workload, long seed, int iterations, long
                 int eq = pair.indexOf('=');
                 String name = eq < 0 ? pair : pair.substring(0, eq);
                 String value = eq < 0 ? "" : pair.substring(eq + 1);
-                switch (name) {
-                    case "seed" -> seed = parseLong(name, value);
-                    case "token" -> token = parseLong(name, value);
-                    case "iterations" -> iterations = (int) parseLong(name, value, 0, WorkloadSettings.MAX_CPU_ITERATIONS);
-                    case "delayMillis" -> delayMillis = (int) parseLong(name, value, 0, WorkloadSettings.MAX_BACKEND_DELAY_MILLIS);
-                    default -> throw new IllegalArgumentException(
-                            "unknown query parameter '" + name + "'; valid: seed, iterations, token, delayMillis");
+                switch (QueryParameter.fromKey(name)) {
+                    case SEED -> seed = parseLong(name, value);
+                    case TOKEN -> token = parseLong(name, value);
+                    case ITERATIONS -> iterations = (int) parseLong(name, value, 0, WorkloadSettings.MAX_CPU_ITERATIONS);
+                    case DELAY_MILLIS -> delayMillis = (int) parseLong(name, value, 0, WorkloadSettings.MAX_BACKEND_DELAY_MILLIS);
                 }
             }
         }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -22,6 +23,36 @@ class WorkloadRequestTest {
         WorkloadRequest parsed = WorkloadRequest.parse(workload,
                 question < 0 ? "" : target.substring(question + 1), SETTINGS);
         assertEquals(request.answer(5), parsed.answer(5), target);
+    }
+
+    @Test
+    void theRouteTableWritesTheseTargetsExactly() {
+        assertEquals("/hello", new WorkloadRequest(Workload.HELLO, 42, 999, 31337, 3).target());
+        assertEquals("/cpu?seed=42&iterations=999", new WorkloadRequest(Workload.CPU, 42, 999, 31337, 3).target());
+        assertEquals("/io?token=31337&delayMillis=3", new WorkloadRequest(Workload.IO, 42, 999, 31337, 3).target());
+        assertEquals("/mixed?seed=42&iterations=999&token=31337&delayMillis=3",
+                new WorkloadRequest(Workload.MIXED, 42, 999, 31337, 3).target());
+        assertEquals("/counter", new WorkloadRequest(Workload.COUNTER, 42, 999, 31337, 3).target());
+        assertEquals("/hello, /cpu, /io, /mixed, /counter", Workload.paths());
+    }
+
+    @ParameterizedTest
+    @EnumSource(Workload.class)
+    void everyPathRoutesToItsWorkload(Workload workload) {
+        assertEquals(Optional.of(workload), Workload.forPath(workload.path()));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/", "/info", "/cpu/", "/CPU", "cpu", "/crash/exit", ""})
+    void otherPathsRouteToNoWorkload(String path) {
+        assertEquals(Optional.empty(), Workload.forPath(path));
+    }
+
+    @Test
+    void anUnknownParameterListsTheValidOnes() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> WorkloadRequest.parse(Workload.IO, "token=1&colour=red", SETTINGS));
+        assertEquals("unknown query parameter 'colour'; valid: seed, iterations, token, delayMillis", e.getMessage());
     }
 
     @Test

@@ -101,6 +101,11 @@ final class ResponseParser {
         return status;
     }
 
+    /** The answer's {@code Content-Length}: its body is the last this many bytes fed. */
+    long contentLength() {
+        return contentLength;
+    }
+
     /** The count a correct {@code counter} answer carried. */
     long count() {
         return count;

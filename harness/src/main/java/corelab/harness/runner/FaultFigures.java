@@ -27,14 +27,6 @@ final class FaultFigures {
         return after(intervals, killIndex).stream().mapToLong(IntervalResult::errors).sum();
     }
 
-    static long failedBefore(List<IntervalResult> intervals, int killIndex) {
-        return intervals.subList(0, killIndex).stream().mapToLong(IntervalResult::errors).sum();
-    }
-
-    static long completedBefore(List<IntervalResult> intervals, int killIndex) {
-        return intervals.subList(0, killIndex).stream().mapToLong(IntervalResult::completed).sum();
-    }
-
     /** The longest run of intervals after the kill in which not one request was answered correctly. */
     static long outageMillis(List<IntervalResult> intervals, int killIndex) {
         double longest = 0;

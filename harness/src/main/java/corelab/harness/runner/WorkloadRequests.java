@@ -2,14 +2,12 @@ package corelab.harness.runner;
 
 import corelab.harness.load.CounterLedger;
 import corelab.harness.load.RequestTemplate;
+import corelab.harness.load.SingleRequest;
 import corelab.modes.options.ServerOptions;
 import corelab.workloads.Workload;
 import corelab.workloads.WorkloadRequest;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -40,36 +38,25 @@ final class WorkloadRequests {
     }
 
     /**
-     * Asks once, before any load, and stops the run if the answer is wrong. A {@code counter}
-     * answer must carry a positive count, which goes to {@code counterAnswers}: the server counted it.
+     * Asks once, before any load, and stops the run if the answer is wrong, judged as the load
+     * generator judges every answer ({@link SingleRequest}). A {@code counter} answer must carry
+     * a positive count, which goes to {@code counterAnswers}: the server counted it.
      */
     static void verify(InetSocketAddress server, String serverName, RequestTemplate request,
                        CounterLedger counterAnswers) throws RunFailure {
-        String response;
-        try (Socket socket = new Socket()) {
-            socket.connect(server, 10_000);
-            socket.setSoTimeout(60_000);
-            socket.getOutputStream().write(("GET " + request.target() + " HTTP/1.1\r\nHost: " + server.getHostString()
-                    + ":" + server.getPort() + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
-            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-            socket.getInputStream().transferTo(bytes);
-            response = bytes.toString(StandardCharsets.UTF_8);
+        SingleRequest.Answer answer;
+        try {
+            answer = SingleRequest.send(server, request);
         } catch (IOException e) {
             throw new RunFailure(serverName + " did not answer " + request.target() + ": " + e.getMessage());
         }
-        int bodyStart = response.indexOf("\r\n\r\n");
-        String status = response.lines().findFirst().orElse("");
-        String body = bodyStart < 0 ? "" : response.substring(bodyStart + 4);
-        long count = request.countAnswer() ? WorkloadRequest.countIn(body) : 0;
-        boolean correct = request.countAnswer() ? count > 0 : body.equals(request.expectedBody());
-        if (!status.startsWith("HTTP/1.1 200") || !correct) {
+        if (!answer.correct()) {
             String expected = request.countAnswer() ? request.expectedBody() + "<a positive count>\n" : request.expectedBody();
             throw new RunFailure(serverName + " answered " + request.target() + " wrongly: expected 200 with '"
-                    + printable(expected) + "', got '" + printable(status) + "' with '"
-                    + printable(body) + "'");
+                    + printable(expected) + "', got " + answer.status() + " with '" + printable(answer.body()) + "'");
         }
         if (request.countAnswer()) {
-            counterAnswers.record(count);
+            counterAnswers.record(answer.count());
         }
     }
 

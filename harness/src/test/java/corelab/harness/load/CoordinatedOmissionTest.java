@@ -7,12 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import corelab.modes.RunningServer;
+import corelab.testkit.Http;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.InetSocketAddress;
-import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -48,15 +45,7 @@ class CoordinatedOmissionTest {
 
     /** Sends one huge cpu request on a plain socket and waits for its answer, i.e. for the stall to end. */
     private static void stallTheEventLoop(InetSocketAddress address) throws IOException {
-        try (Socket socket = new Socket(address.getAddress(), address.getPort())) {
-            socket.setSoTimeout(60_000);
-            OutputStream out = socket.getOutputStream();
-            out.write("GET /cpu?seed=1&iterations=250000000 HTTP/1.1\r\nHost: stall\r\nConnection: close\r\n\r\n"
-                    .getBytes(StandardCharsets.US_ASCII));
-            out.flush();
-            InputStream in = socket.getInputStream();
-            String answer = new String(in.readAllBytes(), StandardCharsets.US_ASCII);
-            assertTrue(answer.startsWith("HTTP/1.1 200"), answer);
-        }
+        Http.Response answer = Http.get(address, "/cpu?seed=1&iterations=250000000");
+        assertTrue(answer.statusLine().startsWith("HTTP/1.1 200"), answer.toString());
     }
 }

@@ -5,11 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import corelab.modes.RunningServer;
 import corelab.modes.options.ServerOptions;
+import corelab.testkit.Http;
 import corelab.workloads.WorkloadRequest;
-import java.io.ByteArrayOutputStream;
 import java.net.InetSocketAddress;
-import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -88,15 +86,6 @@ class CounterLedgerTest {
     }
 
     private static long countOnce(InetSocketAddress server) throws Exception {
-        try (Socket socket = new Socket()) {
-            socket.connect(server, 10_000);
-            socket.setSoTimeout(30_000);
-            socket.getOutputStream().write("GET /counter HTTP/1.1\r\nHost: t\r\nConnection: close\r\n\r\n"
-                    .getBytes(StandardCharsets.US_ASCII));
-            ByteArrayOutputStream all = new ByteArrayOutputStream();
-            socket.getInputStream().transferTo(all);
-            String text = all.toString(StandardCharsets.UTF_8);
-            return WorkloadRequest.countIn(text.substring(text.indexOf("\r\n\r\n") + 4));
-        }
+        return WorkloadRequest.countIn(Http.get(server, "/counter").body());
     }
 }

@@ -10,13 +10,14 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import corelab.modes.RunningServer;
+import corelab.testkit.Eventually;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -170,7 +171,7 @@ class LoadGeneratorTest {
     }
 
     @Test
-    void aConnectionIsReplacedAfterItsRequestsPerConnectionAndOnlyThen() throws IOException {
+    void aConnectionIsReplacedAfterItsRequestsPerConnectionAndOnlyThen() throws IOException, InterruptedException {
         int connections = 2;
         try (CountingRelay recycled = new CountingRelay(server.address());
              CountingRelay kept = new CountingRelay(server.address())) {
@@ -191,19 +192,16 @@ class LoadGeneratorTest {
     }
 
     /** Load until 30 answers came (or 30 s passed, a guard against a hang). */
-    private static Totals run(InetSocketAddress address, LoadSpec spec) throws IOException {
+    private static Totals run(InetSocketAddress address, LoadSpec spec) throws IOException, InterruptedException {
         try (LoadGenerator load = new LoadGenerator(address, spec, List.of(cpu(1), cpu(2)))) {
             load.start();
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-            long completed = 0;
-            long errors = 0;
-            do {
-                sleepMillis(100);
-                LoadInterval interval = load.sample();
-                completed += interval.completed();
-                errors += interval.errors();
-            } while (completed < 30 && System.nanoTime() < deadline);
-            return new Totals(completed, errors);
+            List<LoadInterval> samples = new ArrayList<>();
+            Eventually.within(Duration.ofSeconds(30), () -> {
+                samples.add(load.sample());
+                return samples.stream().mapToLong(LoadInterval::completed).sum() >= 30;
+            });
+            return new Totals(samples.stream().mapToLong(LoadInterval::completed).sum(),
+                    samples.stream().mapToLong(LoadInterval::errors).sum());
         }
     }
 

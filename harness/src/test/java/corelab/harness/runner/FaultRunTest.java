@@ -13,6 +13,7 @@ import corelab.harness.results.ProcessUsage;
 import corelab.harness.results.ResultsJson;
 import corelab.harness.results.RunResult;
 import corelab.harness.results.TrialResult;
+import corelab.testkit.ProcessGone;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -71,7 +72,7 @@ class FaultRunTest {
         assertEquals(1, f.restarts(), "the primary replaced the killed worker: " + output);
         assertNotNull(f.restartMillis());
         assertNotNull(f.killedWorkerId());
-        assertFalse(alive(f.killedPid()), "the killed worker is really gone");
+        assertFalse(ProcessGone.alive(f.killedPid()), "the killed worker is really gone");
         assertNotNull(f.recoveryMillis(), "one worker carries this load, so throughput came back: " + f);
         assertTrue(f.throughputBeforePerSecond() > 0 && f.throughputLowestPerSecond() <= f.throughputBeforePerSecond());
         assertWindowIsOneFinelySampledTrial(c);
@@ -92,7 +93,7 @@ class FaultRunTest {
         assertEquals("kill-server", f.kind());
         assertNull(f.killedWorkerId());
         assertEquals(1, f.restarts(), "the supervisor restarted it: " + console.toString(StandardCharsets.UTF_8));
-        assertFalse(alive(f.killedPid()));
+        assertFalse(ProcessGone.alive(f.killedPid()));
         assertTrue(f.requestsFailed() >= 0);
         assertWindowIsOneFinelySampledTrial(c);
         Set<Long> pids = new HashSet<>();
@@ -111,10 +112,6 @@ class FaultRunTest {
         assertTrue(Double.isNaN(c.summary().throughputPerSecond().halfWidth95()), "no confidence interval");
     }
 
-    private static boolean alive(long pid) {
-        return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
-    }
-
     /** Every process that served, the killed one and its replacement included, is gone. */
     private static void assertNoServerLeft(RunResult run) throws InterruptedException {
         Set<Long> pids = new HashSet<>();
@@ -124,12 +121,6 @@ class FaultRunTest {
                 t.server().processes().stream().map(ProcessUsage::pid).forEach(pids::add);
             }
         }
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        for (long pid : pids) {
-            while (alive(pid)) {
-                assertTrue(System.nanoTime() < deadline, "process " + pid + " outlived the run");
-                Thread.sleep(50);
-            }
-        }
+        ProcessGone.assertAllExit(pids);
     }
 }

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import corelab.modes.JvmCommand;
+import corelab.testkit.Eventually;
+import corelab.testkit.ProcessGone;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -28,7 +30,7 @@ class HarnessDeathTest {
     void leaveNothingBehind() throws InterruptedException {
         if (harness != null) {
             harness.destroyForcibly();
-            harness.waitFor(Trees.WAIT_SECONDS, TimeUnit.SECONDS);
+            harness.waitFor(Eventually.PATIENCE.toSeconds(), TimeUnit.SECONDS);
         }
         Trees.killSurvivors(tree);
     }
@@ -38,7 +40,7 @@ class HarnessDeathTest {
         startHarness("mode", "mode=cluster", "workers=2", "port=0");
         assertEquals(3, tree.size(), "primary and two workers: " + tree);
         harness.destroyForcibly();
-        Trees.assertAllExit(tree);
+        ProcessGone.assertAllExit(tree);
     }
 
     @Test
@@ -46,7 +48,7 @@ class HarnessDeathTest {
         startHarness("command", "python3 -c \"import socket, sys; s = socket.socket();"
                 + " s.bind(('127.0.0.1', {port})); s.listen(); sys.stdin.read()\"");
         harness.destroyForcibly();
-        Trees.assertAllExit(tree);
+        ProcessGone.assertAllExit(tree);
     }
 
     @Test
@@ -55,16 +57,16 @@ class HarnessDeathTest {
         startHarness("command", ServerProcessCommandTest.PYTHON_SERVER);
         assertTrue(tree.size() >= 2, "sh and python: " + tree);
         harness.destroy(); // SIGTERM, as Ctrl-C's SIGINT: the JVM runs its shutdown hooks
-        assertTrue(harness.waitFor(Trees.WAIT_SECONDS, TimeUnit.SECONDS));
-        Trees.assertAllExit(tree);
+        assertTrue(harness.waitFor(Eventually.PATIENCE.toSeconds(), TimeUnit.SECONDS));
+        ProcessGone.assertAllExit(tree);
     }
 
     @Test
     void aStoppedHarnessClosesACorelabCluster() throws Exception {
         startHarness("mode", "mode=cluster", "workers=2", "port=0");
         harness.destroy();
-        assertTrue(harness.waitFor(Trees.WAIT_SECONDS, TimeUnit.SECONDS));
-        Trees.assertAllExit(tree);
+        assertTrue(harness.waitFor(Eventually.PATIENCE.toSeconds(), TimeUnit.SECONDS));
+        ProcessGone.assertAllExit(tree);
     }
 
     /** Starts a {@link LifelineHarnessMain} and waits for it to report its server's tree. */

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import corelab.testkit.Http;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -34,7 +35,7 @@ class ServerProcessCommandTest {
         String expanded = PYTHON_SERVER.replace("{port}", Integer.toString(server.address().getPort()));
         assertEquals(List.of("sh", "-c", expanded), server.command());
         assertEquals(expanded, server.description());
-        assertEquals(200, HttpGet.status(server.address(), "/"));
+        assertEquals(200, Http.get(server.address(), "/").status());
         assertEquals(java.util.Map.of(), server.requestsByProcess(), "a foreign server prints no corelab-stats");
 
         List<Long> tree = Trees.pids(server.handle());

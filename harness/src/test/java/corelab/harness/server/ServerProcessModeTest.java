@@ -4,13 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import corelab.modes.ServerMain;
 import corelab.modes.options.ServerOptions;
 import corelab.modes.wire.ForwardedLine;
 import corelab.modes.wire.ReadyLine;
 import corelab.modes.wire.StatsLine;
+import corelab.testkit.Eventually;
+import corelab.testkit.Http;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -21,7 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -48,7 +49,7 @@ class ServerProcessModeTest {
         assertEquals("mode=single pid=" + pid, server.description());
         assertTrue(server.command().contains(ServerMain.class.getName()), server.command().toString());
         for (int i = 0; i < 5; i++) {
-            assertEquals(200, HttpGet.status(server.address(), "/hello"));
+            assertEquals(200, Http.get(server.address(), "/hello").status());
         }
         Map<Long, Long> counts = awaitCounts(server, c -> c.getOrDefault(pid, 0L) >= 5);
         assertEquals(Set.of(pid), counts.keySet(), "an in-process server counts in its own process");
@@ -79,7 +80,7 @@ class ServerProcessModeTest {
         assertFalse(before.containsKey(primary), "the primary serves nothing: " + before);
         int requests = 20;
         for (int i = 0; i < requests; i++) {
-            assertEquals(200, HttpGet.status(server.address(), "/hello"));
+            assertEquals(200, Http.get(server.address(), "/hello").status());
         }
         long servedBefore = sum(before, workers);
         awaitCounts(server, c -> sum(c, workers) >= servedBefore + requests);
@@ -118,7 +119,7 @@ class ServerProcessModeTest {
         for (long pid : tree) {
             assertEquals("0", Trees.cpusAllowed(pid).orElseThrow(), "CPUs allowed to " + pid);
         }
-        assertEquals(200, HttpGet.status(server.address(), "/hello"));
+        assertEquals(200, Http.get(server.address(), "/hello").status());
     }
 
     @Test
@@ -148,15 +149,10 @@ class ServerProcessModeTest {
     /** Waits until the stats lines satisfy {@code done}; servers print them once a second. */
     private static Map<Long, Long> awaitCounts(ServerProcess server, Predicate<Map<Long, Long>> done)
             throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(Trees.WAIT_SECONDS);
-        while (System.nanoTime() < deadline) {
-            Map<Long, Long> counts = server.requestsByProcess();
-            if (done.test(counts)) {
-                return counts;
-            }
-            Thread.sleep(100);
-        }
-        return fail("counts never got there: " + server.requestsByProcess() + "; output: " + server.recentOutput());
+        AtomicReference<Map<Long, Long>> counts = new AtomicReference<>();
+        Eventually.assertWithin(Eventually.PATIENCE, () -> done.test(counts.updateAndGet(seen -> server.requestsByProcess())),
+                () -> "counts never got there: " + server.requestsByProcess() + "; output: " + server.recentOutput());
+        return counts.get();
     }
 
     private static long sum(Map<Long, Long> counts, Set<Long> pids) {

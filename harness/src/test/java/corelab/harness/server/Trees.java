@@ -2,19 +2,17 @@ package corelab.harness.server;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import corelab.testkit.ProcessGone;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
-/** Process-tree checks shared by the tests. */
+/** Process-tree checks shared by the server tests; whether processes exited in time is {@link ProcessGone}'s. */
 final class Trees {
-    static final long WAIT_SECONDS = 60;
-
     private Trees() {
     }
 
@@ -25,23 +23,10 @@ final class Trees {
         return pids;
     }
 
-    static boolean alive(long pid) {
-        return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
-    }
-
     /** Right now, none of {@code pids} is alive: what close() promises on return. */
     static void assertNoneAlive(List<Long> pids) {
-        List<Long> alive = pids.stream().filter(Trees::alive).toList();
+        List<Long> alive = pids.stream().filter(ProcessGone::alive).toList();
         assertEquals(List.of(), alive, "processes left alive, of " + pids);
-    }
-
-    /** Every one of {@code pids} has exited within {@link #WAIT_SECONDS}. */
-    static void assertAllExit(List<Long> pids) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT_SECONDS);
-        while (pids.stream().anyMatch(Trees::alive) && System.nanoTime() < deadline) {
-            Thread.sleep(50);
-        }
-        assertNoneAlive(pids);
     }
 
     /** Kills whatever of {@code pids} is still alive, so a failed test leaves nothing behind. */

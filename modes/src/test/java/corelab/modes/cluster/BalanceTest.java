@@ -8,6 +8,9 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import corelab.modes.ServerMain;
 import corelab.modes.options.Balance;
 import corelab.modes.wire.ReadyLine;
+import corelab.testkit.Eventually;
+import corelab.testkit.Http;
+import corelab.testkit.ProcessGone;
 import corelab.workloads.Workload;
 import corelab.workloads.WorkloadRequest;
 import java.io.IOException;
@@ -94,7 +97,7 @@ class BalanceTest {
             }
             primary.recordDescendants();
             primary.process.destroyForcibly(); // SIGKILL: no shutdown hook runs in the primary
-            assertTrue(primary.process.waitFor(Processes.WAIT_SECONDS, TimeUnit.SECONDS));
+            assertTrue(primary.process.waitFor(Eventually.PATIENCE.toSeconds(), TimeUnit.SECONDS));
         } // close() fails if a worker or an nginx process is left
     }
 
@@ -105,7 +108,7 @@ class BalanceTest {
         try (ServerSocket taken = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
              PrimaryProcess primary = PrimaryProcess.start(Map.of(), List.of("mode=cluster", "workers=2",
                      "balance=" + balance.word(), "port=" + taken.getLocalPort()))) {
-            assertTrue(primary.process.waitFor(Processes.WAIT_SECONDS, TimeUnit.SECONDS));
+            assertTrue(primary.process.waitFor(Eventually.PATIENCE.toSeconds(), TimeUnit.SECONDS));
             assertEquals(ServerMain.EXIT_CANNOT_START, primary.process.exitValue());
             String text = primary.output().strip();
             assertTrue(text.contains(Integer.toString(taken.getLocalPort())) && text.contains("already in use"), text);
@@ -126,7 +129,7 @@ class BalanceTest {
             Map<Integer, Long> workers = primary.workersOnline(2);
             long victim = workers.get(1);
             ProcessHandle.of(victim).orElseThrow().destroyForcibly();
-            assertTrue(Processes.awaitGone(victim));
+            assertTrue(ProcessGone.await(victim));
             // From here on, whether or not the primary has heard of the death yet, every
             // connection is served: a worker that refuses is skipped for the next.
             for (int i = 0; i < 20; i++) {
@@ -136,12 +139,10 @@ class BalanceTest {
             long replacement = primary.workersOnline(1).get(1);
             Set<String> answeredBy = new HashSet<>();
             // nginx skips a port that refused for a second (fail_timeout) before it tries it again.
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(Processes.WAIT_SECONDS);
-            while (answeredBy.stream().noneMatch(a -> a.contains("pid=" + replacement + " "))
-                    && System.nanoTime() < deadline) {
+            Eventually.within(Eventually.PATIENCE, () -> {
                 answeredBy.add(body(address, "/info"));
-                Thread.sleep(10);
-            }
+                return answeredBy.stream().anyMatch(a -> a.contains("pid=" + replacement + " "));
+            });
             assertTrue(answeredBy.stream().anyMatch(a -> a.contains("pid=" + replacement + " ")),
                     "the replacement's port was not picked up: " + answeredBy);
         }
@@ -151,7 +152,7 @@ class BalanceTest {
     void aMissingNginxIsOneClearMessageAndStartsNothing() throws Exception {
         try (PrimaryProcess primary = PrimaryProcess.start(Map.of(NginxFront.EXECUTABLE_VARIABLE, "/nonexistent/nginx"),
                 List.of("mode=cluster", "workers=2", "balance=nginx", "port=0"))) {
-            assertTrue(primary.process.waitFor(Processes.WAIT_SECONDS, TimeUnit.SECONDS));
+            assertTrue(primary.process.waitFor(Eventually.PATIENCE.toSeconds(), TimeUnit.SECONDS));
             assertEquals(ServerMain.EXIT_CANNOT_START, primary.process.exitValue());
             String text = primary.output().strip();
             assertTrue(text.contains("nginx") && text.contains("apt-get install nginx"), text);
@@ -173,9 +174,9 @@ class BalanceTest {
             primary.recordDescendants();
             master.destroyForcibly();
             for (ProcessHandle process : nginx) {
-                assertTrue(Processes.awaitGone(process.pid()), "nginx process " + process.pid() + " outlived its master");
+                assertTrue(ProcessGone.await(process.pid()), "nginx process " + process.pid() + " outlived its master");
             }
-            assertTrue(primary.process.waitFor(Processes.WAIT_SECONDS, TimeUnit.SECONDS));
+            assertTrue(primary.process.waitFor(Eventually.PATIENCE.toSeconds(), TimeUnit.SECONDS));
             assertEquals(ServerMain.EXIT_GAVE_UP, primary.process.exitValue());
             assertTrue(primary.output().contains("corelab: nginx (pid "), primary.output());
         }
@@ -186,16 +187,19 @@ class BalanceTest {
         try (PrimaryProcess primary = PrimaryProcess.cluster("kernel", 1, "crashEndpoints=true", "maxRestarts=2",
                 "minUptimeMillis=600000", "restartDelayMillis=10")) {
             InetSocketAddress address = primary.address(primary.awaitReady());
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(Processes.WAIT_SECONDS);
-            while (primary.process.isAlive() && System.nanoTime() < deadline) {
+            Eventually.within(Eventually.PATIENCE, () -> {
+                if (!primary.process.isAlive()) {
+                    return true;
+                }
                 primary.recordDescendants();
                 try {
-                    Processes.get(address, "/crash/exit"); // the worker that takes it halts
+                    Http.get(address, "/crash/exit"); // the worker that takes it halts
                 } catch (IOException e) {
-                    Thread.sleep(20); // between a crash and the restart nobody listens
+                    // the halt, or between a crash and the restart nobody listens
                 }
-            }
-            assertTrue(primary.process.waitFor(Processes.WAIT_SECONDS, TimeUnit.SECONDS));
+                return false;
+            });
+            assertTrue(primary.process.waitFor(Eventually.PATIENCE.toSeconds(), TimeUnit.SECONDS));
             assertEquals(ServerMain.EXIT_GAVE_UP, primary.process.exitValue(), primary.output());
             assertTrue(primary.output().contains("corelab: workers crashed 3 times in a row"), primary.output());
         }
@@ -203,9 +207,9 @@ class BalanceTest {
 
     /** One request on a new connection; fails unless the answer is 200; returns the body. */
     private static String body(InetSocketAddress address, String target) throws IOException {
-        String response = Processes.get(address, target);
-        assertTrue(response.startsWith("HTTP/1.1 200 "), target + ": " + response);
-        return response.substring(response.indexOf("\r\n\r\n") + 4);
+        Http.Response response = Http.get(address, target);
+        assertTrue(response.statusLine().startsWith("HTTP/1.1 200 "), target + ": " + response);
+        return response.body();
     }
 
     static void needsNginxIf(Balance balance) {

@@ -11,6 +11,9 @@ import corelab.modes.options.ServerOptions;
 import corelab.modes.wire.StatsQuery;
 import corelab.modes.wire.StatsReport;
 import corelab.modes.wire.WorkerExitLine;
+import corelab.testkit.Eventually;
+import corelab.testkit.Http;
+import corelab.testkit.ProcessGone;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.ConnectException;
@@ -77,7 +80,7 @@ class ClusterApiTest {
         }
         assertFalse(everyPid.isEmpty());
         for (long pid : everyPid) {
-            assertTrue(Processes.awaitGone(pid), "worker " + pid + " outlived the test");
+            assertTrue(ProcessGone.await(pid), "worker " + pid + " outlived the test");
         }
     }
 
@@ -95,13 +98,13 @@ class ClusterApiTest {
         assertTrue(Files.readString(Path.of("/proc/" + worker.pid() + "/environ"), StandardCharsets.ISO_8859_1)
                 .contains("CORELAB_TEST_MARK=forked"), "the environment reached the worker");
 
-        assertTrue(Processes.get(new InetSocketAddress("127.0.0.1", port), "/hello").startsWith("HTTP/1.1 200 "));
+        assertTrue(Http.get(new InetSocketAddress("127.0.0.1", port), "/hello").statusLine().startsWith("HTTP/1.1 200 "));
         worker.send(new StatsQuery()); // primary -> worker; the answer comes back worker -> primary
         assertEquals("message 1 " + new StatsReport(1).format(), nextEvent());
 
         worker.kill();
         assertEquals("exit 1 code=143 signal=SIGTERM afterDisconnect=true", nextEvent());
-        WorkerExit exit = worker.exited().get(Processes.WAIT_SECONDS, TimeUnit.SECONDS);
+        WorkerExit exit = worker.exited().get(Eventually.PATIENCE.toSeconds(), TimeUnit.SECONDS);
         assertTrue(exit.exitedAfterDisconnect() && worker.exitedAfterDisconnect() && worker.isDead());
         assertEquals(List.of(), cluster.workers(), "an exit asked for is not restarted");
     }
@@ -109,7 +112,7 @@ class ClusterApiTest {
     @Test
     void aWorkerKilledFromOutsideIsRestartedUnderItsId() throws Exception {
         Worker first = cluster(QUICK).fork();
-        first.listening().get(Processes.WAIT_SECONDS, TimeUnit.SECONDS);
+        first.listening().get(Eventually.PATIENCE.toSeconds(), TimeUnit.SECONDS);
         events.clear();
         ProcessHandle.of(first.pid()).orElseThrow().destroyForcibly();
         assertEquals("exit 1 code=137 signal=SIGKILL afterDisconnect=false", nextEvent());
@@ -148,10 +151,10 @@ class ClusterApiTest {
     @ValueSource(strings = {"single", "platform", "virtual", "offload"})
     void disconnectStopsAcceptingAndFinishesTheRequestInFlight(String workerMode) throws Exception {
         Worker worker = cluster(QUICK, worker(workerMode)).fork();
-        InetSocketAddress address = worker.listening().get(Processes.WAIT_SECONDS, TimeUnit.SECONDS);
-        CompletableFuture<String> slow = CompletableFuture.supplyAsync(() -> {
+        InetSocketAddress address = worker.listening().get(Eventually.PATIENCE.toSeconds(), TimeUnit.SECONDS);
+        CompletableFuture<Http.Response> slow = CompletableFuture.supplyAsync(() -> {
             try {
-                return Processes.get(address, "/io?token=7&delayMillis=1500");
+                return Http.get(address, "/io?token=7&delayMillis=1500");
             } catch (IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }
@@ -163,9 +166,9 @@ class ClusterApiTest {
         assertTrue(awaitRefused(address), "the worker still accepts connections after disconnect");
         assertFalse(slow.isDone(), "the slow request ended before the listener closed");
 
-        String response = slow.get(Processes.WAIT_SECONDS, TimeUnit.SECONDS);
-        assertTrue(response.startsWith("HTTP/1.1 200 "), response);
-        WorkerExit exit = worker.exited().get(Processes.WAIT_SECONDS, TimeUnit.SECONDS);
+        Http.Response response = slow.get(Eventually.PATIENCE.toSeconds(), TimeUnit.SECONDS);
+        assertTrue(response.statusLine().startsWith("HTTP/1.1 200 "), response.toString());
+        WorkerExit exit = worker.exited().get(Eventually.PATIENCE.toSeconds(), TimeUnit.SECONDS);
         assertEquals(0, exit.exitCode());
         assertNull(exit.signal());
         assertTrue(exit.exitedAfterDisconnect());
@@ -173,19 +176,20 @@ class ClusterApiTest {
     }
 
     private static boolean awaitRefused(InetSocketAddress address) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(Processes.WAIT_SECONDS);
-        while (System.nanoTime() < deadline) {
-            try (Socket socket = new Socket()) {
-                socket.connect(address, 1000);
-                OutputStream ignored = socket.getOutputStream(); // accepted: still listening; try again
-            } catch (ConnectException e) {
-                return true;
-            } catch (IOException e) {
-                // a reset: try again
-            }
-            Thread.sleep(20);
+        return Eventually.within(Eventually.PATIENCE, () -> refused(address));
+    }
+
+    /** One connection attempt: true if refused; accepted or reset, the worker still listens. */
+    private static boolean refused(InetSocketAddress address) {
+        try (Socket socket = new Socket()) {
+            socket.connect(address, 1000);
+            OutputStream ignored = socket.getOutputStream(); // accepted: still listening; try again
+            return false;
+        } catch (ConnectException e) {
+            return true;
+        } catch (IOException e) {
+            return false; // a reset: try again
         }
-        return false;
     }
 
     /** The primary's {@code corelab-worker-exit} lines so far, in order. */
@@ -194,9 +198,9 @@ class ClusterApiTest {
     }
 
     private String nextEvent() throws InterruptedException {
-        String event = events.poll(Processes.WAIT_SECONDS, TimeUnit.SECONDS);
+        String event = events.poll(Eventually.PATIENCE.toSeconds(), TimeUnit.SECONDS);
         if (event == null) {
-            fail("no cluster event for " + Processes.WAIT_SECONDS + " s; log: " + log);
+            fail("no cluster event for " + Eventually.PATIENCE.toSeconds() + " s; log: " + log);
         }
         return event;
     }

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import corelab.modes.options.ServerOptions;
+import corelab.testkit.Eventually;
+import corelab.testkit.ProcessGone;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -24,21 +26,20 @@ class ClusterServerTest {
         Set<Long> killed = new HashSet<>();
         try (ClusterServer server = new ClusterServer(ServerOptions.parse(Map.of("mode", "cluster", "workers", "1",
                 "port", "0", "backendDelayMillis", "1")), log, quick)) {
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(Processes.WAIT_SECONDS);
-            while (!server.failure().isDone() && System.nanoTime() < deadline) {
+            Eventually.within(Eventually.PATIENCE, () -> {
                 Long pid = server.workerPids().get(1);
                 if (pid != null && killed.add(pid)) {
                     ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
                 }
-                Thread.sleep(10);
-            }
-            String reason = server.failure().get(Processes.WAIT_SECONDS, TimeUnit.SECONDS);
+                return server.failure().isDone();
+            });
+            String reason = server.failure().get(Eventually.PATIENCE.toSeconds(), TimeUnit.SECONDS);
             assertTrue(reason.startsWith("workers crashed 4 times in a row"), reason);
             String text = output.toString(StandardCharsets.UTF_8);
             assertTrue(text.contains("corelab: " + reason), text);
             assertFalse(killed.isEmpty());
             for (long pid : killed) {
-                assertTrue(Processes.awaitGone(pid));
+                assertTrue(ProcessGone.await(pid));
             }
             assertTrue(server.cluster().workers().isEmpty(), "a primary that gave up keeps no worker");
         }

@@ -12,6 +12,9 @@ import corelab.modes.wire.MessageLine;
 import corelab.modes.wire.ReadyLine;
 import corelab.modes.wire.Reload;
 import corelab.modes.wire.StatsLine;
+import corelab.testkit.Eventually;
+import corelab.testkit.Http;
+import corelab.testkit.ProcessGone;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -62,8 +65,8 @@ class ClusterTest {
         Map<Integer, Long> replacement = workersOnline(1);
         assertEquals(Set.of(1), replacement.keySet(), "the replacement takes the dead worker's id");
         assertNotEquals(victim, replacement.get(1));
-        assertTrue(Processes.awaitGone(victim));
-        assertTrue(ProcessHandle.of(replacement.get(1)).map(ProcessHandle::isAlive).orElse(false));
+        assertTrue(ProcessGone.await(victim));
+        assertTrue(ProcessGone.alive(replacement.get(1)));
 
         InetSocketAddress address = new InetSocketAddress(ready.host(), ready.port());
         for (int i = 0; i < 20; i++) {
@@ -77,9 +80,9 @@ class ClusterTest {
         startPrimary(2);
         Map<Integer, Long> workers = workersOnline(2);
         primary.process.destroyForcibly(); // SIGKILL: no shutdown hook runs in the primary
-        primary.process.waitFor(Processes.WAIT_SECONDS, TimeUnit.SECONDS);
+        primary.process.waitFor(Eventually.PATIENCE.toSeconds(), TimeUnit.SECONDS);
         for (long pid : workers.values()) {
-            assertTrue(Processes.awaitGone(pid), "worker " + pid + " survived its primary");
+            assertTrue(ProcessGone.await(pid), "worker " + pid + " survived its primary");
         }
     }
 
@@ -88,9 +91,9 @@ class ClusterTest {
         startPrimary(2);
         Map<Integer, Long> workers = workersOnline(2);
         primary.process.destroy();
-        assertTrue(primary.process.waitFor(Processes.WAIT_SECONDS, TimeUnit.SECONDS));
+        assertTrue(primary.process.waitFor(Eventually.PATIENCE.toSeconds(), TimeUnit.SECONDS));
         for (long pid : workers.values()) {
-            assertTrue(Processes.awaitGone(pid));
+            assertTrue(ProcessGone.await(pid));
         }
     }
 
@@ -102,7 +105,7 @@ class ClusterTest {
                     .redirectErrorStream(true).start();
             ByteArrayOutputStream output = new ByteArrayOutputStream();
             process.getInputStream().transferTo(output);
-            assertTrue(process.waitFor(Processes.WAIT_SECONDS, TimeUnit.SECONDS));
+            assertTrue(process.waitFor(Eventually.PATIENCE.toSeconds(), TimeUnit.SECONDS));
             assertEquals(ServerMain.EXIT_CANNOT_START, process.exitValue());
             String text = output.toString(StandardCharsets.UTF_8).strip();
             assertTrue(text.contains(Integer.toString(taken.getLocalPort())) && text.contains("already in use"), text);
@@ -123,7 +126,7 @@ class ClusterTest {
             assertNotEquals(before.get(id), after.get(id));
         }
         for (long pid : before.values()) {
-            assertTrue(Processes.awaitGone(pid), "old worker " + pid + " still runs after the reload");
+            assertTrue(ProcessGone.await(pid), "old worker " + pid + " still runs after the reload");
         }
     }
 
@@ -149,8 +152,8 @@ class ClusterTest {
 
     /** The body of a 200 answer to one request on a new connection. */
     private static String get(InetSocketAddress address, String target) throws IOException {
-        String text = Processes.get(address, target);
-        assertTrue(text.startsWith("HTTP/1.1 200 "), text);
-        return text.substring(text.indexOf("\r\n\r\n") + 4);
+        Http.Response response = Http.get(address, target);
+        assertTrue(response.statusLine().startsWith("HTTP/1.1 200 "), response.toString());
+        return response.body();
     }
 }

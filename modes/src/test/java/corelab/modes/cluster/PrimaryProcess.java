@@ -7,6 +7,8 @@ import corelab.modes.JvmCommand;
 import corelab.modes.ServerMain;
 import corelab.modes.wire.ReadyLine;
 import corelab.modes.wire.WorkerOnlineLine;
+import corelab.testkit.Eventually;
+import corelab.testkit.ProcessGone;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -137,9 +139,9 @@ final class PrimaryProcess implements AutoCloseable {
     }
 
     private String nextLine() throws InterruptedException {
-        String line = lines.poll(Processes.WAIT_SECONDS, TimeUnit.SECONDS);
+        String line = lines.poll(Eventually.PATIENCE.toSeconds(), TimeUnit.SECONDS);
         if (line == null) {
-            fail("the primary said nothing for " + Processes.WAIT_SECONDS + " s; its output:\n" + output);
+            fail("the primary said nothing for " + Eventually.PATIENCE.toSeconds() + " s; its output:\n" + output);
         }
         return line;
     }
@@ -150,11 +152,11 @@ final class PrimaryProcess implements AutoCloseable {
         if (process.isAlive()) {
             recordDescendants();
             process.destroy();
-            process.waitFor(Processes.WAIT_SECONDS, TimeUnit.SECONDS);
+            process.waitFor(Eventually.PATIENCE.toSeconds(), TimeUnit.SECONDS);
         }
         List<Long> left = new ArrayList<>();
         for (long pid : everyDescendant) {
-            if (!Processes.awaitGone(pid)) {
+            if (!ProcessGone.await(pid)) {
                 left.add(pid);
                 ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly); // not left for the next test
             }

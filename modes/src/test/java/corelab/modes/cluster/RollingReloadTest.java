@@ -6,12 +6,14 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import corelab.modes.options.Balance;
 import corelab.modes.options.ServerOptions;
+import corelab.testkit.Eventually;
+import corelab.testkit.Http;
+import corelab.testkit.HttpConnection;
+import corelab.testkit.ProcessGone;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.InetSocketAddress;
-import java.net.Socket;
-import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
@@ -63,11 +65,11 @@ class RollingReloadTest {
             assertEquals(2, after.size());
             assertTrue(Collections.disjoint(before, after), "every worker was replaced: " + before + " -> " + after);
             for (long pid : before) {
-                assertTrue(Processes.awaitGone(pid), "old worker " + pid + " still runs after the reload");
+                assertTrue(ProcessGone.await(pid), "old worker " + pid + " still runs after the reload");
             }
         }
         for (long pid : after) {
-            assertTrue(Processes.awaitGone(pid), "worker " + pid + " outlived its cluster");
+            assertTrue(ProcessGone.await(pid), "worker " + pid + " outlived its cluster");
         }
         // A worker that disconnects first accepts what is queued on its socket, then closes it;
         // a connection that reaches the socket in between is reset by Linux, unless the kernel
@@ -91,16 +93,13 @@ class RollingReloadTest {
 
     private void awaitAnswers(long more) throws InterruptedException {
         long target = answered.get() + more;
-        long deadline = System.nanoTime() + Processes.WAIT_SECONDS * 1_000_000_000L;
-        while (answered.get() < target && failures.isEmpty() && System.nanoTime() < deadline) {
-            Thread.sleep(10);
-        }
+        Eventually.within(Eventually.PATIENCE, () -> answered.get() >= target || !failures.isEmpty());
     }
 
     private void newConnectionEachTime(InetSocketAddress address) {
         while (running.get()) {
-            try (Socket socket = connect(address)) {
-                exchange(socket);
+            try (HttpConnection connection = connect(address)) {
+                exchange(connection);
             } catch (IOException e) {
                 failures.add("new connection: " + e);
             }
@@ -108,26 +107,26 @@ class RollingReloadTest {
     }
 
     private void keepAlive(InetSocketAddress address) {
-        Socket socket = null;
+        HttpConnection connection = null;
         try {
             while (running.get()) {
                 try {
-                    if (socket == null) {
-                        socket = connect(address);
+                    if (connection == null) {
+                        connection = connect(address);
                     }
-                    if (exchange(socket)) {
-                        socket.close(); // the server said Connection: close (a disconnecting worker)
-                        socket = null;
+                    if (exchange(connection)) {
+                        connection.close(); // the server said Connection: close (a disconnecting worker)
+                        connection = null;
                     }
                 } catch (IOException e) {
                     failures.add("keep-alive: " + e);
-                    socket = null;
+                    connection = null;
                 }
             }
         } finally {
-            if (socket != null) {
+            if (connection != null) {
                 try {
-                    socket.close();
+                    connection.close();
                 } catch (IOException ignored) {
                     // done
                 }
@@ -135,37 +134,17 @@ class RollingReloadTest {
         }
     }
 
-    private static Socket connect(InetSocketAddress address) throws IOException {
-        Socket socket = new Socket();
-        socket.connect(address, 10_000);
-        socket.setSoTimeout(30_000);
-        return socket;
+    private static HttpConnection connect(InetSocketAddress address) throws IOException {
+        return HttpConnection.open(address, Duration.ofSeconds(30));
     }
 
-    /** One GET /hello on {@code socket}; true if the server closes the connection after it. */
-    private boolean exchange(Socket socket) throws IOException {
-        socket.getOutputStream().write("GET /hello HTTP/1.1\r\nHost: t\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
-        InputStream in = socket.getInputStream();
-        ByteArrayOutputStream head = new ByteArrayOutputStream();
-        while (!head.toString(StandardCharsets.US_ASCII).endsWith("\r\n\r\n")) {
-            int b = in.read();
-            if (b < 0) {
-                throw new IOException("the connection ended before the answer; got '" + head + "'");
-            }
-            head.write(b);
-        }
-        String headText = head.toString(StandardCharsets.US_ASCII);
-        int length = 0;
-        for (String line : headText.split("\r\n")) {
-            if (line.regionMatches(true, 0, "Content-Length:", 0, 15)) {
-                length = Integer.parseInt(line.substring(15).strip());
-            }
-        }
-        String body = new String(in.readNBytes(length), StandardCharsets.UTF_8);
-        if (!headText.startsWith("HTTP/1.1 200 ") || !body.equals(HELLO)) {
-            throw new IOException("a wrong answer: " + headText + body);
+    /** One GET /hello on {@code connection}; true if the server closes the connection after it. */
+    private boolean exchange(HttpConnection connection) throws IOException {
+        Http.Response response = connection.exchange("GET /hello HTTP/1.1\r\nHost: t\r\n\r\n");
+        if (!response.statusLine().startsWith("HTTP/1.1 200 ") || !response.body().equals(HELLO)) {
+            throw new IOException("a wrong answer: " + response);
         }
         answered.incrementAndGet();
-        return headText.toLowerCase(java.util.Locale.ROOT).contains("connection: close");
+        return response.announcesClose();
     }
 }

@@ -9,15 +9,18 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import corelab.modes.RunningServer;
 import corelab.modes.options.ServerOptions;
+import corelab.testkit.Eventually;
+import corelab.testkit.Http;
+import corelab.testkit.HttpConnection;
 import corelab.workloads.Workload;
 import corelab.workloads.WorkloadRequest;
 import java.io.File;
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -43,27 +46,22 @@ class TransportTest {
     @AfterEach
     void noServerThreadOutlivesItsTest() throws InterruptedException {
         // Closing a server waits for its threads, but give a loaded machine some slack.
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        List<String> alive = serverThreads();
-        while (!alive.isEmpty() && System.nanoTime() - deadline < 0) {
-            Thread.sleep(50);
-            alive = serverThreads();
-        }
-        assertEquals(List.of(), alive, "threads left behind by a closed server");
+        Eventually.within(Duration.ofSeconds(10), () -> serverThreads().isEmpty());
+        assertEquals(List.of(), serverThreads(), "threads left behind by a closed server");
     }
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"single", "platform", "virtual"})
     void keepsTheConnectionAcrossRequests(String mode) throws IOException {
-        try (RunningServer server = start(mode, 0); RawClient client = new RawClient(server.address())) {
+        try (RunningServer server = start(mode, 0); HttpConnection client = HttpConnection.open(server.address())) {
             for (WorkloadRequest work : List.of(hello(), cpu(3, 500), io(4, 1), hello(), cpu(5, 0))) {
-                RawClient.Response response = client.exchange(get(work.target()));
+                Http.Response response = client.exchange(get(work.target()));
 
                 assertEquals(200, response.status(), response.body());
                 assertEquals(work.expectedAnswer(), response.body());
                 assertNull(response.header("connection"), "an HTTP/1.1 keep-alive answer needs no Connection header");
             }
-            RawClient.Response info = client.exchange(get("/info"));
+            Http.Response info = client.exchange(get("/info"));
             assertEquals(200, info.status());
             assertTrue(info.body().contains("mode=" + mode), info.body());
         }
@@ -72,8 +70,8 @@ class TransportTest {
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"single", "platform", "virtual"})
     void answersThenClosesWhenTheClientAsksForClose(String mode) throws IOException {
-        try (RunningServer server = start(mode, 0); RawClient client = new RawClient(server.address())) {
-            RawClient.Response response = client.exchange("GET /hello HTTP/1.1\r\nHost: test\r\nConnection: close\r\n\r\n");
+        try (RunningServer server = start(mode, 0); HttpConnection client = HttpConnection.open(server.address())) {
+            Http.Response response = client.exchange("GET /hello HTTP/1.1\r\nHost: test\r\nConnection: close\r\n\r\n");
 
             assertEquals(200, response.status());
             assertEquals(WorkloadRequest.HELLO_ANSWER, response.body());
@@ -86,16 +84,16 @@ class TransportTest {
     @ValueSource(strings = {"single", "platform", "virtual"})
     void closesAfterHttp10RequestUnlessAskedToKeepAlive(String mode) throws IOException {
         try (RunningServer server = start(mode, 0)) {
-            try (RawClient client = new RawClient(server.address())) {
-                RawClient.Response response = client.exchange("GET /hello HTTP/1.0\r\n\r\n");
+            try (HttpConnection client = HttpConnection.open(server.address())) {
+                Http.Response response = client.exchange("GET /hello HTTP/1.0\r\n\r\n");
 
                 assertEquals(200, response.status());
                 assertTrue(response.announcesClose(), response.headers().toString());
                 assertTrue(client.closedByServer(), "HTTP/1.0 without keep-alive must close");
             }
-            try (RawClient client = new RawClient(server.address())) {
+            try (HttpConnection client = HttpConnection.open(server.address())) {
                 for (int i = 0; i < 3; i++) {
-                    RawClient.Response response = client.exchange("GET /hello HTTP/1.0\r\nConnection: keep-alive\r\n\r\n");
+                    Http.Response response = client.exchange("GET /hello HTTP/1.0\r\nConnection: keep-alive\r\n\r\n");
 
                     assertEquals(200, response.status());
                     assertEquals("keep-alive", response.header("connection"), "an HTTP/1.0 client must be told");
@@ -109,18 +107,18 @@ class TransportTest {
     void readsPostBodyAsBodyAndKeepsServing(String mode) throws IOException {
         // A body that looks like a request: answered as part of the POST, never as a request of its own.
         String body = "GET /nope HTTP/1.1\r\n\r\n";
-        try (RunningServer server = start(mode, 0); RawClient client = new RawClient(server.address())) {
-            RawClient.Response posted = client.exchange(
+        try (RunningServer server = start(mode, 0); HttpConnection client = HttpConnection.open(server.address())) {
+            Http.Response posted = client.exchange(
                     "POST /hello HTTP/1.1\r\nHost: test\r\nContent-Length: " + body.length() + "\r\n\r\n" + body);
             assertEquals(200, posted.status());
             assertEquals(WorkloadRequest.HELLO_ANSWER, posted.body());
 
             // The same again with the body in a write of its own, after the head.
             client.send("POST /hello HTTP/1.1\r\nHost: test\r\nContent-Length: " + body.length() + "\r\n\r\n");
-            RawClient.Response split = client.send(body).readResponse();
+            Http.Response split = client.send(body).readResponse();
             assertEquals(200, split.status());
 
-            RawClient.Response next = client.exchange(HELLO);
+            Http.Response next = client.exchange(HELLO);
             assertEquals(200, next.status(), "the connection is in step after the bodies");
             assertEquals(WorkloadRequest.HELLO_ANSWER, next.body());
         }
@@ -144,11 +142,11 @@ class TransportTest {
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"single", "platform", "virtual"})
     void answersNothingPipelinedAfterConnectionClose(String mode) throws IOException {
-        try (RunningServer server = start(mode, 0); RawClient client = new RawClient(server.address())) {
+        try (RunningServer server = start(mode, 0); HttpConnection client = HttpConnection.open(server.address())) {
             client.send(HELLO + "GET /hello HTTP/1.1\r\nConnection: close\r\n\r\n" + HELLO);
 
             assertEquals(200, client.readResponse().status());
-            RawClient.Response last = client.readResponse();
+            Http.Response last = client.readResponse();
             assertEquals(200, last.status());
             assertTrue(last.announcesClose(), last.headers().toString());
             assertTrue(client.closedByServer(), "a request after Connection: close must not be answered");
@@ -159,7 +157,7 @@ class TransportTest {
     @ValueSource(strings = {"single", "platform", "virtual"})
     void answersClientThatHalfClosesAfterItsRequests(String mode) throws IOException {
         // What "printf 'GET ...' | nc host port" does: send, shut the sending side, then read.
-        try (RunningServer server = start(mode, 0); RawClient client = new RawClient(server.address())) {
+        try (RunningServer server = start(mode, 0); HttpConnection client = HttpConnection.open(server.address())) {
             WorkloadRequest slow = io(8, 50);
             client.send(HELLO + get(slow.target())).shutdownOutput();
 
@@ -220,8 +218,8 @@ class TransportTest {
     @MethodSource("badInputs")
     void refusesBadInputAndStaysHealthy(String mode, BadInput input) throws IOException {
         try (RunningServer server = start(mode, 0)) {
-            try (RawClient client = new RawClient(server.address())) {
-                RawClient.Response response = client.exchange(input.request());
+            try (HttpConnection client = HttpConnection.open(server.address())) {
+                Http.Response response = client.exchange(input.request());
 
                 assertEquals(input.status(), response.status(), response.body());
                 if (input.mustClose()) {
@@ -240,10 +238,10 @@ class TransportTest {
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"single", "platform", "virtual"})
     void answers408AndClosesWhenARequestStalls(String mode) throws IOException {
-        try (RunningServer server = start(mode, 0); RawClient client = new RawClient(server.address())) {
+        try (RunningServer server = start(mode, 0); HttpConnection client = HttpConnection.open(server.address())) {
             client.send("GET /hello HTTP/1.1\r\nHost: te"); // and nothing more
 
-            RawClient.Response response = client.readResponse(); // waits up to RawClient.READ_TIMEOUT_MILLIS
+            Http.Response response = client.readResponse(); // waits up to HttpConnection.READ_TIMEOUT_MILLIS
 
             assertEquals(408, response.status(), response.body());
             assertTrue(response.announcesClose(), response.headers().toString());
@@ -256,8 +254,8 @@ class TransportTest {
     @ValueSource(strings = {"single", "platform", "virtual"})
     void closesIdleConnectionsWithoutAnswer(String mode) throws IOException {
         try (RunningServer server = start(mode, 0);
-             RawClient used = new RawClient(server.address());
-             RawClient silent = new RawClient(server.address())) {
+             HttpConnection used = HttpConnection.open(server.address());
+             HttpConnection silent = HttpConnection.open(server.address())) {
             assertEquals(200, used.exchange(HELLO).status());
 
             // Between requests nothing is owed: the connection just ends, with no 408.
@@ -270,22 +268,22 @@ class TransportTest {
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"single", "platform", "virtual"})
     void clientsThatVanishHurtNoOne(String mode) throws IOException {
-        try (RunningServer server = start(mode, 0); RawClient steady = new RawClient(server.address())) {
+        try (RunningServer server = start(mode, 0); HttpConnection steady = HttpConnection.open(server.address())) {
             InetSocketAddress address = server.address();
             // In flight while the others misbehave, so it is not idle meanwhile.
             WorkloadRequest slow = io(6, 300);
             steady.send(get(slow.target()));
 
-            RawClient halfRequest = new RawClient(address);
+            HttpConnection halfRequest = HttpConnection.open(address);
             halfRequest.send("GET /hello HTTP/1.1\r\nHo").reset();
 
-            RawClient awaitingAnswer = new RawClient(address);
+            HttpConnection awaitingAnswer = HttpConnection.open(address);
             awaitingAnswer.send(get(io(7, 100).target())).reset(); // the server will write to a dead socket
 
-            RawClient halfBody = new RawClient(address);
+            HttpConnection halfBody = HttpConnection.open(address);
             halfBody.send("POST /hello HTTP/1.1\r\nContent-Length: 100\r\n\r\nabc").close(); // FIN mid-body
 
-            RawClient.Response response = steady.readResponse();
+            Http.Response response = steady.readResponse();
             assertEquals(200, response.status(), response.body());
             assertEquals(slow.expectedAnswer(), response.body());
             assertEquals(WorkloadRequest.HELLO_ANSWER, steady.exchange(HELLO).body());
@@ -345,11 +343,11 @@ class TransportTest {
     private static void assertPipelined(String mode, List<WorkloadRequest> works) throws IOException {
         StringBuilder all = new StringBuilder();
         works.forEach(work -> all.append(get(work.target())));
-        try (RunningServer server = start(mode, 0); RawClient client = new RawClient(server.address())) {
+        try (RunningServer server = start(mode, 0); HttpConnection client = HttpConnection.open(server.address())) {
             client.send(all.toString()); // one write: the server sees them together
 
             for (WorkloadRequest work : works) {
-                RawClient.Response response = client.readResponse();
+                Http.Response response = client.readResponse();
                 assertEquals(200, response.status(), response.body());
                 assertEquals(work.expectedAnswer(), response.body(), "answers out of order or wrong");
                 assertFalse(response.announcesClose());
@@ -359,8 +357,8 @@ class TransportTest {
 
     /** A fresh connection still gets a correct answer: the server was not harmed. */
     private static void assertServes(InetSocketAddress address) throws IOException {
-        try (RawClient client = new RawClient(address)) {
-            RawClient.Response response = client.exchange(HELLO);
+        try (HttpConnection client = HttpConnection.open(address)) {
+            Http.Response response = client.exchange(HELLO);
             assertEquals(200, response.status(), response.body());
             assertEquals(WorkloadRequest.HELLO_ANSWER, response.body());
         }

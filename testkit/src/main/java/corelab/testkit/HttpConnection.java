@@ -1,4 +1,4 @@
-package corelab.modes.http;
+package corelab.testkit;
 
 import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
@@ -11,6 +11,7 @@ import java.net.Socket;
 import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -20,35 +21,27 @@ import java.util.Map;
  * is given, malformed or split however a test likes, and reads responses strictly. No
  * library client would send half a request or garbage, which is what the tests need.
  *
- * <p>Every read waits at most {@link #READ_TIMEOUT_MILLIS}: generous on a noisy machine,
- * but a server that never answers fails the test instead of hanging it.
+ * <p>Every read waits at most {@link #READ_TIMEOUT_MILLIS} unless told otherwise: generous on
+ * a noisy machine, but a server that never answers fails the test instead of hanging it.
  */
-final class RawClient implements AutoCloseable {
-    static final int READ_TIMEOUT_MILLIS = 10_000;
+public final class HttpConnection implements AutoCloseable {
+    public static final int READ_TIMEOUT_MILLIS = 10_000;
     private static final int CONNECT_TIMEOUT_MILLIS = 5_000;
     private static final int MAX_LINE_BYTES = 8192;
-
-    /** One response as read off the wire; header names lower-cased. */
-    record Response(int status, Map<String, String> headers, String body) {
-        String header(String lowerCaseName) {
-            return headers.get(lowerCaseName);
-        }
-
-        boolean announcesClose() {
-            return "close".equalsIgnoreCase(header("connection"));
-        }
-    }
 
     private final Socket socket;
     private final InputStream in;
     private final OutputStream out;
+    /** corelab's servers always answer HTTP/1.1; any other version from them is a bug to report. */
+    private final boolean onlyHttp11;
 
-    RawClient(InetSocketAddress address) throws IOException {
+    HttpConnection(InetSocketAddress address, Duration readTimeout, boolean onlyHttp11) throws IOException {
+        this.onlyHttp11 = onlyHttp11;
         socket = new Socket();
         try {
             socket.setTcpNoDelay(true);
             socket.connect(address, CONNECT_TIMEOUT_MILLIS);
-            socket.setSoTimeout(READ_TIMEOUT_MILLIS);
+            socket.setSoTimeout(Math.toIntExact(readTimeout.toMillis()));
             in = new BufferedInputStream(socket.getInputStream());
             out = socket.getOutputStream();
         } catch (IOException e) {
@@ -57,27 +50,38 @@ final class RawClient implements AutoCloseable {
         }
     }
 
+    /** A connection to a corelab server: its responses must be HTTP/1.1. */
+    public static HttpConnection open(InetSocketAddress address) throws IOException {
+        return open(address, Duration.ofMillis(READ_TIMEOUT_MILLIS));
+    }
+
+    /** The same, with reads that wait up to {@code readTimeout}. */
+    public static HttpConnection open(InetSocketAddress address, Duration readTimeout) throws IOException {
+        return new HttpConnection(address, readTimeout, true);
+    }
+
     /** Writes {@code text} (ISO-8859-1, so every char is one byte) in one write. */
-    RawClient send(String text) throws IOException {
+    public HttpConnection send(String text) throws IOException {
         return send(text.getBytes(StandardCharsets.ISO_8859_1));
     }
 
-    RawClient send(byte[] bytes) throws IOException {
+    public HttpConnection send(byte[] bytes) throws IOException {
         out.write(bytes);
         out.flush();
         return this;
     }
 
     /** Sends one request and reads its response. */
-    Response exchange(String request) throws IOException {
+    public Http.Response exchange(String request) throws IOException {
         return send(request).readResponse();
     }
 
     /** Reads one whole response: status line, headers, and a body of exactly Content-Length bytes. */
-    Response readResponse() throws IOException {
+    public Http.Response readResponse() throws IOException {
         String statusLine = readLine();
         String[] parts = statusLine.split(" ", 3);
-        if (parts.length < 2 || !parts[0].equals("HTTP/1.1")) {
+        boolean knownVersion = onlyHttp11 ? parts[0].equals("HTTP/1.1") : parts[0].matches("HTTP/1\\.[01]");
+        if (parts.length < 2 || !knownVersion) {
             throw new IOException("malformed status line '" + statusLine + "'");
         }
         int status = Integer.parseInt(parts[1]);
@@ -100,18 +104,18 @@ final class RawClient implements AutoCloseable {
         if (body.length < Integer.parseInt(length)) {
             throw new EOFException("connection closed after " + body.length + " of " + length + " body bytes");
         }
-        return new Response(status, headers, new String(body, StandardCharsets.UTF_8));
+        return new Http.Response(statusLine, status, headers, new String(body, StandardCharsets.UTF_8));
     }
 
     /**
      * True once the server has closed the connection without sending anything more; false
-     * if it is still open after {@link #READ_TIMEOUT_MILLIS}. A reset counts as closed: a
-     * server that closes with unread input in its socket buffer makes the kernel send RST
-     * rather than FIN, and the connection is just as gone.
+     * if it is still open after the read timeout. A reset counts as closed: a server that
+     * closes with unread input in its socket buffer makes the kernel send RST rather than
+     * FIN, and the connection is just as gone.
      *
      * @throws IOException if the server sends more bytes instead
      */
-    boolean closedByServer() throws IOException {
+    public boolean closedByServer() throws IOException {
         int b;
         try {
             b = in.read();
@@ -128,12 +132,12 @@ final class RawClient implements AutoCloseable {
     }
 
     /** Sends FIN: the client will write no more, but still reads. */
-    void shutdownOutput() throws IOException {
+    public void shutdownOutput() throws IOException {
         socket.shutdownOutput();
     }
 
     /** Closes with SO_LINGER 0, which sends RST: the client that vanishes mid-conversation. */
-    void reset() throws IOException {
+    public void reset() throws IOException {
         socket.setSoLinger(true, 0);
         socket.close();
     }

@@ -9,7 +9,7 @@ import corelab.harness.results.ProcessUsage;
 import corelab.harness.results.ResultsJson;
 import corelab.harness.results.RunResult;
 import corelab.harness.results.TrialResult;
-import corelab.modes.JvmCommand;
+import corelab.modes.process.JvmCommand;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;

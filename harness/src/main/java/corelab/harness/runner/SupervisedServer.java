@@ -1,9 +1,9 @@
 package corelab.harness.runner;
 
 import corelab.harness.server.ServerProcess;
-import corelab.harness.server.Uninterruptibles;
 import corelab.harness.server.WorkerOnline;
 import corelab.modes.ServerOptions;
+import corelab.modes.process.Uninterruptibles;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Duration;

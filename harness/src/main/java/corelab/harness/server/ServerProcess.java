@@ -1,8 +1,10 @@
 package corelab.harness.server;
 
-import corelab.modes.JvmCommand;
 import corelab.modes.ServerMain;
 import corelab.modes.ServerOptions;
+import corelab.modes.process.JvmCommand;
+import corelab.modes.process.LiveChildren;
+import corelab.modes.process.ProcessTree;
 import corelab.modes.wire.ReadyLine;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -106,7 +108,7 @@ public final class ServerProcess implements AutoCloseable {
         } catch (IOException e) {
             throw new IOException("cannot start " + what + ": " + e.getMessage(), e);
         }
-        LiveServers.add(process); // from now on, a harness that exits takes the server with it
+        LiveChildren.add(process, STOP_GRACE); // from now on, a harness that exits takes the server with it
         return process;
     }
 
@@ -221,7 +223,7 @@ public final class ServerProcess implements AutoCloseable {
         try {
             ProcessTree.stop(process, STOP_GRACE);
         } finally {
-            LiveServers.remove(process);
+            LiveChildren.remove(process);
         }
     }
 

@@ -1,8 +1,8 @@
 package corelab.modes.cluster;
 
-import corelab.modes.JvmCommand;
 import corelab.modes.ServerMain;
 import corelab.modes.ServerOptions;
+import corelab.modes.process.JvmCommand;
 import corelab.modes.wire.ForwardedLine;
 import corelab.modes.wire.WorkerExitLine;
 import java.io.IOException;

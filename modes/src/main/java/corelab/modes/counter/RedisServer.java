@@ -1,6 +1,6 @@
 package corelab.modes.counter;
 
-import corelab.modes.ChildProcess;
+import corelab.modes.process.ChildProcess;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;

@@ -1,4 +1,4 @@
-package corelab.harness.server;
+package corelab.modes.process;
 
 /** Waiting that an interrupt cannot cut short: a thread that must be gone before we go on. */
 public final class Uninterruptibles {

@@ -1,4 +1,4 @@
-package corelab.harness.server;
+package corelab.modes.process;
 
 import java.io.IOException;
 import java.time.Duration;
@@ -11,9 +11,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /** Stops a process and everything it started: politely first, then for certain. */
-final class ProcessTree {
+public final class ProcessTree {
     /** How long processes get to vanish after SIGKILL, which they cannot refuse. */
-    private static final Duration KILL_WAIT = Duration.ofSeconds(10);
+    public static final Duration KILL_WAIT = Duration.ofSeconds(10);
 
     private ProcessTree() {
     }
@@ -27,7 +27,7 @@ final class ProcessTree {
      *
      * @throws IllegalStateException if a process survives SIGKILL, which only a process stuck in the kernel does
      */
-    static void stop(Process root, Duration grace) {
+    public static void stop(Process root, Duration grace) {
         Set<ProcessHandle> tree = new LinkedHashSet<>();
         tree.add(root.toHandle());
         root.descendants().forEach(tree::add);

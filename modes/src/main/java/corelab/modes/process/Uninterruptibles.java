@@ -1,6 +1,6 @@
 package corelab.modes.process;
 
-/** Waiting that an interrupt cannot cut short: a thread that must be gone before we go on. */
+/** Waiting that an interrupt cannot cut short: a thread or a process that must be gone before we go on. */
 public final class Uninterruptibles {
     private Uninterruptibles() {
     }
@@ -17,6 +17,22 @@ public final class Uninterruptibles {
         }
         if (interrupted) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Waits for {@code process} to exit, even if interrupted (the interrupt is kept); its exit code. */
+    public static int waitFor(Process process) {
+        boolean interrupted = false;
+        while (true) {
+            try {
+                int exitCode = process.waitFor();
+                if (interrupted) {
+                    Thread.currentThread().interrupt();
+                }
+                return exitCode;
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
         }
     }
 }

@@ -3,7 +3,10 @@ package corelab.modes.process;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import corelab.modes.cluster.Processes;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,10 +14,19 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** Real processes: each way to stop a tree leaves none of it behind. */
+/**
+ * Real processes: each way to stop a tree leaves none of it behind. Each returns only once
+ * the tree is gone, so the checks after it look once, without waiting.
+ */
 class ProcessTreeTest {
-    /** A root that does not stop its children: {@code sh} neither forwards SIGTERM nor waits for a background job. */
-    private static final List<String> ROOT_AND_TWO_CHILDREN = List.of("/bin/sh", "-c", "sleep 300 & sleep 301");
+    /** Only an upper bound: a process that was asked to stop, and does, takes far less. */
+    private static final Duration PATIENCE = Duration.ofSeconds(60);
+    /**
+     * A root that does not stop its children ({@code sh} does not pass SIGTERM on), and says
+     * when both have been started.
+     */
+    private static final List<String> ROOT_AND_TWO_CHILDREN =
+            List.of("/bin/sh", "-c", "sleep 300 & sleep 301 & echo started; wait");
 
     private final List<Process> started = new ArrayList<>();
     private final List<Long> pids = new ArrayList<>();
@@ -28,27 +40,27 @@ class ProcessTreeTest {
     @Test
     void stopKillsWhatTheRootLeavesBehind() throws Exception {
         Process root = start(ROOT_AND_TWO_CHILDREN);
-        List<Long> tree = treeOf(root, 2);
-        ProcessTree.stop(root, Duration.ofSeconds(Processes.WAIT_SECONDS));
+        List<Long> tree = treeOf(root);
+        ProcessTree.stop(root, PATIENCE);
         assertEquals(128 + 15, root.waitFor()); // SIGTERM
-        assertAllGone(tree);
+        assertNoneAlive(tree);
     }
 
     @Test
     void awaitGoneKillsWhatDidNotLeaveWithinTheGrace() throws Exception {
         Process root = start(ROOT_AND_TWO_CHILDREN);
-        List<Long> tree = treeOf(root, 2);
+        List<Long> tree = treeOf(root);
         ProcessTree listed = ProcessTree.of(root.toHandle());
         root.destroyForcibly(); // the orphans do not leave by themselves
         listed.awaitGone(Duration.ZERO);
-        assertAllGone(tree);
+        assertNoneAlive(tree);
     }
 
     @Test
     void killAfterKillsWhatStillRunsLater() throws Exception {
         Process sleeper = start(List.of("/bin/sleep", "300"));
         ProcessTree.of(sleeper.toHandle()).killAfter(Duration.ofMillis(1));
-        assertTrue(sleeper.waitFor(Processes.WAIT_SECONDS, TimeUnit.SECONDS), "sleep outlived killAfter");
+        assertTrue(sleeper.waitFor(PATIENCE.toSeconds(), TimeUnit.SECONDS), "sleep outlived killAfter");
         assertEquals(128 + 9, sleeper.exitValue()); // SIGKILL
     }
 
@@ -59,7 +71,7 @@ class ProcessTreeTest {
         ProcessTree both = ProcessTree.of(List.of(first.toHandle(), second.toHandle()));
         first.toHandle().destroy();
         second.toHandle().destroy();
-        both.killAfterRoots(Duration.ofSeconds(Processes.WAIT_SECONDS));
+        both.killAfterRoots(PATIENCE);
         assertEquals(128 + 15, first.waitFor());
         assertEquals(128 + 15, second.waitFor());
     }
@@ -70,22 +82,20 @@ class ProcessTreeTest {
         return process;
     }
 
-    /** The root and its children, once all {@code children} have appeared. */
-    private List<Long> treeOf(Process root, int children) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(Processes.WAIT_SECONDS);
-        while (root.children().count() < children && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-        }
+    /** The root and its two children, read once it said both run. */
+    private List<Long> treeOf(Process root) throws IOException {
+        BufferedReader output = new BufferedReader(new InputStreamReader(root.getInputStream(), StandardCharsets.UTF_8));
+        assertEquals("started", output.readLine());
         List<Long> tree = new ArrayList<>(List.of(root.pid()));
         root.children().forEach(child -> tree.add(child.pid()));
-        assertEquals(1 + children, tree.size(), "the root's children never appeared");
+        assertEquals(3, tree.size(), "the root and its two children: " + tree);
         pids.addAll(tree);
         return tree;
     }
 
-    private static void assertAllGone(List<Long> tree) throws InterruptedException {
-        for (long pid : tree) {
-            assertTrue(Processes.awaitGoneOrZombie(pid), "process " + pid + " outlived its tree's stop");
-        }
+    private static void assertNoneAlive(List<Long> tree) {
+        List<Long> alive = tree.stream().filter(pid -> ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false))
+                .toList();
+        assertEquals(List.of(), alive, "alive after their tree was stopped, of " + tree);
     }
 }

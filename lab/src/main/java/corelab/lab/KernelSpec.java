@@ -2,7 +2,7 @@ package corelab.lab;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import corelab.modes.JvmCommand;
+import corelab.modes.process.JvmCommand;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
@@ -97,7 +97,7 @@ public final class KernelSpec {
     /**
      * corelab's classpath for the notebooks: the lab module's classes, then its runtime classpath as
      * Maven resolved it. The kernel hands it to JShell, whose class loader is where corelab finds it
-     * again to start servers in their own JVMs (corelab.modes.JvmCommand).
+     * again to start servers in their own JVMs (corelab.modes.process.JvmCommand).
      */
     static List<String> classpath(Path target) throws IOException {
         Path file = target.resolve(CLASSPATH_FILE);

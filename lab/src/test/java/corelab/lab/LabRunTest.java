@@ -10,7 +10,7 @@ import corelab.harness.results.ProcessUsage;
 import corelab.harness.results.ResultsJson;
 import corelab.harness.results.RunResult;
 import corelab.harness.results.TrialResult;
-import corelab.modes.JvmCommand;
+import corelab.modes.process.JvmCommand;
 import corelab.testkit.Eventually;
 import corelab.testkit.ProcessGone;
 import java.io.BufferedReader;

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import corelab.modes.counter.RedisCounter;
 import corelab.modes.counter.RedisServer;
 import corelab.modes.options.ServerOptions;
+import corelab.modes.process.JvmCommand;
 import corelab.modes.wire.ReadyLine;
 import corelab.testkit.Eventually;
 import corelab.testkit.Http;

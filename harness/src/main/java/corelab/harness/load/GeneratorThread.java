@@ -1,6 +1,6 @@
 package corelab.harness.load;
 
-import corelab.harness.server.Uninterruptibles;
+import corelab.modes.process.Uninterruptibles;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;

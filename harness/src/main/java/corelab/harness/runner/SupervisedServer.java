@@ -1,9 +1,10 @@
 package corelab.harness.runner;
 
 import corelab.harness.server.ServerProcess;
-import corelab.harness.server.Uninterruptibles;
 import corelab.harness.server.WorkerOnline;
 import corelab.modes.options.ServerOptions;
+import corelab.modes.process.ProcessTree;
+import corelab.modes.process.Uninterruptibles;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Duration;
@@ -59,7 +60,7 @@ final class SupervisedServer implements ServerUnderTest {
             throw new IllegalStateException("the server is already being restarted");
         }
         ServerProcess killed = current;
-        List<ProcessHandle> tree = killed.killRootForcibly(); // the fault itself: the rest is the supervisor's work
+        ProcessTree tree = killed.killRootForcibly(); // the fault itself: the rest is the supervisor's work
         restarter = Thread.ofPlatform().daemon(true).name("corelab-supervisor").start(() -> restart(killed, tree));
         return killed.handle().pid();
     }
@@ -80,9 +81,11 @@ final class SupervisedServer implements ServerUnderTest {
         return victim;
     }
 
-    private void restart(ServerProcess killed, List<ProcessHandle> tree) {
+    private void restart(ServerProcess killed, ProcessTree tree) {
         try {
-            ServerProcess.awaitGone(tree, KILL_GRACE);
+            // A killed primary's workers leave by their stdin lifeline; what is left after
+            // the grace is killed, so a restart never races a leftover.
+            tree.awaitGone(KILL_GRACE);
             Map<Long, Long> served = killed.requestsByProcess();
             killed.close();
             ServerProcess next = ServerProcess.startMode(options, cores, List.of(), readyTimeout);

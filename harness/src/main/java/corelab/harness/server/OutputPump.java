@@ -1,17 +1,13 @@
 package corelab.harness.server;
 
+import corelab.modes.process.LinePump;
+import corelab.modes.process.RecentLines;
 import corelab.modes.wire.ForwardedLine;
 import corelab.modes.wire.ReadyLine;
 import corelab.modes.wire.StatsLine;
 import corelab.modes.wire.WorkerOnlineLine;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -24,18 +20,17 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * Drains a server's output (stdout and stderr merged) on a daemon thread for as long as the
- * server lives. Someone must: a child that writes to a full pipe blocks, and a blocked
- * server measures as a slow one. On the way it reads corelab's own lines, the
- * {@link ReadyLine}, the {@link StatsLine} counts and the {@link WorkerOnlineLine}s, and keeps
- * the last other lines for error messages.
+ * A server's output (stdout and stderr merged), drained by a {@link LinePump} for as long as
+ * the server lives. On the way it reads corelab's own lines, the {@link ReadyLine}, the
+ * {@link StatsLine} counts and the {@link WorkerOnlineLine}s, and keeps the last other lines
+ * for error messages.
  */
 final class OutputPump {
     static final int RECENT_LINES = 50;
     private static final int LINE_MAX_CHARS = 2000;
     private final boolean corelabLines;
     private final List<WorkerOnline> workersOnline = new CopyOnWriteArrayList<>();
-    private final Deque<String> recent = new ArrayDeque<>(); // guarded by itself
+    private final RecentLines recent = new RecentLines(RECENT_LINES);
     private final Map<Long, Long> requestsByPid = new ConcurrentHashMap<>();
     private final CompletableFuture<ReadyLine> ready = new CompletableFuture<>();
     private final CompletableFuture<Void> ended = new CompletableFuture<>();
@@ -47,24 +42,15 @@ final class OutputPump {
     /** {@code corelabLines}: whether to look for ready and stats lines (not in a foreign server's output). */
     static OutputPump start(Process process, boolean corelabLines) {
         OutputPump pump = new OutputPump(corelabLines);
-        InputStream output = process.getInputStream();
-        Thread.ofPlatform().daemon(true).name("corelab-server-" + process.pid() + "-output")
-                .start(() -> pump.drain(output));
+        LinePump.start("corelab-server-" + process.pid() + "-output", process.getInputStream(),
+                line -> pump.accept(line.length() <= LINE_MAX_CHARS ? line : line.substring(0, LINE_MAX_CHARS) + "..."),
+                pump::ended);
         return pump;
     }
 
-    private void drain(InputStream output) {
-        try (BufferedReader lines = new BufferedReader(new InputStreamReader(output, StandardCharsets.UTF_8))) {
-            String line;
-            while ((line = lines.readLine()) != null) {
-                accept(line.length() <= LINE_MAX_CHARS ? line : line.substring(0, LINE_MAX_CHARS) + "...");
-            }
-        } catch (IOException ignored) {
-            // the pipe broke: the server is gone, as at end-of-stream
-        } finally {
-            ready.completeExceptionally(new IOException("the server's output ended before its ready line"));
-            ended.complete(null);
-        }
+    private void ended() {
+        ready.completeExceptionally(new IOException("the server's output ended before its ready line"));
+        ended.complete(null);
     }
 
     /** Never throws (the wire's parsers do not): an exception here would stop the draining, and then the server. */
@@ -85,12 +71,7 @@ final class OutputPump {
                 ReadyLine.parse(line).ifPresent(ready::complete);
             }
         }
-        synchronized (recent) {
-            if (recent.size() == RECENT_LINES) {
-                recent.removeFirst();
-            }
-            recent.addLast(line);
-        }
+        recent.add(line);
     }
 
     /** Every {@link WorkerOnlineLine} so far, in order. */
@@ -116,9 +97,7 @@ final class OutputPump {
     }
 
     List<String> recentLines() {
-        synchronized (recent) {
-            return List.copyOf(recent);
-        }
+        return recent.list();
     }
 
     /** The latest cumulative count per process id, by pid. */

@@ -1,5 +1,6 @@
 package corelab.harness.server;
 
+import corelab.modes.process.ProcessTree;
 import corelab.modes.wire.ReadyLine;
 import java.io.IOException;
 import java.io.InterruptedIOException;

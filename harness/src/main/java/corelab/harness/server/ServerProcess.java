@@ -1,9 +1,11 @@
 package corelab.harness.server;
 
-import corelab.modes.JvmCommand;
 import corelab.modes.ServerMain;
 import corelab.modes.options.ServerArgs;
 import corelab.modes.options.ServerOptions;
+import corelab.modes.process.JvmCommand;
+import corelab.modes.process.LiveChildren;
+import corelab.modes.process.ProcessTree;
 import corelab.modes.wire.ReadyLine;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -105,7 +107,7 @@ public final class ServerProcess implements AutoCloseable {
         } catch (IOException e) {
             throw new IOException("cannot start " + what + ": " + e.getMessage(), e);
         }
-        LiveServers.add(process); // from now on, a harness that exits takes the server with it
+        LiveChildren.add(process, STOP_GRACE); // from now on, a harness that exits takes the server with it
         return process;
     }
 
@@ -169,41 +171,13 @@ public final class ServerProcess implements AutoCloseable {
 
     /**
      * The fault a supervisor must survive: SIGKILL to the root process only. Returns the
-     * whole tree as it was just before, for {@link #awaitGone}: orphans are nobody's
-     * descendants any more, so the listing must come first.
+     * whole tree as it was just before, for {@link ProcessTree#awaitGone}: orphans are
+     * nobody's descendants any more, so the listing must come first.
      */
-    public List<ProcessHandle> killRootForcibly() {
-        List<ProcessHandle> tree = new ArrayList<>();
-        tree.add(process.toHandle());
-        process.descendants().forEach(tree::add);
+    public ProcessTree killRootForcibly() {
+        ProcessTree tree = ProcessTree.of(process.toHandle());
         process.destroyForcibly();
         return tree;
-    }
-
-    /**
-     * Waits until every process of {@code tree} has gone. A killed cluster primary's workers
-     * leave by their stdin lifeline; what is still alive after {@code grace} is killed, as
-     * systemd's {@code KillMode=control-group} would, so a restart never races a leftover.
-     *
-     * @throws IllegalStateException if a process survives SIGKILL
-     */
-    public static void awaitGone(List<ProcessHandle> tree, Duration grace) throws InterruptedException {
-        long deadline = System.nanoTime() + grace.toNanos();
-        for (ProcessHandle member : tree) {
-            while (member.isAlive() && System.nanoTime() < deadline) {
-                Thread.sleep(10);
-            }
-        }
-        tree.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
-        deadline = System.nanoTime() + STOP_GRACE.toNanos();
-        for (ProcessHandle member : tree) {
-            while (member.isAlive() && System.nanoTime() < deadline) {
-                Thread.sleep(10);
-            }
-            if (member.isAlive()) {
-                throw new IllegalStateException("process " + member.pid() + " is still alive after SIGKILL");
-            }
-        }
     }
 
     /**
@@ -220,7 +194,7 @@ public final class ServerProcess implements AutoCloseable {
         try {
             ProcessTree.stop(process, STOP_GRACE);
         } finally {
-            LiveServers.remove(process);
+            LiveChildren.remove(process);
         }
     }
 

@@ -3,7 +3,7 @@ package corelab.harness.server;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import corelab.modes.JvmCommand;
+import corelab.modes.process.JvmCommand;
 import corelab.testkit.Eventually;
 import corelab.testkit.ProcessGone;
 import java.io.BufferedReader;

@@ -1,9 +1,10 @@
 package corelab.modes.cluster;
 
-import corelab.modes.JvmCommand;
 import corelab.modes.ServerMain;
 import corelab.modes.options.ServerArgs;
 import corelab.modes.options.ServerOptions;
+import corelab.modes.process.JvmCommand;
+import corelab.modes.process.ProcessTree;
 import corelab.modes.wire.ForwardedLine;
 import corelab.modes.wire.WorkerExitLine;
 import java.io.IOException;
@@ -42,6 +43,9 @@ import java.util.function.IntFunction;
  * online, listening, messages, exit.
  */
 public final class Cluster implements AutoCloseable {
+    /** How long {@link #close()} waits for a worker's exit event once its process is gone: its listeners run first. */
+    private static final Duration EXIT_EVENT_WAIT = Duration.ofSeconds(10);
+
     private final IntFunction<ServerOptions> workerOptions;
     private final RestartPolicy restartPolicy;
     private final RestartPolicy.Backoff backoff; // guarded by itself
@@ -209,7 +213,8 @@ public final class Cluster implements AutoCloseable {
 
     /**
      * Stops restarting, SIGTERMs every worker, waits for them (SIGKILL after
-     * {@link Worker#KILL_TIMEOUT}), and returns once none is left. Idempotent.
+     * {@link Worker#KILL_TIMEOUT}) and for their exit events, and returns once none is left.
+     * Idempotent.
      */
     @Override
     public void close() {
@@ -219,10 +224,16 @@ public final class Cluster implements AutoCloseable {
             workers = new ArrayList<>(live);
         }
         restarts.shutdownNow();
-        workers.forEach(Worker::kill); // all at once, so they stop in parallel
+        ProcessTree processes = ProcessTree.of(workers.stream().map(Worker::handle).toList());
+        workers.forEach(Worker::terminate); // all at once, so they stop in parallel
+        try {
+            processes.killAfterRoots(Worker.KILL_TIMEOUT);
+        } catch (IllegalStateException e) {
+            log.accept("corelab: " + e.getMessage());
+        }
         for (Worker worker : workers) {
             try {
-                worker.exited().get(Worker.KILL_TIMEOUT.toMillis() * 2, TimeUnit.MILLISECONDS);
+                worker.exited().get(EXIT_EVENT_WAIT.toNanos(), TimeUnit.NANOSECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;

@@ -1,8 +1,8 @@
 package corelab.modes.cluster;
 
-import corelab.modes.ChildProcess;
 import corelab.modes.http.HttpLimits;
 import corelab.modes.http.ServerSocketConfig;
+import corelab.modes.process.ChildProcess;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;

@@ -1,13 +1,14 @@
 package corelab.modes.cluster;
 
+import corelab.modes.process.LinePump;
+import corelab.modes.process.ProcessTree;
+import corelab.modes.process.Uninterruptibles;
 import corelab.modes.wire.ChannelMessage;
 import corelab.modes.wire.DisconnectLine;
 import corelab.modes.wire.ForwardedLine;
 import corelab.modes.wire.MessageLine;
 import corelab.modes.wire.ReadyLine;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -17,7 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 
 /**
  * One worker process as its primary sees it: Node.js's {@code Worker}. Its standard input
@@ -58,23 +58,17 @@ public final class Worker {
 
     /** Reads the worker's output until it ends, then waits for the process and reports its exit. */
     void pump(Cluster cluster) {
-        Thread.ofPlatform().daemon(true).name("corelab-worker-" + id + "-" + pid()).start(() -> {
-            try (BufferedReader lines = new BufferedReader(
-                    new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-                String line;
-                while ((line = lines.readLine()) != null) {
-                    route(line, cluster);
-                }
-            } catch (IOException ignored) {
-                // the worker is gone; its exit code comes next
-            }
-            int exitCode = awaitExitCode();
-            listening.completeExceptionally(new IOException("worker " + id + " (pid " + pid()
-                    + ") exited with " + WorkerExit.of(this, exitCode, false).describe() + " before it was listening"));
-            WorkerExit exit = WorkerExit.of(this, exitCode, exitedAfterDisconnect);
-            cluster.exited(exit); // first, so the registry no longer holds a worker that exited() says is gone
-            exited.complete(exit);
-        });
+        LinePump.start("corelab-worker-" + id + "-" + pid(), process.getInputStream(),
+                line -> route(line, cluster), () -> exited(cluster));
+    }
+
+    private void exited(Cluster cluster) {
+        int exitCode = Uninterruptibles.waitFor(process);
+        listening.completeExceptionally(new IOException("worker " + id + " (pid " + pid()
+                + ") exited with " + WorkerExit.of(this, exitCode, false).describe() + " before it was listening"));
+        WorkerExit exit = WorkerExit.of(this, exitCode, exitedAfterDisconnect);
+        cluster.exited(exit); // first, so the registry no longer holds a worker that exited() says is gone
+        exited.complete(exit);
     }
 
     /** The first ready line makes it listening; a message goes to the listeners; the rest is output. */
@@ -91,16 +85,6 @@ public final class Worker {
             cluster.message(this, message.get().text());
         } else {
             cluster.output(new ForwardedLine(id, line).format());
-        }
-    }
-
-    private int awaitExitCode() {
-        while (true) {
-            try {
-                return process.waitFor();
-            } catch (InterruptedException e) {
-                // daemon pump thread: nobody interrupts it on purpose; keep waiting
-            }
         }
     }
 
@@ -147,20 +131,21 @@ public final class Worker {
     }
 
     public void kill(Duration timeout) {
+        ProcessTree tree = ProcessTree.of(handle());
+        terminate();
+        tree.killAfter(timeout);
+    }
+
+    /** SIGTERM, and its exit counts as asked for; whoever calls this makes sure it ends. */
+    void terminate() {
         exitedAfterDisconnect = true;
         // Through the handle: Process.destroy() would also close our ends of the pipes, and the
         // worker, seeing its stdin end, would exit 0 on its own before the signal could count.
-        process.toHandle().destroy();
-        killAfter(timeout);
+        handle().destroy();
     }
 
-    private void killAfter(Duration timeout) {
-        CompletableFuture.runAsync(() -> {
-            if (process.isAlive()) {
-                process.toHandle().destroyForcibly();
-            }
-        },
-                CompletableFuture.delayedExecutor(timeout.toMillis(), TimeUnit.MILLISECONDS));
+    ProcessHandle handle() {
+        return process.toHandle();
     }
 
     /** Stops accepting connections, finishes in-flight requests within {@link #DISCONNECT_GRACE}, then exits. */
@@ -179,7 +164,7 @@ public final class Worker {
         } catch (UncheckedIOException e) {
             return; // already gone
         }
-        killAfter(grace.plus(KILL_TIMEOUT));
+        ProcessTree.of(handle()).killAfter(grace.plus(KILL_TIMEOUT));
     }
 
     public boolean isDead() {

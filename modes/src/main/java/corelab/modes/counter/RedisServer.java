@@ -1,12 +1,11 @@
 package corelab.modes.counter;
 
-import corelab.modes.ChildProcess;
+import corelab.modes.process.ChildProcess;
+import corelab.modes.process.RecentLines;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Path;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -56,12 +55,12 @@ public final class RedisServer implements AutoCloseable {
         IOException last = null;
         for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
             int port = freePort(host);
-            Deque<String> output = new ArrayDeque<>();
+            RecentLines output = new RecentLines(OUTPUT_LINES_KEPT);
             ChildProcess process = ChildProcess.start(List.of(program.toString(),
                     "--bind", host, "--port", Integer.toString(port),
                     "--save", "", "--appendonly", "no", // persistence off
                     "--daemonize", "no", "--loglevel", "warning", "--dir", System.getProperty("java.io.tmpdir")),
-                    Path.of(System.getProperty("java.io.tmpdir")), line -> keep(output, line));
+                    Path.of(System.getProperty("java.io.tmpdir")), output::add);
             try {
                 awaitPong(process, host, port, output);
                 return new RedisServer(process, host, port);
@@ -73,7 +72,7 @@ public final class RedisServer implements AutoCloseable {
         throw last;
     }
 
-    private static void awaitPong(ChildProcess process, String host, int port, Deque<String> output) throws IOException {
+    private static void awaitPong(ChildProcess process, String host, int port, RecentLines output) throws IOException {
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(READY_TIMEOUT_MILLIS);
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
@@ -103,19 +102,9 @@ public final class RedisServer implements AutoCloseable {
         }
     }
 
-    private static void keep(Deque<String> output, String line) {
-        synchronized (output) {
-            output.addLast(line);
-            if (output.size() > OUTPUT_LINES_KEPT) {
-                output.removeFirst();
-            }
-        }
-    }
-
-    private static String lastLines(Deque<String> output) {
-        synchronized (output) {
-            return output.isEmpty() ? "(no output)" : String.join(" | ", output);
-        }
+    private static String lastLines(RecentLines output) {
+        List<String> lines = output.list();
+        return lines.isEmpty() ? "(no output)" : String.join(" | ", lines);
     }
 
     public int port() {

@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import corelab.modes.JvmCommand;
 import corelab.modes.ServerMain;
+import corelab.modes.process.JvmCommand;
 import corelab.modes.wire.ForwardedLine;
 import corelab.modes.wire.MessageLine;
 import corelab.modes.wire.ReadyLine;

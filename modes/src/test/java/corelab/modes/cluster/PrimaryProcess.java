@@ -3,8 +3,8 @@ package corelab.modes.cluster;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import corelab.modes.JvmCommand;
 import corelab.modes.ServerMain;
+import corelab.modes.process.JvmCommand;
 import corelab.modes.wire.ReadyLine;
 import corelab.modes.wire.WorkerOnlineLine;
 import corelab.testkit.Eventually;

@@ -1,4 +1,4 @@
-package corelab.modes;
+package corelab.modes.process;
 
 import java.nio.file.Path;
 import java.util.List;

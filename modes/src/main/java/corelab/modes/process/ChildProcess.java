@@ -1,4 +1,4 @@
-package corelab.modes;
+package corelab.modes.process;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -78,7 +78,7 @@ public final class ChildProcess implements AutoCloseable {
         wrapped.addAll(command);
         Process wrapper = new ProcessBuilder(wrapped).directory(directory.toFile()).start();
         String name = Path.of(command.get(0)).getFileName().toString();
-        Thread.ofPlatform().daemon(true).name(name + "-output").start(() -> pump(wrapper, output));
+        LinePump.start(name + "-output", wrapper.getErrorStream(), output, () -> { });
         BufferedReader pidLine = new BufferedReader(new InputStreamReader(wrapper.getInputStream(), StandardCharsets.US_ASCII));
         String line = pidLine.readLine();
         if (line == null) {
@@ -90,16 +90,6 @@ public final class ChildProcess implements AutoCloseable {
         } catch (NumberFormatException e) {
             wrapper.destroyForcibly();
             throw new IOException("could not start " + name + ": unexpected output " + line);
-        }
-    }
-
-    private static void pump(Process wrapper, Consumer<String> output) {
-        try (BufferedReader lines = wrapper.errorReader(StandardCharsets.UTF_8)) {
-            for (String line = lines.readLine(); line != null; line = lines.readLine()) {
-                output.accept(line);
-            }
-        } catch (IOException ignored) {
-            // the program is gone; nothing more to read
         }
     }
 

@@ -1,4 +1,4 @@
-package corelab.modes;
+package corelab.modes.process;
 
 import java.io.File;
 import java.net.URISyntaxException;

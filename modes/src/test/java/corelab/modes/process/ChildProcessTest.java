@@ -1,4 +1,4 @@
-package corelab.modes;
+package corelab.modes.process;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -1,8 +1,8 @@
 package corelab.lab;
 
-import corelab.harness.results.ConfigurationResult;
-import corelab.harness.results.RunResult;
 import corelab.reports.ReportChart;
+import corelab.results.ConfigurationResult;
+import corelab.results.RunResult;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;

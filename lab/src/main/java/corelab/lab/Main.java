@@ -1,7 +1,5 @@
 package corelab.lab;
 
-import corelab.harness.results.ResultsFormatException;
-import corelab.harness.results.ResultsJson;
 import corelab.harness.runner.BenchmarkRunner;
 import corelab.harness.runner.RunFailure;
 import corelab.modes.Mode;
@@ -10,6 +8,8 @@ import corelab.modes.OptionSpec;
 import corelab.modes.RunningServer;
 import corelab.modes.ServerOptions;
 import corelab.reports.Report;
+import corelab.results.ResultsFormatException;
+import corelab.results.ResultsJson;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

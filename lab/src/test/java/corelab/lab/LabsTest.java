@@ -5,11 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import corelab.harness.results.ResultsJson;
-import corelab.harness.results.RunResult;
 import corelab.modes.OptionException;
 import corelab.reports.Report;
 import corelab.reports.ReportChart;
+import corelab.results.ResultsJson;
+import corelab.results.RunResult;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;

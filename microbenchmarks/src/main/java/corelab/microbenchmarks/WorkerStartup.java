@@ -1,9 +1,9 @@
 package corelab.microbenchmarks;
 
-import corelab.harness.results.AtomicFiles;
 import corelab.harness.server.ServerProcess;
-import corelab.harness.stats.Estimate;
 import corelab.modes.ServerOptions;
+import corelab.results.AtomicFiles;
+import corelab.results.stats.Estimate;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -1,9 +1,9 @@
 package corelab.reports;
 
-import corelab.harness.results.ConfigurationResult;
-import corelab.harness.results.FaultResult;
-import corelab.harness.results.FaultSentences;
-import corelab.harness.results.IntervalResult;
+import corelab.results.ConfigurationResult;
+import corelab.results.FaultResult;
+import corelab.results.FaultSentences;
+import corelab.results.IntervalResult;
 import java.awt.Color;
 import java.util.ArrayList;
 import java.util.List;

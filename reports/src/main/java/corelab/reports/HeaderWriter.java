@@ -1,8 +1,8 @@
 package corelab.reports;
 
-import corelab.harness.results.ConfigurationResult;
-import corelab.harness.results.Provenance;
-import corelab.harness.results.RunResult;
+import corelab.results.ConfigurationResult;
+import corelab.results.Provenance;
+import corelab.results.RunResult;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;

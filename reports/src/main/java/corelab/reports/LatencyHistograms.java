@@ -1,8 +1,8 @@
 package corelab.reports;
 
-import corelab.harness.results.ConfigurationResult;
-import corelab.harness.results.Histograms;
-import corelab.harness.results.TrialResult;
+import corelab.results.ConfigurationResult;
+import corelab.results.Histograms;
+import corelab.results.TrialResult;
 import java.util.function.Function;
 import org.HdrHistogram.Histogram;
 

@@ -1,6 +1,6 @@
 package corelab.reports;
 
-import corelab.harness.results.ConfigurationResult;
+import corelab.results.ConfigurationResult;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;

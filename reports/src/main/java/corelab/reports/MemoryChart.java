@@ -1,9 +1,9 @@
 package corelab.reports;
 
-import corelab.harness.results.ConfigurationResult;
-import corelab.harness.results.ProcessUsage;
-import corelab.harness.results.TrialResult;
-import corelab.harness.stats.Estimate;
+import corelab.results.ConfigurationResult;
+import corelab.results.ProcessUsage;
+import corelab.results.TrialResult;
+import corelab.results.stats.Estimate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.ToDoubleFunction;

@@ -1,10 +1,10 @@
 package corelab.reports;
 
-import corelab.harness.results.ConfigurationResult;
-import corelab.harness.results.ResultsFormatException;
-import corelab.harness.results.RunResult;
-import corelab.harness.results.Summary;
-import corelab.harness.results.TrialResult;
+import corelab.results.ConfigurationResult;
+import corelab.results.ResultsFormatException;
+import corelab.results.RunResult;
+import corelab.results.Summary;
+import corelab.results.TrialResult;
 import java.util.stream.Stream;
 
 /**

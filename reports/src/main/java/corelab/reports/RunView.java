@@ -1,8 +1,8 @@
 package corelab.reports;
 
-import corelab.harness.results.ComparisonResult;
-import corelab.harness.results.ConfigurationResult;
-import corelab.harness.results.RunResult;
+import corelab.results.ComparisonResult;
+import corelab.results.ConfigurationResult;
+import corelab.results.RunResult;
 import java.awt.Color;
 import java.util.Comparator;
 import java.util.LinkedHashMap;

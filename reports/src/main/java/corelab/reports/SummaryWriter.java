@@ -1,9 +1,9 @@
 package corelab.reports;
 
-import corelab.harness.results.ComparisonResult;
-import corelab.harness.results.ConfigurationResult;
-import corelab.harness.results.FaultSentences;
-import corelab.harness.stats.Comparison;
+import corelab.results.ComparisonResult;
+import corelab.results.ConfigurationResult;
+import corelab.results.FaultSentences;
+import corelab.results.stats.Comparison;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;

@@ -1,11 +1,11 @@
 package corelab.reports;
 
-import corelab.harness.results.ComparisonResult;
-import corelab.harness.results.ConfigurationResult;
-import corelab.harness.results.ResultsCsv;
-import corelab.harness.results.ResultsJson;
-import corelab.harness.results.Summary;
-import corelab.harness.stats.Estimate;
+import corelab.results.ComparisonResult;
+import corelab.results.ConfigurationResult;
+import corelab.results.ResultsCsv;
+import corelab.results.ResultsJson;
+import corelab.results.Summary;
+import corelab.results.stats.Estimate;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

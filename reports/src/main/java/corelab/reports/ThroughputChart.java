@@ -1,7 +1,7 @@
 package corelab.reports;
 
-import corelab.harness.results.ConfigurationResult;
-import corelab.harness.stats.Estimate;
+import corelab.results.ConfigurationResult;
+import corelab.results.stats.Estimate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;

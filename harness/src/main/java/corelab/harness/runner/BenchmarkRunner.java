@@ -2,12 +2,12 @@ package corelab.harness.runner;
 
 import corelab.harness.load.CounterLedger;
 import corelab.harness.load.RequestTemplate;
-import corelab.harness.results.ComparisonResult;
-import corelab.harness.results.ConfigurationResult;
-import corelab.harness.results.Provenance;
-import corelab.harness.results.ResultsFolder;
-import corelab.harness.results.RunResult;
 import corelab.harness.server.ServerProcess;
+import corelab.results.ComparisonResult;
+import corelab.results.ConfigurationResult;
+import corelab.results.Provenance;
+import corelab.results.ResultsFolder;
+import corelab.results.RunResult;
 import corelab.workloads.Workload;
 import java.io.IOException;
 import java.io.PrintStream;

@@ -1,11 +1,11 @@
 package corelab.harness.runner;
 
-import corelab.harness.results.ComparisonResult;
-import corelab.harness.results.ConfigurationResult;
-import corelab.harness.results.CounterCheck;
-import corelab.harness.results.FaultSentences;
-import corelab.harness.results.Summary;
-import corelab.harness.stats.Estimate;
+import corelab.results.ComparisonResult;
+import corelab.results.ConfigurationResult;
+import corelab.results.CounterCheck;
+import corelab.results.FaultSentences;
+import corelab.results.Summary;
+import corelab.results.stats.Estimate;
 import java.util.List;
 import java.util.Locale;
 

@@ -53,7 +53,7 @@ class LabsTest {
         assertEquals(run.result().runId(), ResultsJson.read(run.resultsFolder()).runId());
         assertTrue(Files.isRegularFile(run.report()));
         assertEquals(run.resultsFolder().resolve(Report.FILE_NAME), run.report());
-        run.result().configurations().forEach(c -> assertEquals(3, c.trials().size(), c.id()));
+        run.result().configurations().forEach(c -> assertEquals(3, c.trials().size(), c.configuration().id()));
         assertTrue(console.contains("CORELAB_LAB_DURATIONS=tiny"), console);
         assertTrue(console.contains("corelab: report: " + run.report()), console);
     }

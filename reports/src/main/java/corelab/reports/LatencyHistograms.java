@@ -45,7 +45,8 @@ final class LatencyHistograms {
             if (encoded == null) {
                 continue;
             }
-            Histogram histogram = decode(encoded, "the " + name + " of " + c.id() + " trial " + trial.index());
+            Histogram histogram = decode(encoded, "the " + name + " of " + c.configuration().id() + " trial "
+                    + trial.index());
             if (merged == null) {
                 // Auto-resizing, so a histogram saved with a wider range than ours still adds up.
                 merged = new Histogram(Histograms.SIGNIFICANT_DIGITS);

@@ -60,7 +60,7 @@ final class MemoryChart {
                     .toArray());
             int processes = measured.stream().mapToInt(t -> t.server().processes().size()).max().orElse(0);
             String name = processes > 1 ? view.label(c) + " x" + processes : view.label(c);
-            bars.add(new Charts.Bar(name, e.mean(), e.halfWidth95(), view.color(c), c.valid()));
+            bars.add(new Charts.Bar(name, e.mean(), e.halfWidth95(), view.color(c), c.verdict().valid()));
         }
         return Charts.bars(title, yTitle, bars, Charts.PANEL_WIDTH, Charts.PANEL_HEIGHT);
     }

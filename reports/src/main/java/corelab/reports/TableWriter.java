@@ -29,11 +29,12 @@ final class TableWriter {
                 + "<th>errors</th></tr>\n");
         for (ConfigurationResult c : view.configurations()) {
             Summary s = c.summary();
-            html.append(c.valid() ? "<tr>" : "<tr class=\"invalid\">")
-                    .append("<td class=\"what\">").append(Html.text(c.id()))
-                    .append(c.valid() ? "" : "<br><strong>INVALID</strong>: " + Html.text(String.join("; ", c.invalidReasons())))
+            html.append(c.verdict().valid() ? "<tr>" : "<tr class=\"invalid\">")
+                    .append("<td class=\"what\">").append(Html.text(c.configuration().id()))
+                    .append(c.verdict().valid() ? "" : "<br><strong>INVALID</strong>: "
+                            + Html.text(String.join("; ", c.verdict().invalidReasons())))
                     .append("</td>")
-                    .append(cell(RunView.load(c))).append(cell(Integer.toString(c.coresAllowed())))
+                    .append(cell(RunView.load(c))).append(cell(Integer.toString(c.configuration().coresAllowed())))
                     .append(cell(c.fault() == null ? Integer.toString(c.trials().size())
                             : "1 fault window: one observation, no CI"))
                     .append(cell(s.throughputPerSecond(), 1)).append(cell(s.throughputPerCore(), 1))

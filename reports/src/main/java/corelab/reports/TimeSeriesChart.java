@@ -50,7 +50,7 @@ final class TimeSeriesChart {
         chart.getStyler().setXAxisMin(0.0).setXAxisMax(Timeline.span(configurations));
         for (ConfigurationResult c : configurations) {
             Charts.trace(chart, view.seriesName(c), Timeline.seconds(c), Timeline.values(c, figure), view.color(c),
-                    c.valid());
+                    c.verdict().valid());
         }
         Timeline.markTrials(chart, configurations.get(0));
         return chart;

@@ -10,8 +10,9 @@ public final class FaultSentences {
     private FaultSentences() {
     }
 
-    public static String of(ConfigurationResult c) {
-        FaultResult f = c.fault();
+    public static String of(ConfigurationResult result) {
+        FaultResult f = result.fault();
+        Configuration c = result.configuration();
         if (f == null) {
             throw new IllegalArgumentException(c.id() + " is not a fault run");
         }
@@ -38,7 +39,7 @@ public final class FaultSentences {
         String restarted = f.kind().equals("kill-worker") ? "worker restart" : "restart by the supervisor";
         out.append(String.format(Locale.ROOT, "; %d %s%s", f.restarts(), restarted, f.restarts() == 1 ? "" : "s"));
         if (f.restartMillis() != null) {
-            double windowSeconds = c.trials().get(0).seconds();
+            double windowSeconds = result.trials().get(0).seconds();
             out.append(String.format(Locale.ROOT, " (ready %s after the kill%s)", duration(f.restartMillis()),
                     f.firedAtSeconds() + f.restartMillis() / 1000.0 > windowSeconds ? ", after the window ended" : ""));
         }

@@ -35,8 +35,9 @@ public final class ResultsCsv {
                         + "counter,counter_requests,counter_highest_count,counter_repeated_counts\n");
         for (ConfigurationResult c : run.configurations()) {
             Summary s = c.summary();
-            out.append(key(c)).append(',').append(c.valid()).append(',')
-                    .append(text(String.join("; ", c.invalidReasons()))).append(',').append(c.trials().size()).append(',')
+            out.append(key(c)).append(',').append(c.verdict().valid()).append(',')
+                    .append(text(String.join("; ", c.verdict().invalidReasons()))).append(',')
+                    .append(c.trials().size()).append(',')
                     .append(estimate(s.throughputPerSecond())).append(',')
                     .append(estimate(s.throughputPerCore())).append(',')
                     .append(estimate(s.requestsPerCpuSecond())).append(',')
@@ -45,7 +46,8 @@ public final class ResultsCsv {
                     .append(estimate(s.p999Micros())).append(',')
                     .append(estimate(s.serverRssBytes())).append(',')
                     .append(number(s.errorPercent())).append(',')
-                    .append(fault(c.fault())).append(',').append(c.counter() == null ? "" : c.counter())
+                    .append(fault(c.fault())).append(',')
+                    .append(c.configuration().counter() == null ? "" : c.configuration().counter())
                     .append(',').append(counterFigures(c.counterCheck())).append('\n');
         }
         return out.toString();
@@ -108,7 +110,8 @@ public final class ResultsCsv {
         return check == null ? ",," : check.requests() + "," + check.highestCount() + "," + check.repeatedCounts();
     }
 
-    private static String key(ConfigurationResult c) {
+    private static String key(ConfigurationResult result) {
+        Configuration c = result.configuration();
         return String.join(",", text(c.id()), c.mode(), c.workload(), c.loadModel(), Integer.toString(c.concurrency()),
                 c.ratePerSecond() == null ? "" : number(c.ratePerSecond()), nullable(c.threads()), nullable(c.workers()),
                 nullable(c.cpuIterations()), nullable(c.backendDelayMillis()), Integer.toString(c.coresAllowed()));

@@ -28,6 +28,7 @@ public final class ResultsJson {
             .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
             // A newer corelab may add fields within the same schema version; old readers skip them.
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .addModule(ConfigurationJson.module())
             .build();
 
     private ResultsJson() {

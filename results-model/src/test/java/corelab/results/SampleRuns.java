@@ -32,18 +32,18 @@ final class SampleRuns {
     }
 
     static ConfigurationResult configuration(String mode, double throughput) {
-        return new ConfigurationResult(mode + "/hello/closed/c64", mode, "hello", "closed", 64, null,
+        return new ConfigurationResult(new Configuration(mode + "/hello/closed/c64", mode, "hello", "closed", 64, null,
                 null, mode.equals("cluster") ? 2 : null, null, 20, null, 2, "mode=" + mode + " pid=42",
-                List.of("java", "-cp", "x", "corelab.modes.ServerMain", "mode=" + mode), 4, true, List.of(), null,
+                List.of("java", "-cp", "x", "corelab.modes.ServerMain", "mode=" + mode)), Verdict.VALID, 4, null,
                 summary(throughput), trials(throughput), null);
     }
 
     /** A cluster whose workers count locally: the highest count is about half the requests. */
     static ConfigurationResult counterConfiguration() {
-        return new ConfigurationResult("cluster/workers2/counter/local/closed/c64", "cluster", "counter", "closed", 64,
-                null, null, 2, null, 20, "local", 2, "mode=cluster pid=42",
-                List.of("java", "-cp", "x", "corelab.modes.ServerMain", "mode=cluster", "counter=local"), 4, true,
-                List.of(), new CounterCheck(20_001, 10_012, 9_989), summary(1800), trials(1800), null);
+        return new ConfigurationResult(new Configuration("cluster/workers2/counter/local/closed/c64", "cluster",
+                "counter", "closed", 64, null, null, 2, null, 20, "local", 2, "mode=cluster pid=42",
+                List.of("java", "-cp", "x", "corelab.modes.ServerMain", "mode=cluster", "counter=local")),
+                Verdict.VALID, 4, new CounterCheck(20_001, 10_012, 9_989), summary(1800), trials(1800), null);
     }
 
     private static List<TrialResult> trials(double throughput) {
@@ -74,10 +74,10 @@ final class SampleRuns {
                 Estimate.of(900), Estimate.of(1200), Estimate.of(), Estimate.of(0.2), Estimate.of(1.5e8),
                 Estimate.of(0.25), 100.0 * 37 / 267);
         FaultResult fault = new FaultResult("kill-worker", 0.1, 0.1002, 100, 43, 1, 37, 1900, 400, 0, 820L, 1, 640L);
-        return new ConfigurationResult("cluster/workers2/hello/closed/c64/kill-worker@0.1s", "cluster", "hello",
-                "closed", 64, null, null, 2, null, 20, null, 2, "mode=cluster pid=42",
-                List.of("java", "-cp", "x", "corelab.modes.ServerMain", "mode=cluster"), 4, true, List.of(), null, summary,
-                List.of(window), fault);
+        return new ConfigurationResult(new Configuration("cluster/workers2/hello/closed/c64/kill-worker@0.1s",
+                "cluster", "hello", "closed", 64, null, null, 2, null, 20, null, 2, "mode=cluster pid=42",
+                List.of("java", "-cp", "x", "corelab.modes.ServerMain", "mode=cluster")), Verdict.VALID, 4, null,
+                summary, List.of(window), fault);
     }
 
     static TrialResult trial(int index, double throughput) {

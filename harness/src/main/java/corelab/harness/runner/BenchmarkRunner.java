@@ -118,12 +118,13 @@ public final class BenchmarkRunner {
                 progress.describe(measurement.id());
                 ConfigurationResult result = measurement.run(requests);
                 if (measurement.warmupSecondsUsed() > options.warmupSeconds()) {
-                    progress.warn("corelab: " + result.id() + ": the warmup took " + measurement.warmupSecondsUsed()
-                            + " s to reach a steady throughput");
+                    progress.warn("corelab: " + result.configuration().id() + ": the warmup took "
+                            + measurement.warmupSecondsUsed() + " s to reach a steady throughput");
                 }
                 done.add(result);
-                if (!result.valid()) {
-                    progress.warn("WARNING: " + result.id() + " is INVALID: " + String.join("; ", result.invalidReasons()));
+                if (!result.verdict().valid()) {
+                    progress.warn("WARNING: " + result.configuration().id() + " is INVALID: "
+                            + String.join("; ", result.verdict().invalidReasons()));
                 }
                 save(snapshot(RunResult.Status.RUNNING, null));
             }

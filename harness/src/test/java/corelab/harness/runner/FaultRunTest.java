@@ -63,7 +63,7 @@ class FaultRunTest {
         String output = console.toString(StandardCharsets.UTF_8);
         assertEquals(RunResult.Status.COMPLETE, run.status());
         ConfigurationResult c = run.configurations().get(0);
-        assertTrue(c.id().endsWith("/kill-worker@1s"), c.id());
+        assertTrue(c.configuration().id().endsWith("/kill-worker@1s"), c.configuration().id());
         FaultResult f = c.fault();
         assertNotNull(f, "a fault run records its fault");
         assertEquals("kill-worker", f.kind());

@@ -41,7 +41,7 @@ final class ConfigurationJson {
     }
 
     /** The schema's fields, in the schema's order: what was configured, warmupSeconds, the verdict, the rest measured. */
-    record Flat(String id, String mode, String workload, String loadModel, int concurrency, Double ratePerSecond,
+    private record Flat(String id, String mode, String workload, String loadModel, int concurrency, Double ratePerSecond,
                 Integer threads, Integer workers, Integer cpuIterations, Integer backendDelayMillis, String counter,
                 int coresAllowed, String server, List<String> serverCommand, int warmupSeconds, boolean valid,
                 List<String> invalidReasons, CounterCheck counterCheck, Summary summary, List<TrialResult> trials,

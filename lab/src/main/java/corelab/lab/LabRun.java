@@ -1,8 +1,7 @@
 package corelab.lab;
 
-import corelab.harness.results.ConfigurationResult;
-import corelab.harness.results.RunResult;
 import corelab.reports.ReportChart;
+import corelab.results.RunResult;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
@@ -99,9 +98,10 @@ public final class LabRun {
 
     /** The configurations marked invalid and why, or a line saying every one is valid. */
     public String invalid() {
-        List<String> lines = result.configurations().stream().filter(c -> !c.valid())
-                .map(c -> "- " + c.id() + " is INVALID: " + String.join("; ", c.invalidReasons())).toList();
-        int valid = (int) result.configurations().stream().filter(ConfigurationResult::valid).count();
+        List<String> lines = result.configurations().stream().filter(c -> !c.verdict().valid())
+                .map(c -> "- " + c.configuration().id() + " is INVALID: "
+                        + String.join("; ", c.verdict().invalidReasons())).toList();
+        int valid = (int) result.configurations().stream().filter(c -> c.verdict().valid()).count();
         return lines.isEmpty() ? "every configuration (" + valid + ") is valid" : String.join("\n", lines);
     }
 

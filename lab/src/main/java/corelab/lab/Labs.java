@@ -1,8 +1,5 @@
 package corelab.lab;
 
-import corelab.harness.results.ResultsFormatException;
-import corelab.harness.results.ResultsJson;
-import corelab.harness.results.RunResult;
 import corelab.harness.runner.BenchmarkRunner;
 import corelab.harness.runner.Commands;
 import corelab.harness.runner.RunFailure;
@@ -11,6 +8,9 @@ import corelab.modes.options.OptionException;
 import corelab.reports.Report;
 import corelab.reports.ReportChart;
 import corelab.reports.SingleCoreRate;
+import corelab.results.ResultsFormatException;
+import corelab.results.ResultsJson;
+import corelab.results.RunResult;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;

@@ -1,7 +1,5 @@
 package corelab.lab;
 
-import corelab.harness.results.ResultsFormatException;
-import corelab.harness.results.ResultsJson;
 import corelab.harness.runner.BenchmarkRunner;
 import corelab.harness.runner.RunFailure;
 import corelab.modes.RunningServer;
@@ -9,6 +7,8 @@ import corelab.modes.options.Mode;
 import corelab.modes.options.OptionException;
 import corelab.modes.options.ServerOptions;
 import corelab.reports.Report;
+import corelab.results.ResultsFormatException;
+import corelab.results.ResultsJson;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,9 +1,9 @@
 package corelab.lab;
 
-import corelab.harness.results.ResultsFormatException;
-import corelab.harness.results.ResultsJson;
 import corelab.reports.JmhResults;
 import corelab.reports.SingleCoreRate;
+import corelab.results.ResultsFormatException;
+import corelab.results.ResultsJson;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;

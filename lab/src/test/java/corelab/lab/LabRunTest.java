@@ -4,13 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import corelab.harness.results.ConfigurationResult;
-import corelab.harness.results.CounterCheck;
-import corelab.harness.results.ProcessUsage;
-import corelab.harness.results.ResultsJson;
-import corelab.harness.results.RunResult;
-import corelab.harness.results.TrialResult;
 import corelab.modes.process.JvmCommand;
+import corelab.results.Configuration;
+import corelab.results.ConfigurationResult;
+import corelab.results.CounterCheck;
+import corelab.results.ProcessUsage;
+import corelab.results.ResultsJson;
+import corelab.results.RunResult;
+import corelab.results.TrialResult;
 import corelab.testkit.Eventually;
 import corelab.testkit.ProcessGone;
 import java.io.BufferedReader;
@@ -43,9 +44,9 @@ class LabRunTest {
         assertEquals(RunResult.Status.COMPLETE, saved.status());
         assertEquals(4, saved.configurations().size());
         for (ConfigurationResult c : saved.configurations()) {
-            assertEquals(3, c.trials().size(), c.id());
+            assertEquals(3, c.trials().size(), c.configuration().id());
             assertEquals(0, c.warmupSeconds(), "no warmup was asked for");
-            assertTrue(c.trials().stream().allMatch(t -> t.completed() > 0), c.id());
+            assertTrue(c.trials().stream().allMatch(t -> t.completed() > 0), c.configuration().id());
         }
         assertTrue(run.output().contains("results saved in"), run.output());
         assertTrue(Files.exists(onlyFolder(results).resolve("trials.csv")));
@@ -67,7 +68,7 @@ class LabRunTest {
                 "-Dcounter=local,primary" + (redis ? ",redis" : ""));
         assertEquals(0, run.process.waitFor(), run.output());
         RunResult saved = ResultsJson.read(onlyFolder(results));
-        List<String> ids = saved.configurations().stream().map(ConfigurationResult::id).toList();
+        List<String> ids = saved.configurations().stream().map(c -> c.configuration().id()).toList();
         List<String> expected = new ArrayList<>(List.of("platform/threads200/counter/local/closed/c16",
                 "cluster/workers2/counter/local/closed/c16", "cluster/workers2/counter/primary/closed/c16"));
         if (redis) {
@@ -77,11 +78,13 @@ class LabRunTest {
         assertEquals(expected, ids);
         for (ConfigurationResult c : saved.configurations()) {
             CounterCheck check = c.counterCheck();
-            assertTrue(check.requests() > 0, c.id());
-            if (c.mode().equals("cluster") && c.counter().equals("local")) {
-                assertTrue(check.highestCount() < check.requests() && check.repeatedCounts() > 0, c.id() + ": " + check);
+            Configuration configured = c.configuration();
+            assertTrue(check.requests() > 0, configured.id());
+            if (configured.mode().equals("cluster") && configured.counter().equals("local")) {
+                assertTrue(check.highestCount() < check.requests() && check.repeatedCounts() > 0,
+                        configured.id() + ": " + check);
             } else {
-                assertTrue(check.exact(), c.id() + ": " + check);
+                assertTrue(check.exact(), configured.id() + ": " + check);
             }
         }
         assertTrue(run.output().contains("repeated counts)"), run.output());
@@ -99,7 +102,7 @@ class LabRunTest {
         Run calm = start(results.resolve("calm"), light.toArray(String[]::new));
         assertEquals(0, calm.process.waitFor(), calm.output());
         ConfigurationResult valid = ResultsJson.read(onlyFolder(results.resolve("calm"))).configurations().get(0);
-        assertTrue(valid.valid(), valid.invalidReasons().toString());
+        assertTrue(valid.verdict().valid(), valid.verdict().invalidReasons().toString());
         assertTrue(!calm.output().contains("WARNING"), calm.output());
 
         List<String> strict = new ArrayList<>(light);
@@ -107,8 +110,9 @@ class LabRunTest {
         Run busy = start(results.resolve("busy"), strict.toArray(String[]::new));
         assertEquals(0, busy.process.waitFor(), busy.output());
         ConfigurationResult invalid = ResultsJson.read(onlyFolder(results.resolve("busy"))).configurations().get(0);
-        assertTrue(!invalid.valid() && invalid.invalidReasons().get(0).contains("load generator was saturated"),
-                invalid.invalidReasons().toString());
+        List<String> reasons = invalid.verdict().invalidReasons();
+        assertTrue(!invalid.verdict().valid() && reasons.get(0).contains("load generator was saturated"),
+                reasons.toString());
         assertTrue(busy.output().contains("WARNING: single/hello/open/c4/rate50 is INVALID"), busy.output());
         assertTrue(busy.output().contains("INVALID: the load generator was saturated"), "in the table: " + busy.output());
     }
@@ -126,11 +130,11 @@ class LabRunTest {
         assertEquals(RunResult.Status.COMPLETE, saved.status());
         assertEquals(List.of("single/io/closed/c4/kill-server@1s", "cluster/workers2/io/closed/c4/kill-worker@1s",
                 "cluster/workers2/io/closed/c4/kill-server@1s"),
-                saved.configurations().stream().map(ConfigurationResult::id).toList());
+                saved.configurations().stream().map(c -> c.configuration().id()).toList());
         for (ConfigurationResult c : saved.configurations()) {
-            assertEquals(1, c.trials().size(), c.id());
-            assertEquals(1, c.fault().restarts(), c.id() + ": " + run.output());
-            assertFalse(ProcessGone.alive(c.fault().killedPid()), c.id());
+            assertEquals(1, c.trials().size(), c.configuration().id());
+            assertEquals(1, c.fault().restarts(), c.configuration().id() + ": " + run.output());
+            assertFalse(ProcessGone.alive(c.fault().killedPid()), c.configuration().id());
         }
         assertTrue(run.output().contains("faults (each one run, one observation: no confidence interval)"), run.output());
         String report = Files.readString(folder.resolve("report.html"));

@@ -5,11 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import corelab.harness.results.ResultsJson;
-import corelab.harness.results.RunResult;
 import corelab.modes.options.OptionException;
 import corelab.reports.Report;
 import corelab.reports.ReportChart;
+import corelab.results.ResultsJson;
+import corelab.results.RunResult;
 import corelab.testkit.Eventually;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
@@ -55,7 +55,7 @@ class LabsTest {
         assertEquals(run.result().runId(), ResultsJson.read(run.resultsFolder()).runId());
         assertTrue(Files.isRegularFile(run.report()));
         assertEquals(run.resultsFolder().resolve(Report.FILE_NAME), run.report());
-        run.result().configurations().forEach(c -> assertEquals(3, c.trials().size(), c.id()));
+        run.result().configurations().forEach(c -> assertEquals(3, c.trials().size(), c.configuration().id()));
         assertTrue(console.contains("CORELAB_LAB_DURATIONS=tiny"), console);
         assertTrue(console.contains("corelab: report: " + run.report()), console);
     }

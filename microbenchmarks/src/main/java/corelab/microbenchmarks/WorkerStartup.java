@@ -1,8 +1,6 @@
 package corelab.microbenchmarks;
 
-import corelab.harness.results.AtomicFiles;
 import corelab.harness.server.ServerProcess;
-import corelab.harness.stats.Estimate;
 import corelab.modes.options.Arguments;
 import corelab.modes.options.Option;
 import corelab.modes.options.OptionException;
@@ -10,6 +8,8 @@ import corelab.modes.options.OptionSet;
 import corelab.modes.options.OptionValues;
 import corelab.modes.options.ServerOptions;
 import corelab.modes.options.ValueType;
+import corelab.results.AtomicFiles;
+import corelab.results.stats.Estimate;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -1,7 +1,7 @@
 package corelab.reports;
 
-import corelab.harness.results.ConfigurationResult;
-import corelab.harness.results.CounterCheck;
+import corelab.results.ConfigurationResult;
+import corelab.results.CounterCheck;
 import java.awt.Color;
 import java.util.ArrayList;
 import java.util.List;

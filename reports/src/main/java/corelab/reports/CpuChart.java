@@ -1,7 +1,7 @@
 package corelab.reports;
 
-import corelab.harness.results.ConfigurationResult;
-import corelab.harness.results.IntervalResult;
+import corelab.results.ConfigurationResult;
+import corelab.results.IntervalResult;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

@@ -1,9 +1,9 @@
 package corelab.reports;
 
-import corelab.harness.results.ConfigurationResult;
-import corelab.harness.results.ProcessUsage;
-import corelab.harness.results.TrialResult;
-import corelab.harness.stats.Estimate;
+import corelab.results.ConfigurationResult;
+import corelab.results.ProcessUsage;
+import corelab.results.TrialResult;
+import corelab.results.stats.Estimate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -69,18 +69,20 @@ final class FairnessChart {
         double highest = Double.NEGATIVE_INFINITY;
         for (Map.Entry<Long, List<Double>> worker : shares.entrySet()) {
             Estimate e = Estimate.of(worker.getValue().stream().mapToDouble(Double::doubleValue).toArray());
-            bars.add(new Charts.Bar("pid " + worker.getKey(), e.mean(), e.halfWidth95(), view.color(c), c.valid()));
+            bars.add(new Charts.Bar("pid " + worker.getKey(), e.mean(), e.halfWidth95(), view.color(c),
+                    c.verdict().valid()));
             lowest = Math.min(lowest, e.mean());
             highest = Math.max(highest, e.mean());
         }
         double fair = 100.0 / shares.size();
-        String title = view.seriesName(c) + " on " + c.workload() + " (" + RunView.load(c) + "): fair share "
+        String workload = c.configuration().workload();
+        String title = view.seriesName(c) + " on " + workload + " (" + RunView.load(c) + "): fair share "
                 + Numbers.percent(fair);
         CategoryChart chart = Charts.bars(title, "% of requests", bars, Charts.PANEL_WIDTH, Charts.PANEL_HEIGHT);
         chart.getStyler().setYAxisMin(0.0).setYAxisMax(Math.max(highest * 1.25, fair * 1.5));
         chart.getStyler().setAnnotationLineColor(Palette.LIMIT);
         chart.addAnnotation(new AnnotationLine(fair, false, false));
-        figures.add(c.workload() + ": " + shares.size() + " workers served between " + Numbers.percent(lowest) + " and "
+        figures.add(workload + ": " + shares.size() + " workers served between " + Numbers.percent(lowest) + " and "
                 + Numbers.percent(highest) + " of requests (fair share " + Numbers.percent(fair) + ")");
         return chart;
     }

@@ -1,9 +1,9 @@
 package corelab.reports;
 
-import corelab.harness.results.ConfigurationResult;
-import corelab.harness.results.FaultResult;
-import corelab.harness.results.FaultSentences;
-import corelab.harness.results.IntervalResult;
+import corelab.results.ConfigurationResult;
+import corelab.results.FaultResult;
+import corelab.results.FaultSentences;
+import corelab.results.IntervalResult;
 import java.awt.Color;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,14 +36,14 @@ final class FaultChart {
             List<XYChart> panels = List.of(
                     panel(view, c, "throughput", "requests per second", true),
                     panel(view, c, "failed requests", "failed requests per second", false));
-            String title = view.label(c) + " on " + c.workload() + ": " + f.kind() + " at "
+            String title = view.label(c) + " on " + c.configuration().workload() + ": " + f.kind() + " at "
                     + String.format(Locale.ROOT, "%.1f s", f.firedAtSeconds());
             String caption = FaultSentences.of(c) + " Each point is one " + f.sampleMillis() + " ms interval of the"
                     + " measured window (warm-up not shown). The vertical lines mark the SIGKILL, the moment the"
                     + " replacement was ready, and the recovery: throughput back to at least "
                     + Math.round(100 * FaultResult.RECOVERED_SHARE) + "% of its mean before the kill (dotted lines),"
                     + " with no failed request, for " + FaultResult.RECOVERY_HOLD_MILLIS / 1000 + " s."
-                    + (c.valid() ? "" : " INVALID: " + String.join("; ", c.invalidReasons()) + ".");
+                    + (c.verdict().valid() ? "" : " INVALID: " + String.join("; ", c.verdict().invalidReasons()) + ".");
             figures.add(new Figure(title, caption, Charts.png(panels, 1)));
         }
         List<String> notes = List.of("A fault run is one observation of one event: its figures have no confidence"
@@ -64,7 +64,7 @@ final class FaultChart {
         XYChart chart = Charts.xy(title, "seconds of the measured window", yTitle, Charts.WIDE_WIDTH, Charts.STRIP_HEIGHT);
         chart.getStyler().setXAxisMin(0.0).setXAxisMax(end);
         chart.getStyler().setAnnotationLineColor(MARK);
-        Charts.trace(chart, view.seriesName(c), x, y, view.color(c), c.valid());
+        Charts.trace(chart, view.seriesName(c), x, y, view.color(c), c.verdict().valid());
         double top = 0;
         for (double v : y) {
             top = Double.isFinite(v) ? Math.max(top, v) : top;

@@ -1,8 +1,9 @@
 package corelab.reports;
 
-import corelab.harness.results.ConfigurationResult;
-import corelab.harness.results.Provenance;
-import corelab.harness.results.RunResult;
+import corelab.results.Configuration;
+import corelab.results.ConfigurationResult;
+import corelab.results.Provenance;
+import corelab.results.RunResult;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -68,7 +69,7 @@ final class HeaderWriter {
         }
         facts.put("trials", trials(run.options()));
         facts.put("configurations", run.configurations().size() + " ("
-                + run.configurations().stream().filter(c -> !c.valid()).count() + " invalid)");
+                + run.configurations().stream().filter(c -> !c.verdict().valid()).count() + " invalid)");
         facts.put("JDK", p.javaVersion() + " (" + p.javaVendor() + ", " + p.jvmName() + ")");
         facts.put("server JVM flags", p.serverJvmFlags().isEmpty() ? "none" : String.join(" ", p.serverJvmFlags()));
         facts.put("machine", p.os() + " " + p.osVersion() + " " + p.arch() + ", " + p.cores() + " cores, " + p.cpuModel());
@@ -80,7 +81,7 @@ final class HeaderWriter {
     }
 
     private static String loadModel(List<ConfigurationResult> configurations) {
-        String models = distinct(configurations, ConfigurationResult::loadModel);
+        String models = distinct(configurations, Configuration::loadModel);
         String concurrency = distinct(configurations, c -> Integer.toString(c.concurrency()));
         String rates = distinct(configurations, c -> c.ratePerSecond() == null ? null : Numbers.compact(c.ratePerSecond()));
         return models + ", concurrency " + concurrency + (rates.isEmpty() ? "" : ", rate " + rates + " requests/s");
@@ -92,9 +93,10 @@ final class HeaderWriter {
     }
 
     /** The distinct values in the order measured, or in ascending order when they are all numbers. */
-    private static String distinct(List<ConfigurationResult> configurations, Function<ConfigurationResult, String> field) {
+    private static String distinct(List<ConfigurationResult> configurations, Function<Configuration, String> field) {
         Set<String> values = new LinkedHashSet<>();
-        configurations.stream().map(field).filter(v -> v != null).forEach(values::add);
+        configurations.stream().map(ConfigurationResult::configuration).map(field).filter(v -> v != null)
+                .forEach(values::add);
         boolean numbers = values.stream().allMatch(v -> v.matches("[0-9]+(\\.[0-9]+)?"));
         return values.stream().sorted(numbers ? Comparator.comparingDouble(Double::parseDouble) : (a, b) -> 0)
                 .collect(Collectors.joining(", "));

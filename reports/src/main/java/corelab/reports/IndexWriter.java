@@ -1,9 +1,9 @@
 package corelab.reports;
 
-import corelab.harness.results.ResultsCsv;
-import corelab.harness.results.ResultsFormatException;
-import corelab.harness.results.ResultsJson;
-import corelab.harness.results.RunResult;
+import corelab.results.ResultsCsv;
+import corelab.results.ResultsFormatException;
+import corelab.results.ResultsJson;
+import corelab.results.RunResult;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -52,7 +52,7 @@ final class IndexWriter {
         }
         html.append("</body>\n</html>\n");
         Path index = parent.resolve(FILE_NAME);
-        corelab.harness.results.AtomicFiles.write(index, html.toString());
+        corelab.results.AtomicFiles.write(index, html.toString());
         return index;
     }
 

@@ -1,8 +1,8 @@
 package corelab.reports;
 
-import corelab.harness.results.ConfigurationResult;
-import corelab.harness.results.Histograms;
-import corelab.harness.results.TrialResult;
+import corelab.results.ConfigurationResult;
+import corelab.results.Histograms;
+import corelab.results.TrialResult;
 import java.util.function.Function;
 import org.HdrHistogram.Histogram;
 
@@ -45,7 +45,8 @@ final class LatencyHistograms {
             if (encoded == null) {
                 continue;
             }
-            Histogram histogram = decode(encoded, "the " + name + " of " + c.id() + " trial " + trial.index());
+            Histogram histogram = decode(encoded, "the " + name + " of " + c.configuration().id() + " trial "
+                    + trial.index());
             if (merged == null) {
                 // Auto-resizing, so a histogram saved with a wider range than ours still adds up.
                 merged = new Histogram(Histograms.SIGNIFICANT_DIGITS);

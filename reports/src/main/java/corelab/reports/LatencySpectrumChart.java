@@ -1,6 +1,6 @@
 package corelab.reports;
 
-import corelab.harness.results.ConfigurationResult;
+import corelab.results.ConfigurationResult;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
@@ -96,7 +96,7 @@ final class LatencySpectrumChart {
                 double percent = 100 * (1 - Math.pow(10, -x[i]));
                 y[i] = LatencyHistograms.valueAt(histogram, percent) / 1000.0;
             }
-            Charts.trace(chart, view.seriesName(c), x, y, view.color(c), c.valid());
+            Charts.trace(chart, view.seriesName(c), x, y, view.color(c), c.verdict().valid());
             if (Double.isNaN(yMax)) {
                 top = Double.isNaN(top) ? y[POINTS - 1] : Math.max(top, y[POINTS - 1]);
             }

@@ -1,9 +1,9 @@
 package corelab.reports;
 
-import corelab.harness.results.ConfigurationResult;
-import corelab.harness.results.ProcessUsage;
-import corelab.harness.results.TrialResult;
-import corelab.harness.stats.Estimate;
+import corelab.results.ConfigurationResult;
+import corelab.results.ProcessUsage;
+import corelab.results.TrialResult;
+import corelab.results.stats.Estimate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.ToDoubleFunction;
@@ -60,7 +60,7 @@ final class MemoryChart {
                     .toArray());
             int processes = measured.stream().mapToInt(t -> t.server().processes().size()).max().orElse(0);
             String name = processes > 1 ? view.label(c) + " x" + processes : view.label(c);
-            bars.add(new Charts.Bar(name, e.mean(), e.halfWidth95(), view.color(c), c.valid()));
+            bars.add(new Charts.Bar(name, e.mean(), e.halfWidth95(), view.color(c), c.verdict().valid()));
         }
         return Charts.bars(title, yTitle, bars, Charts.PANEL_WIDTH, Charts.PANEL_HEIGHT);
     }

@@ -1,6 +1,6 @@
 package corelab.reports;
 
-import corelab.harness.stats.Estimate;
+import corelab.results.stats.Estimate;
 import java.util.Locale;
 
 /**

@@ -1,6 +1,6 @@
 package corelab.reports;
 
-import corelab.harness.results.ConfigurationResult;
+import corelab.results.ConfigurationResult;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -128,15 +128,15 @@ final class PageWriter {
     }
 
     private static void invalid(StringBuilder html, RunView view) {
-        List<ConfigurationResult> invalid = view.configurations().stream().filter(c -> !c.valid()).toList();
+        List<ConfigurationResult> invalid = view.configurations().stream().filter(c -> !c.verdict().valid()).toList();
         if (invalid.isEmpty()) {
             return;
         }
         html.append("<div class=\"invalid-box\" id=\"invalid\"><h3>Invalid configurations: do not trust these figures</h3>\n"
                 + "<p>They are grey and marked (INVALID) in every chart, and shaded in the table.</p>\n<ul>\n");
         for (ConfigurationResult c : invalid) {
-            html.append("<li><strong>").append(Html.text(c.id())).append("</strong>: ")
-                    .append(Html.text(String.join("; ", c.invalidReasons()))).append("</li>\n");
+            html.append("<li><strong>").append(Html.text(c.configuration().id())).append("</strong>: ")
+                    .append(Html.text(String.join("; ", c.verdict().invalidReasons()))).append("</li>\n");
         }
         html.append("</ul>\n</div>\n");
     }

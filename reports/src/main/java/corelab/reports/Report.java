@@ -1,9 +1,9 @@
 package corelab.reports;
 
-import corelab.harness.results.AtomicFiles;
-import corelab.harness.results.ResultsFormatException;
-import corelab.harness.results.ResultsJson;
-import corelab.harness.results.RunResult;
+import corelab.results.AtomicFiles;
+import corelab.results.ResultsFormatException;
+import corelab.results.ResultsJson;
+import corelab.results.RunResult;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;

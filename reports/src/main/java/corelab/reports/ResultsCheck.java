@@ -1,10 +1,11 @@
 package corelab.reports;
 
-import corelab.harness.results.ConfigurationResult;
-import corelab.harness.results.ResultsFormatException;
-import corelab.harness.results.RunResult;
-import corelab.harness.results.Summary;
-import corelab.harness.results.TrialResult;
+import corelab.results.Configuration;
+import corelab.results.ConfigurationResult;
+import corelab.results.ResultsFormatException;
+import corelab.results.RunResult;
+import corelab.results.Summary;
+import corelab.results.TrialResult;
 import java.util.stream.Stream;
 
 /**
@@ -18,19 +19,20 @@ final class ResultsCheck {
 
     static void check(RunResult run, String source) throws ResultsFormatException {
         for (ConfigurationResult c : run.configurations()) {
-            if (c.mode() == null || c.workload() == null || c.loadModel() == null) {
-                throw damaged(source, "configuration " + c.id() + " has no mode, workload or load model");
+            Configuration configured = c.configuration();
+            if (configured.mode() == null || configured.workload() == null || configured.loadModel() == null) {
+                throw damaged(source, "configuration " + configured.id() + " has no mode, workload or load model");
             }
             Summary s = c.summary();
             if (s == null || Stream.of(s.throughputPerSecond(), s.throughputPerCore(), s.requestsPerCpuSecond(),
                     s.p50Micros(), s.p99Micros(), s.p999Micros(), s.uncorrectedP99Micros(), s.serverCpuCores(),
                     s.serverRssBytes(), s.generatorUtilization()).anyMatch(e -> e == null)) {
-                throw damaged(source, "configuration " + c.id() + " has no summary, or an incomplete one");
+                throw damaged(source, "configuration " + configured.id() + " has no summary, or an incomplete one");
             }
             for (TrialResult t : c.trials()) {
                 if (t.errors() == null || t.latency() == null || t.generator() == null) {
-                    throw damaged(source, "trial " + t.index() + " of " + c.id() + " lacks its errors, latency or"
-                            + " generator figures");
+                    throw damaged(source, "trial " + t.index() + " of " + configured.id()
+                            + " lacks its errors, latency or generator figures");
                 }
             }
         }

@@ -1,8 +1,9 @@
 package corelab.reports;
 
-import corelab.harness.results.ComparisonResult;
-import corelab.harness.results.ConfigurationResult;
-import corelab.harness.results.RunResult;
+import corelab.results.ComparisonResult;
+import corelab.results.Configuration;
+import corelab.results.ConfigurationResult;
+import corelab.results.RunResult;
 import java.awt.Color;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -38,10 +39,10 @@ final class RunView {
 
     RunView(RunResult run) {
         this.run = run;
-        this.threadsVary = varies(ConfigurationResult::threads);
-        this.workersVary = varies(ConfigurationResult::workers);
-        this.iterationsVary = run.configurations().stream().filter(RunView::usesCpu)
-                .map(ConfigurationResult::cpuIterations).distinct().count() > 1;
+        this.threadsVary = varies(Configuration::threads);
+        this.workersVary = varies(Configuration::workers);
+        this.iterationsVary = run.configurations().stream().map(ConfigurationResult::configuration)
+                .filter(RunView::usesCpu).map(Configuration::cpuIterations).distinct().count() > 1;
     }
 
     RunResult run() {
@@ -55,13 +56,13 @@ final class RunView {
     /** The workloads with ordinary runs: the ones the comparison charts and the rankings show. */
     List<String> workloads() {
         LinkedHashSet<String> values = new LinkedHashSet<>();
-        ordinary().forEach(c -> values.add(c.workload()));
+        ordinary().forEach(c -> values.add(c.configuration().workload()));
         return List.copyOf(values);
     }
 
     /** Every workload of the run, fault runs' too. */
     List<String> allWorkloads() {
-        return distinct(ConfigurationResult::workload);
+        return distinct(Configuration::workload);
     }
 
     /**
@@ -77,12 +78,12 @@ final class RunView {
     }
 
     List<String> modes() {
-        return distinct(ConfigurationResult::mode);
+        return distinct(Configuration::mode);
     }
 
     /** The ordinary runs of a workload. */
     List<ConfigurationResult> of(String workload) {
-        return ordinary().stream().filter(c -> c.workload().equals(workload)).toList();
+        return ordinary().stream().filter(c -> c.configuration().workload().equals(workload)).toList();
     }
 
     /** "cluster", or "platform threads=50" when the run swept pool sizes: what tells two series apart. */
@@ -95,7 +96,8 @@ final class RunView {
         return label(c, false);
     }
 
-    private String label(ConfigurationResult c, boolean withWorkers) {
+    private String label(ConfigurationResult result, boolean withWorkers) {
+        Configuration c = result.configuration();
         StringBuilder label = new StringBuilder(c.mode());
         if (threadsVary && c.threads() != null) {
             label.append(" threads=").append(c.threads());
@@ -114,7 +116,7 @@ final class RunView {
 
     /** The label, marked when the configuration is invalid: the name a series carries in every chart. */
     String seriesName(ConfigurationResult c) {
-        return c.valid() ? label(c) : label(c) + " (INVALID)";
+        return c.verdict().valid() ? label(c) : label(c) + " (INVALID)";
     }
 
     Color color(String label) {
@@ -122,7 +124,7 @@ final class RunView {
     }
 
     Color color(ConfigurationResult c) {
-        return c.valid() ? palette.color(label(c)) : Palette.INVALID;
+        return c.verdict().valid() ? palette.color(label(c)) : Palette.INVALID;
     }
 
     /**
@@ -131,32 +133,36 @@ final class RunView {
      */
     Slice headline(String workload) {
         List<ConfigurationResult> all = of(workload);
-        int cores = all.stream().mapToInt(ConfigurationResult::coresAllowed).max().orElse(0);
-        List<ConfigurationResult> atCores = all.stream().filter(c -> c.coresAllowed() == cores).toList();
+        int cores = all.stream().mapToInt(c -> c.configuration().coresAllowed()).max().orElse(0);
+        List<ConfigurationResult> atCores = all.stream()
+                .filter(c -> c.configuration().coresAllowed() == cores).toList();
         Map<String, Long> counts = new LinkedHashMap<>();
         atCores.forEach(c -> counts.merge(load(c), 1L, Long::sum));
         ConfigurationResult best = atCores.stream()
                 .max(Comparator.<ConfigurationResult>comparingLong(c -> counts.get(load(c)))
-                        .thenComparingInt(ConfigurationResult::concurrency)
-                        .thenComparingDouble(c -> c.ratePerSecond() == null ? 0 : c.ratePerSecond()))
+                        .thenComparingInt(c -> c.configuration().concurrency())
+                        .thenComparingDouble(c -> Objects.requireNonNullElse(c.configuration().ratePerSecond(), 0.0)))
                 .orElseThrow();
         String load = load(best);
         List<String> modes = modes();
         return new Slice(workload, load, cores, atCores.stream().filter(c -> load(c).equals(load))
-                .sorted(Comparator.comparingInt(c -> modes.indexOf(c.mode()))).toList());
+                .sorted(Comparator.comparingInt(c -> modes.indexOf(c.configuration().mode()))).toList());
     }
 
     /** The load level as the harness names it in comparisons: "closed c64", "open c64 rate 1000/s". */
-    static String load(ConfigurationResult c) {
+    static String load(ConfigurationResult result) {
+        Configuration c = result.configuration();
         return c.loadModel() + " c" + c.concurrency()
                 + (c.ratePerSecond() == null ? "" : String.format(Locale.ROOT, " rate %.0f/s", c.ratePerSecond()));
     }
 
     /** The saved comparison of two configurations, whichever way round it was made. */
     Optional<ComparisonResult> comparison(ConfigurationResult a, ConfigurationResult b) {
+        String idA = a.configuration().id();
+        String idB = b.configuration().id();
         return run.comparisons().stream()
-                .filter(r -> r.comparison().nameA().equals(a.id()) && r.comparison().nameB().equals(b.id())
-                        || r.comparison().nameA().equals(b.id()) && r.comparison().nameB().equals(a.id()))
+                .filter(r -> r.comparison().nameA().equals(idA) && r.comparison().nameB().equals(idB)
+                        || r.comparison().nameA().equals(idB) && r.comparison().nameB().equals(idA))
                 .findFirst();
     }
 
@@ -169,17 +175,18 @@ final class RunView {
         }
     }
 
-    static boolean usesCpu(ConfigurationResult c) {
+    static boolean usesCpu(Configuration c) {
         return c.cpuIterations() != null && (c.workload().equals("cpu") || c.workload().equals("mixed"));
     }
 
-    private boolean varies(Function<ConfigurationResult, Object> field) {
-        return run.configurations().stream().map(field).filter(Objects::nonNull).distinct().count() > 1;
+    private boolean varies(Function<Configuration, Object> field) {
+        return run.configurations().stream().map(ConfigurationResult::configuration).map(field)
+                .filter(Objects::nonNull).distinct().count() > 1;
     }
 
-    private List<String> distinct(Function<ConfigurationResult, String> field) {
+    private List<String> distinct(Function<Configuration, String> field) {
         LinkedHashSet<String> values = new LinkedHashSet<>();
-        run.configurations().forEach(c -> values.add(field.apply(c)));
+        run.configurations().forEach(c -> values.add(field.apply(c.configuration())));
         return List.copyOf(values);
     }
 }

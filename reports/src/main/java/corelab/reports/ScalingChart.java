@@ -1,6 +1,6 @@
 package corelab.reports;
 
-import corelab.harness.results.ConfigurationResult;
+import corelab.results.ConfigurationResult;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -27,18 +27,19 @@ final class ScalingChart {
             List<ConfigurationResult> atLoad = view.of(workload).stream()
                     .filter(c -> RunView.load(c).equals(slice.load())).toList();
             Map<String, List<ConfigurationResult>> byCores = groups(atLoad, view::label,
-                    ConfigurationResult::coresAllowed);
+                    c -> c.configuration().coresAllowed());
             if (!byCores.isEmpty()) {
                 figures.add(figure(view, workload + " (" + slice.load() + ")", "cores allowed", byCores,
-                        ConfigurationResult::coresAllowed));
+                        c -> c.configuration().coresAllowed()));
             }
             List<ConfigurationResult> clusters = atLoad.stream()
-                    .filter(c -> c.workers() != null && c.coresAllowed() == slice.coresAllowed()).toList();
+                    .filter(c -> c.configuration().workers() != null
+                            && c.configuration().coresAllowed() == slice.coresAllowed()).toList();
             Map<String, List<ConfigurationResult>> byWorkers = groups(clusters, view::labelWithoutWorkers,
-                    ConfigurationResult::workers);
+                    c -> c.configuration().workers());
             if (!byWorkers.isEmpty()) {
                 figures.add(figure(view, workload + " (" + slice.describe() + ")", "cluster workers", byWorkers,
-                        ConfigurationResult::workers));
+                        c -> c.configuration().workers()));
             }
         }
         if (figures.isEmpty()) {
@@ -66,8 +67,8 @@ final class ScalingChart {
         chart.getStyler().setYAxisMin(0.0);
         List<String> figures = new ArrayList<>();
         groups.forEach((label, points) -> {
-            List<ConfigurationResult> valid = points.stream().filter(ConfigurationResult::valid).toList();
-            List<ConfigurationResult> invalid = points.stream().filter(c -> !c.valid()).toList();
+            List<ConfigurationResult> valid = points.stream().filter(c -> c.verdict().valid()).toList();
+            List<ConfigurationResult> invalid = points.stream().filter(c -> !c.verdict().valid()).toList();
             if (!valid.isEmpty()) {
                 Charts.line(chart, label, xs(valid, x), means(valid), halfWidths(valid), view.color(label), true);
             }

@@ -1,9 +1,10 @@
 package corelab.reports;
 
-import corelab.harness.results.ComparisonResult;
-import corelab.harness.results.ConfigurationResult;
-import corelab.harness.results.FaultSentences;
-import corelab.harness.stats.Comparison;
+import corelab.results.ComparisonResult;
+import corelab.results.Configuration;
+import corelab.results.ConfigurationResult;
+import corelab.results.FaultSentences;
+import corelab.results.stats.Comparison;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -31,8 +32,8 @@ final class SummaryWriter {
         for (String workload : view.workloads()) {
             RunView.Slice slice = view.headline(workload);
             Map<String, List<ConfigurationResult>> byWork = new LinkedHashMap<>();
-            slice.configurations().forEach(c -> byWork.computeIfAbsent(Objects.toString(c.cpuIterations()),
-                    k -> new ArrayList<>()).add(c));
+            slice.configurations().forEach(c -> byWork.computeIfAbsent(
+                    Objects.toString(c.configuration().cpuIterations()), k -> new ArrayList<>()).add(c));
             for (List<ConfigurationResult> group : byWork.values()) {
                 findings.add(ranking(view, slice, group));
                 String latency = latency(view, workload, group);
@@ -43,9 +44,10 @@ final class SummaryWriter {
         }
         for (ConfigurationResult c : view.faultRuns()) {
             findings.add("Fault: " + FaultSentences.of(c) + " One run, one observation: no confidence interval"
-                    + (c.valid() ? "." : "; INVALID: " + String.join("; ", c.invalidReasons()) + "."));
+                    + (c.verdict().valid() ? "."
+                            : "; INVALID: " + String.join("; ", c.verdict().invalidReasons()) + "."));
         }
-        long invalid = view.configurations().stream().filter(c -> !c.valid()).count();
+        long invalid = view.configurations().stream().filter(c -> !c.verdict().valid()).count();
         if (invalid > 0) {
             findings.add(invalid + " of " + view.configurations().size() + " configurations are INVALID and are left"
                     + " out of the rankings above; their reasons are listed below the summary.");
@@ -54,11 +56,12 @@ final class SummaryWriter {
     }
 
     private static String ranking(RunView view, RunView.Slice slice, List<ConfigurationResult> group) {
+        Configuration first = group.get(0).configuration();
         String where = "On " + slice.workload() + " (" + slice.describe()
-                + (RunView.usesCpu(group.get(0)) ? ", " + group.get(0).cpuIterations() + " iterations" : "") + ")";
-        List<ConfigurationResult> valid = group.stream().filter(ConfigurationResult::valid)
+                + (RunView.usesCpu(first) ? ", " + first.cpuIterations() + " iterations" : "") + ")";
+        List<ConfigurationResult> valid = group.stream().filter(c -> c.verdict().valid())
                 .sorted(Comparator.comparingDouble((ConfigurationResult c) -> throughput(c)).reversed()).toList();
-        List<ConfigurationResult> invalid = group.stream().filter(c -> !c.valid()).toList();
+        List<ConfigurationResult> invalid = group.stream().filter(c -> !c.verdict().valid()).toList();
         StringBuilder out = new StringBuilder(where).append(", throughput: ");
         out.append(valid.stream().map(c -> view.label(c) + " " + c.summary().throughputPerSecond().format("req/s"))
                 .collect(Collectors.joining(", ")));
@@ -71,7 +74,7 @@ final class SummaryWriter {
         }
         if (!invalid.isEmpty()) {
             out.append(". Not ranked, because INVALID: ").append(invalid.stream()
-                    .map(c -> view.label(c) + " (" + String.join("; ", c.invalidReasons()) + ")")
+                    .map(c -> view.label(c) + " (" + String.join("; ", c.verdict().invalidReasons()) + ")")
                     .collect(Collectors.joining(", ")));
         }
         return out.append('.').toString();
@@ -131,7 +134,7 @@ final class SummaryWriter {
             return "no statistical test was saved for this pair";
         }
         Comparison c = saved.get().comparison();
-        boolean aFirst = c.nameA().equals(a.id());
+        boolean aFirst = c.nameA().equals(a.configuration().id());
         ConfigurationResult first = aFirst ? a : b;
         ConfigurationResult second = aFirst ? b : a;
         return new Comparison(view.label(first), view.label(second), c.a(), c.b(), c.pValue(), c.differencePercent(),
@@ -139,7 +142,7 @@ final class SummaryWriter {
     }
 
     private static String latency(RunView view, String workload, List<ConfigurationResult> group) {
-        List<ConfigurationResult> valid = group.stream().filter(ConfigurationResult::valid)
+        List<ConfigurationResult> valid = group.stream().filter(c -> c.verdict().valid())
                 .filter(c -> c.summary().p99Micros().n() > 0).toList();
         if (valid.isEmpty()) {
             return "";

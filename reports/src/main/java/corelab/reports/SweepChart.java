@@ -1,6 +1,6 @@
 package corelab.reports;
 
-import corelab.harness.results.ConfigurationResult;
+import corelab.results.ConfigurationResult;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -27,10 +27,11 @@ final class SweepChart {
         for (String workload : view.workloads()) {
             int cores = view.headline(workload).coresAllowed();
             List<ConfigurationResult> configurations = view.of(workload).stream()
-                    .filter(c -> c.coresAllowed() == cores).toList();
-            boolean byRate = configurations.stream().allMatch(c -> c.ratePerSecond() != null)
-                    && configurations.stream().map(ConfigurationResult::ratePerSecond).distinct().count() > 1;
-            boolean byConcurrency = configurations.stream().mapToInt(ConfigurationResult::concurrency).distinct().count() > 1;
+                    .filter(c -> c.configuration().coresAllowed() == cores).toList();
+            boolean byRate = configurations.stream().allMatch(c -> c.configuration().ratePerSecond() != null)
+                    && configurations.stream().map(c -> c.configuration().ratePerSecond()).distinct().count() > 1;
+            boolean byConcurrency = configurations.stream().mapToInt(c -> c.configuration().concurrency())
+                    .distinct().count() > 1;
             if (byRate || byConcurrency) {
                 figures.add(figure(view, workload, cores, configurations, byRate, singleCoreRate));
             }
@@ -44,9 +45,10 @@ final class SweepChart {
 
     private static Figure figure(RunView view, String workload, int cores, List<ConfigurationResult> configurations,
                                  boolean byRate, Optional<SingleCoreRate> singleCoreRate) {
-        ToDoubleFunction<ConfigurationResult> x = byRate ? ConfigurationResult::ratePerSecond : c -> c.concurrency();
+        ToDoubleFunction<ConfigurationResult> x = byRate ? c -> c.configuration().ratePerSecond()
+                : c -> c.configuration().concurrency();
         boolean concurrencyVaries = byRate
-                && configurations.stream().mapToInt(ConfigurationResult::concurrency).distinct().count() > 1;
+                && configurations.stream().mapToInt(c -> c.configuration().concurrency()).distinct().count() > 1;
         double minX = configurations.stream().mapToDouble(x).min().orElseThrow();
         double maxX = configurations.stream().mapToDouble(x).max().orElseThrow();
         String xTitle = byRate ? "offered rate (requests per second)" : "concurrency (connections)";
@@ -68,13 +70,14 @@ final class SweepChart {
 
         Map<String, List<ConfigurationResult>> series = new LinkedHashMap<>();
         for (ConfigurationResult c : configurations) {
-            String label = view.label(c) + (concurrencyVaries ? " c=" + c.concurrency() : "");
+            String label = view.label(c) + (concurrencyVaries ? " c=" + c.configuration().concurrency() : "");
             series.computeIfAbsent(label, k -> new ArrayList<>()).add(c);
         }
         series.forEach((label, points) -> {
             List<ConfigurationResult> sorted = points.stream().sorted(Comparator.comparingDouble(x)).toList();
-            add(chart, label, sorted.stream().filter(ConfigurationResult::valid).toList(), x, view, true);
-            add(chart, label + " (INVALID)", sorted.stream().filter(c -> !c.valid()).toList(), x, view, false);
+            add(chart, label, sorted.stream().filter(c -> c.verdict().valid()).toList(), x, view, true);
+            add(chart, label + " (INVALID)", sorted.stream().filter(c -> !c.verdict().valid()).toList(), x, view,
+                    false);
         });
 
         List<String> limits = new ArrayList<>();
@@ -115,14 +118,16 @@ final class SweepChart {
 
     private static void ioLimit(XYChart chart, List<ConfigurationResult> configurations, double[] grid, boolean byRate,
                                 List<String> limits) {
-        List<Integer> delays = configurations.stream().map(ConfigurationResult::backendDelayMillis).distinct().toList();
+        List<Integer> delays = configurations.stream().map(c -> c.configuration().backendDelayMillis()).distinct()
+                .toList();
         if (delays.size() != 1 || delays.get(0) == null || delays.get(0) <= 0) {
             limits.add("no Little's law limit is drawn: the backend delay is unknown or differs between configurations");
             return;
         }
         int delay = delays.get(0);
         if (byRate) {
-            List<Integer> concurrencies = configurations.stream().map(ConfigurationResult::concurrency).distinct().toList();
+            List<Integer> concurrencies = configurations.stream().map(c -> c.configuration().concurrency()).distinct()
+                    .toList();
             if (concurrencies.size() == 1) {
                 Limits.Limit limit = Limits.littlesLaw(concurrencies.get(0), delay);
                 double[] y = new double[grid.length];
@@ -147,7 +152,8 @@ final class SweepChart {
 
     private static void cpuLimit(XYChart chart, List<ConfigurationResult> configurations, int cores, double minX,
                                  double maxX, Optional<SingleCoreRate> singleCoreRate, List<String> limits) {
-        List<Integer> iterations = configurations.stream().map(ConfigurationResult::cpuIterations).distinct().toList();
+        List<Integer> iterations = configurations.stream().map(c -> c.configuration().cpuIterations()).distinct()
+                .toList();
         if (iterations.size() != 1 || iterations.get(0) == null || iterations.get(0) <= 0) {
             limits.add("no cpu limit is drawn: the work per request (cpuIterations) is unknown or differs between"
                     + " configurations");

@@ -1,11 +1,11 @@
 package corelab.reports;
 
-import corelab.harness.results.ComparisonResult;
-import corelab.harness.results.ConfigurationResult;
-import corelab.harness.results.ResultsCsv;
-import corelab.harness.results.ResultsJson;
-import corelab.harness.results.Summary;
-import corelab.harness.stats.Estimate;
+import corelab.results.ComparisonResult;
+import corelab.results.ConfigurationResult;
+import corelab.results.ResultsCsv;
+import corelab.results.ResultsJson;
+import corelab.results.Summary;
+import corelab.results.stats.Estimate;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -29,11 +29,12 @@ final class TableWriter {
                 + "<th>errors</th></tr>\n");
         for (ConfigurationResult c : view.configurations()) {
             Summary s = c.summary();
-            html.append(c.valid() ? "<tr>" : "<tr class=\"invalid\">")
-                    .append("<td class=\"what\">").append(Html.text(c.id()))
-                    .append(c.valid() ? "" : "<br><strong>INVALID</strong>: " + Html.text(String.join("; ", c.invalidReasons())))
+            html.append(c.verdict().valid() ? "<tr>" : "<tr class=\"invalid\">")
+                    .append("<td class=\"what\">").append(Html.text(c.configuration().id()))
+                    .append(c.verdict().valid() ? "" : "<br><strong>INVALID</strong>: "
+                            + Html.text(String.join("; ", c.verdict().invalidReasons())))
                     .append("</td>")
-                    .append(cell(RunView.load(c))).append(cell(Integer.toString(c.coresAllowed())))
+                    .append(cell(RunView.load(c))).append(cell(Integer.toString(c.configuration().coresAllowed())))
                     .append(cell(c.fault() == null ? Integer.toString(c.trials().size())
                             : "1 fault window: one observation, no CI"))
                     .append(cell(s.throughputPerSecond(), 1)).append(cell(s.throughputPerCore(), 1))

@@ -1,7 +1,7 @@
 package corelab.reports;
 
-import corelab.harness.results.ConfigurationResult;
-import corelab.harness.stats.Estimate;
+import corelab.results.ConfigurationResult;
+import corelab.results.stats.Estimate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
@@ -37,7 +37,8 @@ final class ThroughputChart {
         List<Charts.Bar> bars = new ArrayList<>();
         for (ConfigurationResult c : slice.configurations()) {
             Estimate e = figure.apply(c);
-            bars.add(new Charts.Bar(view.label(c), e.mean() * scale, e.halfWidth95() * scale, view.color(c), c.valid()));
+            bars.add(new Charts.Bar(view.label(c), e.mean() * scale, e.halfWidth95() * scale, view.color(c),
+                    c.verdict().valid()));
         }
         return Charts.bars(title, yTitle, bars, Charts.PANEL_WIDTH, Charts.PANEL_HEIGHT);
     }

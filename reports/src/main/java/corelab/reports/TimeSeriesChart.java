@@ -1,7 +1,7 @@
 package corelab.reports;
 
-import corelab.harness.results.ConfigurationResult;
-import corelab.harness.results.IntervalResult;
+import corelab.results.ConfigurationResult;
+import corelab.results.IntervalResult;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.ToDoubleFunction;
@@ -50,7 +50,7 @@ final class TimeSeriesChart {
         chart.getStyler().setXAxisMin(0.0).setXAxisMax(Timeline.span(configurations));
         for (ConfigurationResult c : configurations) {
             Charts.trace(chart, view.seriesName(c), Timeline.seconds(c), Timeline.values(c, figure), view.color(c),
-                    c.valid());
+                    c.verdict().valid());
         }
         Timeline.markTrials(chart, configurations.get(0));
         return chart;

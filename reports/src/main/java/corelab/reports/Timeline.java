@@ -1,8 +1,8 @@
 package corelab.reports;
 
-import corelab.harness.results.ConfigurationResult;
-import corelab.harness.results.IntervalResult;
-import corelab.harness.results.TrialResult;
+import corelab.results.ConfigurationResult;
+import corelab.results.IntervalResult;
+import corelab.results.TrialResult;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.ToDoubleFunction;

@@ -3,7 +3,7 @@ package corelab.reports;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import corelab.harness.results.ResultsFolder;
+import corelab.results.ResultsFolder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -38,7 +38,7 @@ class CounterChartTest {
 
     /** How many different series labels a run's configurations get. */
     private static final class RunViewLabels {
-        static long distinct(corelab.harness.results.RunResult run) {
+        static long distinct(corelab.results.RunResult run) {
             RunView view = new RunView(run);
             return run.configurations().stream().map(view::label).distinct().count();
         }

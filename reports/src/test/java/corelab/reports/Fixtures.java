@@ -1,22 +1,24 @@
 package corelab.reports;
 
-import corelab.harness.results.ComparisonResult;
-import corelab.harness.results.ConfigurationResult;
-import corelab.harness.results.CounterCheck;
-import corelab.harness.results.Errors;
-import corelab.harness.results.FaultResult;
-import corelab.harness.results.GeneratorUsage;
-import corelab.harness.results.Histograms;
-import corelab.harness.results.IntervalResult;
-import corelab.harness.results.Latency;
-import corelab.harness.results.ProcessUsage;
-import corelab.harness.results.Provenance;
-import corelab.harness.results.RunResult;
-import corelab.harness.results.ServerUsage;
-import corelab.harness.results.Summary;
-import corelab.harness.results.TrialResult;
-import corelab.harness.stats.Comparison;
-import corelab.harness.stats.Estimate;
+import corelab.results.ComparisonResult;
+import corelab.results.Configuration;
+import corelab.results.ConfigurationResult;
+import corelab.results.CounterCheck;
+import corelab.results.Errors;
+import corelab.results.FaultResult;
+import corelab.results.GeneratorUsage;
+import corelab.results.Histograms;
+import corelab.results.IntervalResult;
+import corelab.results.Latency;
+import corelab.results.ProcessUsage;
+import corelab.results.Provenance;
+import corelab.results.RunResult;
+import corelab.results.ServerUsage;
+import corelab.results.Summary;
+import corelab.results.TrialResult;
+import corelab.results.Verdict;
+import corelab.results.stats.Comparison;
+import corelab.results.stats.Estimate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -194,10 +196,11 @@ final class Fixtures {
         FaultResult fault = new FaultResult(kind, 3.0, 3.0, 100, killedPid, kind.equals("kill-worker") ? 1 : null,
                 failed, throughput, 0, Math.round(outageSeconds * 1000), recovery, 1, Math.round(restartSeconds * 1000));
         List<TrialResult> trials = List.of(window);
-        return new ConfigurationResult(mode + (mode.equals("cluster") ? "/workers2" : "") + "/cpu/closed/c64/" + kind
-                + "@3s", mode, "cpu", "closed", 64, null, null, mode.equals("cluster") ? 2 : null, 250_000, 20, null, 2,
-                "mode=" + mode + " pid=" + killedPid, List.of("java", "corelab.modes.ServerMain", "mode=" + mode), 4,
-                true, List.of(), null, summary(trials, 2), trials, fault);
+        return new ConfigurationResult(new Configuration(mode + (mode.equals("cluster") ? "/workers2" : "")
+                + "/cpu/closed/c64/" + kind + "@3s", mode, "cpu", "closed", 64, null, null,
+                mode.equals("cluster") ? 2 : null, 250_000, 20, null, 2, "mode=" + mode + " pid=" + killedPid,
+                List.of("java", "corelab.modes.ServerMain", "mode=" + mode)), Verdict.VALID, 4,
+                null, summary(trials, 2), trials, fault);
     }
 
     private static Map<String, String> options(String modes, String workloads, String load, String concurrency,
@@ -231,12 +234,11 @@ final class Fixtures {
         for (int i = 0; i < s.throughputs().length; i++) {
             trials.add(trial(s, i + 1, s.throughputs()[i], random));
         }
-        return new ConfigurationResult(s.id(), s.mode(), s.workload(), s.loadModel(), s.concurrency(), s.rate(),
-                s.mode().equals("platform") ? 200 : null, s.mode().equals("cluster") ? 2 : null,
+        return new ConfigurationResult(new Configuration(s.id(), s.mode(), s.workload(), s.loadModel(), s.concurrency(),
+                s.rate(), s.mode().equals("platform") ? 200 : null, s.mode().equals("cluster") ? 2 : null,
                 s.workload().equals("cpu") ? 250_000 : null, 20, s.counter(), s.cores(), "mode=" + s.mode() + " pid=4242",
-                List.of("java", "-cp", "x", "corelab.modes.ServerMain", "mode=" + s.mode()), 4,
-                s.invalidReasons().isEmpty(), s.invalidReasons(), s.counterCheck(), summary(trials, s.cores()), trials,
-                null);
+                List.of("java", "-cp", "x", "corelab.modes.ServerMain", "mode=" + s.mode())),
+                Verdict.of(s.invalidReasons()), 4, s.counterCheck(), summary(trials, s.cores()), trials, null);
     }
 
     private static TrialResult trial(Spec s, int index, double throughput, Random random) {
@@ -327,8 +329,9 @@ final class Fixtures {
     private static List<ComparisonResult> comparisons(List<ConfigurationResult> configurations) {
         Map<String, List<ConfigurationResult>> groups = new LinkedHashMap<>();
         for (ConfigurationResult c : configurations) {
-            groups.computeIfAbsent(c.workload() + "|" + RunView.load(c) + "|" + c.coresAllowed() + "|" + c.cpuIterations(),
-                    k -> new ArrayList<>()).add(c);
+            Configuration configured = c.configuration();
+            groups.computeIfAbsent(configured.workload() + "|" + RunView.load(c) + "|" + configured.coresAllowed() + "|"
+                    + configured.cpuIterations(), k -> new ArrayList<>()).add(c);
         }
         List<ComparisonResult> results = new ArrayList<>();
         for (List<ConfigurationResult> group : groups.values()) {
@@ -336,9 +339,11 @@ final class Fixtures {
                 for (int j = i + 1; j < group.size(); j++) {
                     ConfigurationResult a = group.get(i);
                     ConfigurationResult b = group.get(j);
-                    Comparison comparison = Comparison.welch(a.id(), throughputs(a), b.id(), throughputs(b));
-                    results.add(new ComparisonResult(a.workload(), RunView.load(a), "throughput", comparison,
-                            "on " + a.workload() + ", " + comparison.sentence("faster", "slower")));
+                    Comparison comparison = Comparison.welch(a.configuration().id(), throughputs(a),
+                            b.configuration().id(), throughputs(b));
+                    String workload = a.configuration().workload();
+                    results.add(new ComparisonResult(workload, RunView.load(a), "throughput", comparison,
+                            "on " + workload + ", " + comparison.sentence("faster", "slower")));
                 }
             }
         }

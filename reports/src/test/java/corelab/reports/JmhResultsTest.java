@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import corelab.harness.results.ResultsFolder;
-import corelab.harness.results.ResultsFormatException;
-import corelab.harness.results.RunResult;
+import corelab.results.ResultsFolder;
+import corelab.results.ResultsFormatException;
+import corelab.results.RunResult;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;

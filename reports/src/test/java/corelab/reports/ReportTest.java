@@ -6,10 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import corelab.harness.results.ResultsFolder;
-import corelab.harness.results.ResultsFormatException;
-import corelab.harness.results.ResultsJson;
-import corelab.harness.results.RunResult;
+import corelab.results.ResultsFolder;
+import corelab.results.ResultsFormatException;
+import corelab.results.ResultsJson;
+import corelab.results.RunResult;
 import java.awt.GraphicsEnvironment;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;

@@ -2,7 +2,7 @@ package corelab.reports;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import corelab.harness.stats.Estimate;
+import corelab.results.stats.Estimate;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
 

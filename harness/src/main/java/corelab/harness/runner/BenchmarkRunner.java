@@ -2,12 +2,12 @@ package corelab.harness.runner;
 
 import corelab.harness.load.CounterLedger;
 import corelab.harness.load.RequestTemplate;
-import corelab.harness.results.ComparisonResult;
-import corelab.harness.results.ConfigurationResult;
-import corelab.harness.results.Provenance;
-import corelab.harness.results.ResultsFolder;
-import corelab.harness.results.RunResult;
 import corelab.harness.server.ServerProcess;
+import corelab.results.ComparisonResult;
+import corelab.results.ConfigurationResult;
+import corelab.results.Provenance;
+import corelab.results.ResultsFolder;
+import corelab.results.RunResult;
 import corelab.workloads.Workload;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -119,12 +119,13 @@ public final class BenchmarkRunner {
                 progress.describe(measurement.id());
                 ConfigurationResult result = measurement.run(requests);
                 if (measurement.warmupSecondsUsed() > options.durations().warmupSeconds()) {
-                    progress.warn("corelab: " + result.id() + ": the warmup took " + measurement.warmupSecondsUsed()
-                            + " s to reach a steady throughput");
+                    progress.warn("corelab: " + result.configuration().id() + ": the warmup took "
+                            + measurement.warmupSecondsUsed() + " s to reach a steady throughput");
                 }
                 done.add(result);
-                if (!result.valid()) {
-                    progress.warn("WARNING: " + result.id() + " is INVALID: " + String.join("; ", result.invalidReasons()));
+                if (!result.verdict().valid()) {
+                    progress.warn("WARNING: " + result.configuration().id() + " is INVALID: "
+                            + String.join("; ", result.verdict().invalidReasons()));
                 }
                 save(snapshot(RunResult.Status.RUNNING, null));
             }

@@ -1,11 +1,11 @@
 package corelab.harness.runner;
 
-import corelab.harness.results.ComparisonResult;
-import corelab.harness.results.ConfigurationResult;
-import corelab.harness.results.CounterCheck;
-import corelab.harness.results.FaultSentences;
-import corelab.harness.results.Summary;
-import corelab.harness.stats.Estimate;
+import corelab.results.ComparisonResult;
+import corelab.results.ConfigurationResult;
+import corelab.results.CounterCheck;
+import corelab.results.FaultSentences;
+import corelab.results.Summary;
+import corelab.results.stats.Estimate;
 import java.util.List;
 import java.util.Locale;
 
@@ -16,7 +16,7 @@ final class ConsoleTable {
 
     static String render(List<ConfigurationResult> configurations, List<ComparisonResult> comparisons) {
         StringBuilder out = new StringBuilder();
-        int width = configurations.stream().mapToInt(c -> c.id().length()).max().orElse(13);
+        int width = configurations.stream().mapToInt(c -> c.configuration().id().length()).max().orElse(13);
         String format = "%-" + Math.max(13, width) + "s %24s %10s %11s %9s %9s %s%n";
         out.append(String.format(Locale.ROOT, format, "configuration", "req/s (95% CI)", "req/s/core",
                 "req/CPU-s", "p50 ms", "p99 ms", "notes"));
@@ -24,7 +24,7 @@ final class ConsoleTable {
             Summary s = c.summary();
             String throughput = c.fault() == null ? withCi(s.throughputPerSecond())
                     : number(s.throughputPerSecond().mean()) + " (1 run)";
-            out.append(String.format(Locale.ROOT, format, c.id(), throughput,
+            out.append(String.format(Locale.ROOT, format, c.configuration().id(), throughput,
                     number(s.throughputPerCore().mean()), number(s.requestsPerCpuSecond().mean()),
                     millis(s.p50Micros().mean()), millis(s.p99Micros().mean()), notes(c)));
         }
@@ -35,7 +35,7 @@ final class ConsoleTable {
         }
         // A comparison with an INVALID configuration would claim what its figures cannot support.
         java.util.Set<String> invalid = new java.util.HashSet<>();
-        configurations.stream().filter(c -> !c.valid()).forEach(c -> invalid.add(c.id()));
+        configurations.stream().filter(c -> !c.verdict().valid()).forEach(c -> invalid.add(c.configuration().id()));
         List<ComparisonResult> trusted = comparisons.stream()
                 .filter(r -> !invalid.contains(r.comparison().nameA()) && !invalid.contains(r.comparison().nameB()))
                 .toList();
@@ -58,10 +58,11 @@ final class ConsoleTable {
 
     private static String notes(ConfigurationResult c) {
         String counter = c.counterCheck() == null ? "" : counted(c.counterCheck());
-        if (c.valid()) {
+        if (c.verdict().valid()) {
             return counter;
         }
-        return (counter.isEmpty() ? "" : counter + "; ") + "INVALID: " + String.join("; ", c.invalidReasons());
+        return (counter.isEmpty() ? "" : counter + "; ") + "INVALID: "
+                + String.join("; ", c.verdict().invalidReasons());
     }
 
     /** "counted 6010 of 12000 requests (5990 repeated counts)": a count that diverged shows at a glance. */

@@ -1,7 +1,7 @@
 package corelab.harness.runner;
 
-import corelab.harness.results.FaultResult;
-import corelab.harness.results.IntervalResult;
+import corelab.results.FaultResult;
+import corelab.results.IntervalResult;
 import java.util.List;
 
 /**

@@ -1,6 +1,6 @@
 package corelab.harness.runner;
 
-import corelab.harness.results.Provenance;
+import corelab.results.Provenance;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;

@@ -1,15 +1,18 @@
 package corelab.harness.runner;
 
 import corelab.harness.load.CounterLedger;
-import corelab.harness.results.CounterCheck;
-import corelab.harness.results.ComparisonResult;
-import corelab.harness.results.ConfigurationResult;
-import corelab.harness.results.FaultResult;
-import corelab.harness.results.IntervalResult;
-import corelab.harness.results.Summary;
-import corelab.harness.results.TrialResult;
-import corelab.harness.stats.Comparison;
-import corelab.harness.stats.Estimate;
+import corelab.harness.load.LoadModel;
+import corelab.results.ComparisonResult;
+import corelab.results.Configuration;
+import corelab.results.ConfigurationResult;
+import corelab.results.CounterCheck;
+import corelab.results.FaultResult;
+import corelab.results.IntervalResult;
+import corelab.results.Summary;
+import corelab.results.TrialResult;
+import corelab.results.Verdict;
+import corelab.results.stats.Comparison;
+import corelab.results.stats.Estimate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,11 +32,12 @@ final class Summaries {
         Summary summary = summary(trials, coresAllowed);
         List<String> invalid = fault == null ? invalidReasons(trials, summary, thresholds)
                 : faultInvalidReasons(trials.get(0), fault, thresholds);
-        return new ConfigurationResult(id, plan.label(), point.workload().word(), point.model().word(),
-                point.concurrency(), point.ratePerSecond(),
+        Configuration configuration = new Configuration(id, plan.label(), point.workload().word(),
+                point.model().word(), point.concurrency(), point.ratePerSecond(),
                 plan.threads(), plan.workers(), plan.cpuIterations(), plan.backendDelayMillis(),
                 plan.counter() == null ? null : plan.counter().word(),
-                coresAllowed, server.description(), server.command(), warmupSeconds, invalid.isEmpty(), invalid,
+                coresAllowed, server.description(), server.command());
+        return new ConfigurationResult(configuration, Verdict.of(invalid), warmupSeconds,
                 counterAnswers == null ? null : new CounterCheck(counterAnswers.answers(), counterAnswers.highestCount(),
                         counterAnswers.repeatedCounts()),
                 summary, trials, fault);
@@ -123,8 +127,9 @@ final class Summaries {
             if (c.fault() != null) {
                 continue; // one observation of one event: nothing to test a difference with
             }
-            crossMode.computeIfAbsent(c.workload() + "|" + load(c) + "|" + c.coresAllowed() + "|" + c.cpuIterations(),
-                    k -> new ArrayList<>()).add(c);
+            Configuration configured = c.configuration();
+            crossMode.computeIfAbsent(configured.workload() + "|" + load(c) + "|" + configured.coresAllowed() + "|"
+                    + configured.cpuIterations(), k -> new ArrayList<>()).add(c);
         }
         List<ComparisonResult> results = new ArrayList<>();
         for (List<ConfigurationResult> group : crossMode.values()) {
@@ -133,10 +138,11 @@ final class Summaries {
                     ConfigurationResult a = group.get(i);
                     ConfigurationResult b = group.get(j);
                     // Named by id, so readers can find the configurations; the sentence uses short names.
-                    Comparison comparison = Comparison.welch(a.id(), throughputs(a), b.id(), throughputs(b));
+                    Comparison comparison = Comparison.welch(a.configuration().id(), throughputs(a),
+                            b.configuration().id(), throughputs(b));
                     Comparison named = Comparison.welch(shortName(a), throughputs(a), shortName(b), throughputs(b));
-                    results.add(new ComparisonResult(a.workload(), load(a), "throughput", comparison,
-                            "on " + a.workload() + ", " + named.sentence("faster", "slower")));
+                    results.add(new ComparisonResult(a.configuration().workload(), load(a), "throughput", comparison,
+                            "on " + a.configuration().workload() + ", " + named.sentence("faster", "slower")));
                 }
             }
         }
@@ -145,14 +151,16 @@ final class Summaries {
 
     /** What tells two configurations of one group apart: the mode, and its pool or worker count. */
     static String shortName(ConfigurationResult c) {
-        return c.mode() + (c.threads() != null ? " (" + c.threads() + " threads)" : "")
-                + (c.workers() != null ? " (" + c.workers() + " workers)" : "")
-                + (c.counter() != null ? " counter=" + c.counter() : "");
+        Configuration configured = c.configuration();
+        return configured.mode() + (configured.threads() != null ? " (" + configured.threads() + " threads)" : "")
+                + (configured.workers() != null ? " (" + configured.workers() + " workers)" : "")
+                + (configured.counter() != null ? " counter=" + configured.counter() : "");
     }
 
     private static String load(ConfigurationResult c) {
-        return c.loadModel() + " c" + c.concurrency()
-                + (c.ratePerSecond() == null ? "" : String.format(Locale.ROOT, " rate %.0f/s", c.ratePerSecond()));
+        Configuration configured = c.configuration();
+        return configured.loadModel() + " c" + configured.concurrency() + (configured.ratePerSecond() == null ? ""
+                : String.format(Locale.ROOT, " rate %.0f/s", configured.ratePerSecond()));
     }
 
     private static double[] throughputs(ConfigurationResult c) {

@@ -3,7 +3,7 @@ package corelab.harness.runner;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
-import corelab.harness.results.IntervalResult;
+import corelab.results.IntervalResult;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -1,7 +1,0 @@
-package corelab.harness.results;
-
-import corelab.harness.stats.Comparison;
-
-/** Two configurations that differ only in mode, compared on throughput (Welch's t-test). */
-public record ComparisonResult(String workload, String load, String metric, Comparison comparison, String sentence) {
-}

@@ -1,0 +1,7 @@
+package corelab.results;
+
+import corelab.results.stats.Comparison;
+
+/** Two configurations that differ only in mode, compared on throughput (Welch's t-test). */
+public record ComparisonResult(String workload, String load, String metric, Comparison comparison, String sentence) {
+}

@@ -1,0 +1,29 @@
+package corelab.results;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One point of the experiment, measured over several trials: what was configured, the verdict
+ * on its figures, and what was measured. {@code warmupSeconds} is how long the unrecorded
+ * warmup before the trials actually lasted. {@code counterCheck} is what the server's counter
+ * answers added up to, for the counter workload only, else null. {@code fault} is null for an
+ * ordinary run; for a fault run it holds what the fault did, and the single trial is the whole
+ * measured window, sampled finely (one observation: no confidence interval).
+ * In {@code results.json} the three parts are one flat object (see {@link ConfigurationJson}).
+ */
+public record ConfigurationResult(Configuration configuration, Verdict verdict, int warmupSeconds,
+                                  CounterCheck counterCheck, Summary summary, List<TrialResult> trials,
+                                  FaultResult fault) {
+    public ConfigurationResult {
+        Objects.requireNonNull(configuration, "configuration");
+        Objects.requireNonNull(verdict, "verdict");
+        if (warmupSeconds < 0) {
+            throw new IllegalArgumentException("warmupSeconds must be >= 0, was " + warmupSeconds);
+        }
+        trials = List.copyOf(trials);
+        if (fault != null && trials.size() != 1) {
+            throw new IllegalArgumentException("a fault run is one window, one trial; had " + trials.size());
+        }
+    }
+}

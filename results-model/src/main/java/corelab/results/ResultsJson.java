@@ -1,0 +1,79 @@
+package corelab.results;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
+import com.fasterxml.jackson.core.json.JsonWriteFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+
+/**
+ * {@code results.json}: the machine-readable contract between a run, its reports and the
+ * notebooks. Numbers are written the same under every locale; a figure that does not
+ * exist (a confidence interval from two trials) is written as the string {@code "NaN"}.
+ */
+public final class ResultsJson {
+    public static final String FILE_NAME = "results.json";
+
+    private static final ObjectMapper MAPPER = JsonMapper.builder()
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .enable(JsonWriteFeature.WRITE_NAN_AS_STRINGS)
+            .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
+            // A newer corelab may add fields within the same schema version; old readers skip them.
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .addModule(ConfigurationJson.module())
+            .build();
+
+    private ResultsJson() {
+    }
+
+    public static String toJson(RunResult run) {
+        try {
+            return MAPPER.writeValueAsString(run) + "\n";
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write results as JSON", e);
+        }
+    }
+
+    public static RunResult fromJson(String json, String source) throws ResultsFormatException {
+        JsonNode tree;
+        try {
+            tree = MAPPER.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new ResultsFormatException(source + " is damaged (not valid JSON: " + e.getOriginalMessage()
+                    + " at line " + e.getLocation().getLineNr() + ")", e);
+        }
+        if (tree == null || !tree.isObject() || !tree.path("schemaVersion").isInt()) {
+            throw new ResultsFormatException(source + " is not a corelab results file (no schemaVersion)", null);
+        }
+        int version = tree.get("schemaVersion").asInt();
+        if (version > RunResult.SCHEMA_VERSION) {
+            throw new ResultsFormatException(source + " was written with results schema " + version
+                    + "; this corelab reads schema " + RunResult.SCHEMA_VERSION + " and older: update corelab", null);
+        }
+        try {
+            return MAPPER.treeToValue(tree, RunResult.class);
+        } catch (JsonProcessingException | IllegalArgumentException e) {
+            String message = e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage();
+            throw new ResultsFormatException(source + " is damaged: " + message, e);
+        }
+    }
+
+    public static RunResult read(Path folderOrFile) throws ResultsFormatException {
+        Path file = Files.isDirectory(folderOrFile) ? folderOrFile.resolve(FILE_NAME) : folderOrFile;
+        try {
+            return fromJson(Files.readString(file, StandardCharsets.UTF_8), file.toString());
+        } catch (NoSuchFileException e) {
+            throw new ResultsFormatException("no results at " + file + " (is it a corelab results folder?)", e);
+        } catch (IOException e) {
+            throw new ResultsFormatException("cannot read " + file + ": " + e.getMessage(), e);
+        }
+    }
+}

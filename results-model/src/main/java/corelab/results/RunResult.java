@@ -1,0 +1,40 @@
+package corelab.results;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything one run measured, as saved in {@code results.json}: the schema version, the
+ * resolved options and provenance, then configuration -> trial -> interval. A run saved
+ * while still going, or cut short, says so in {@code status}; what it measured is kept.
+ */
+public record RunResult(int schemaVersion, String runId, Status status, String failure, String startedAt,
+                        String endedAt, Provenance provenance, Map<String, String> options,
+                        List<ConfigurationResult> configurations, List<ComparisonResult> comparisons) {
+
+    /** The schema this code writes; see docs/results-schema.md. Bump it on any incompatible change. */
+    public static final int SCHEMA_VERSION = 1;
+
+    public enum Status {
+        /** saved part-way; the run was still going */
+        RUNNING,
+        /** every configuration was measured */
+        COMPLETE,
+        /** stopped by the user (Ctrl-C) or a signal; what was finished is here */
+        INTERRUPTED,
+        /** stopped by an error, given in {@code failure}; what was finished is here */
+        FAILED
+    }
+
+    public RunResult {
+        if (schemaVersion < 1) {
+            throw new IllegalArgumentException("schemaVersion must be >= 1, was " + schemaVersion);
+        }
+        if (runId == null || runId.isBlank() || status == null || provenance == null) {
+            throw new IllegalArgumentException("runId, status and provenance are required");
+        }
+        options = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(options)); // keeps the given order
+        configurations = List.copyOf(configurations);
+        comparisons = List.copyOf(comparisons);
+    }
+}

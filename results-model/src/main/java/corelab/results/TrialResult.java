@@ -1,0 +1,30 @@
+package corelab.results;
+
+import java.util.List;
+
+/**
+ * One measured trial. {@code latency} is the latency the model defines (for open load,
+ * from when each request was due); {@code uncorrectedLatency} is from when it was sent,
+ * kept so that the coordinated-omission correction can be seen. {@code server} is null
+ * when corelab did not start the server ({@code -Dtarget=}). Histograms are encoded by
+ * {@link Histograms} so any percentile can be recomputed later.
+ */
+public record TrialResult(int index, double seconds, long completed, long sent, long intendedRequests,
+                          Errors errors, double throughputPerSecond, Latency latency, Latency uncorrectedLatency,
+                          ServerUsage server, GeneratorUsage generator, List<IntervalResult> intervals,
+                          String histogram, String uncorrectedHistogram) {
+    public TrialResult {
+        if (index < 1) {
+            throw new IllegalArgumentException("trial index starts at 1, was " + index);
+        }
+        if (seconds <= 0) {
+            throw new IllegalArgumentException("a trial lasts more than 0 s, was " + seconds);
+        }
+        intervals = List.copyOf(intervals);
+    }
+
+    public double errorPercent() {
+        long attempts = completed + errors.total();
+        return attempts == 0 ? 0 : 100.0 * errors.total() / attempts;
+    }
+}

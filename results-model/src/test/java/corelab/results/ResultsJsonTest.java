@@ -1,0 +1,140 @@
+package corelab.results;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import org.HdrHistogram.Histogram;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ResultsJsonTest {
+    private static final String GOLDEN = "golden-results.json";
+
+    @Test
+    void resultsRoundTripThroughJson() throws Exception {
+        RunResult run = SampleRuns.run();
+        assertEquals(run, ResultsJson.fromJson(ResultsJson.toJson(run), "test"));
+    }
+
+    /**
+     * The JSON is a contract with reports and notebooks: any change to it must be deliberate.
+     * To accept a deliberate change, bump the schema version if it is incompatible, then
+     * regenerate the golden file from the new output.
+     */
+    @Test
+    void theJsonMatchesTheGoldenFileUnderEveryLocale() throws Exception {
+        String golden = resource(GOLDEN);
+        Locale saved = Locale.getDefault();
+        try {
+            for (Locale locale : new Locale[] {Locale.ROOT, Locale.GERMANY, Locale.FRANCE}) {
+                Locale.setDefault(locale);
+                assertEquals(golden, ResultsJson.toJson(SampleRuns.run()), "under " + locale);
+                assertEquals(SampleRuns.run(), ResultsJson.fromJson(golden, GOLDEN), "under " + locale);
+            }
+        } finally {
+            Locale.setDefault(saved);
+        }
+    }
+
+    @Test
+    void theCsvTablesUseADecimalPointUnderACommaLocale() {
+        Locale saved = Locale.getDefault();
+        try {
+            Locale.setDefault(Locale.GERMANY);
+            String csv = ResultsCsv.trials(SampleRuns.run());
+            assertTrue(csv.contains(",260.5") || csv.contains(",250,"), csv);
+            assertTrue(csv.lines().skip(1).noneMatch(line -> line.matches(".*\\d,\\d{4}(,|$).*") && line.contains(";")),
+                    csv);
+            assertEquals(1 + 9 + 1, csv.lines().count(), "a header and one row per trial (the fault run has one)");
+            assertEquals(1 + 4, ResultsCsv.configurations(SampleRuns.run()).lines().count());
+            assertEquals(1 + 18 + 2, ResultsCsv.intervals(SampleRuns.run()).lines().count());
+        } finally {
+            Locale.setDefault(saved);
+        }
+    }
+
+    @Test
+    void aDamagedFileIsOneClearError(@TempDir Path folder) throws Exception {
+        String json = ResultsJson.toJson(SampleRuns.run());
+        Files.writeString(folder.resolve(ResultsJson.FILE_NAME), json.substring(0, json.length() / 2));
+        ResultsFormatException e = assertThrows(ResultsFormatException.class, () -> ResultsJson.read(folder));
+        assertTrue(e.getMessage().contains("is damaged"), e.getMessage());
+    }
+
+    @Test
+    void aMissingFileSaysWhereItLooked(@TempDir Path folder) {
+        ResultsFormatException e = assertThrows(ResultsFormatException.class, () -> ResultsJson.read(folder));
+        assertTrue(e.getMessage().startsWith("no results at " + folder.resolve(ResultsJson.FILE_NAME)), e.getMessage());
+    }
+
+    @Test
+    void aNewerSchemaIsRefusedWithAnExplanation() {
+        String newer = ResultsJson.toJson(SampleRuns.run())
+                .replace("\"schemaVersion\" : " + RunResult.SCHEMA_VERSION, "\"schemaVersion\" : 99");
+        ResultsFormatException e = assertThrows(ResultsFormatException.class, () -> ResultsJson.fromJson(newer, "x"));
+        assertTrue(e.getMessage().contains("schema 99"), e.getMessage());
+    }
+
+    @Test
+    void aFileThatBreaksTheRulesIsRefused() {
+        String broken = ResultsJson.toJson(SampleRuns.run()).replace("\"concurrency\" : 64", "\"concurrency\" : 0");
+        ResultsFormatException e = assertThrows(ResultsFormatException.class, () -> ResultsJson.fromJson(broken, "x"));
+        assertTrue(e.getMessage().contains("concurrency must be >= 1"), e.getMessage());
+    }
+
+    @Test
+    void histogramsSurviveEncoding() {
+        Histogram histogram = Histograms.empty();
+        for (int i = 1; i <= 1000; i++) {
+            histogram.recordValue(i * 10L);
+        }
+        Histogram decoded = Histograms.decode(Histograms.encode(histogram));
+        assertEquals(histogram.getTotalCount(), decoded.getTotalCount());
+        assertEquals(histogram.getValueAtPercentile(99), decoded.getValueAtPercentile(99));
+        assertThrows(IllegalArgumentException.class, () -> Histograms.decode("not base64 at all!"));
+    }
+
+    @Test
+    void atomicWritesReplaceWholeFilesAndLeaveNoTemporaryFiles(@TempDir Path folder) throws IOException {
+        Path file = folder.resolve("x.json");
+        AtomicFiles.write(file, "first");
+        AtomicFiles.write(file, "second");
+        assertEquals("second", Files.readString(file));
+        try (var files = Files.list(folder)) {
+            assertEquals(1, files.count());
+        }
+    }
+
+    private static String resource(String name) throws IOException {
+        try (InputStream in = ResultsJsonTest.class.getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IOException("missing test resource " + name);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    @Test
+    void aFaultRunsFiguresAreColumnsOfTheConfigurationsTable() {
+        String[] lines = ResultsCsv.configurations(SampleRuns.run()).split("\n");
+        assertTrue(lines[0].contains(",fault,fault_at_s,fault_requests_failed,fault_throughput_before_per_s,"
+                + "fault_throughput_lowest_per_s,fault_outage_ms,fault_recovery_ms,fault_restarts,fault_restart_ms,"), lines[0]);
+        assertTrue(lines[1].endsWith(",,,,,,,,,"), "an ordinary run leaves them empty: " + lines[1]);
+        assertTrue(lines[3].contains(",kill-worker,0.1000,37,1900,400,0,820,1,640,"), lines[3]);
+    }
+
+    @Test
+    void theCounterCheckIsColumnsOfTheConfigurationsTable() {
+        String[] lines = ResultsCsv.configurations(SampleRuns.run()).split("\n");
+        assertTrue(lines[0].endsWith(",counter,counter_requests,counter_highest_count,counter_repeated_counts"), lines[0]);
+        assertTrue(lines[1].endsWith(",,,,"), "not a counter run: empty: " + lines[1]);
+        assertTrue(lines[4].endsWith(",local,20001,10012,9989"), lines[4]);
+    }
+}

@@ -1,16 +1,22 @@
 package corelab.modes;
 
 import corelab.modes.cluster.ClusterServer;
+import corelab.modes.cluster.PrimaryCounter;
 import corelab.modes.cluster.WorkerChannel;
 import corelab.modes.counter.Counter;
+import corelab.modes.counter.LocalCounter;
 import corelab.modes.counter.RedisCounter;
 import corelab.modes.counter.RedisServer;
-import corelab.modes.counter.LocalCounter;
-import corelab.modes.counter.PrimaryCounter;
 import corelab.modes.options.CounterStore;
 import corelab.modes.options.Mode;
 import corelab.modes.options.OptionException;
 import corelab.modes.options.ServerOptions;
+import corelab.modes.server.ModeServer;
+import corelab.modes.server.ServerContext;
+import corelab.modes.threads.OffloadServer;
+import corelab.modes.threads.PlatformServer;
+import corelab.modes.threads.SingleServer;
+import corelab.modes.threads.VirtualServer;
 import corelab.modes.wire.ReadyLine;
 import corelab.workloads.Backend;
 import java.io.IOException;
@@ -83,7 +89,7 @@ public final class RunningServer implements AutoCloseable {
             Map<String, String> extra = new LinkedHashMap<>();
             ModeServer server;
             if (resolved.mode() == Mode.CLUSTER) {
-                server = new ClusterServer(resolved, log);
+                server = new ClusterServer(ServerMain.class, resolved, log);
                 extra.put("workers", Integer.toString(resolved.workers()));
                 extra.put("workerMode", resolved.workerMode().word());
                 extra.put("balance", resolved.balance().word());

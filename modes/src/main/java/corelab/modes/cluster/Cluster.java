@@ -1,6 +1,5 @@
 package corelab.modes.cluster;
 
-import corelab.modes.ServerMain;
 import corelab.modes.options.ServerArgs;
 import corelab.modes.options.ServerOptions;
 import corelab.modes.process.JvmCommand;
@@ -30,7 +29,7 @@ import java.util.function.IntFunction;
 
 /**
  * The primary's side of a cluster, named as in Node.js's {@code cluster} module:
- * {@link #fork} starts a worker JVM running {@link ServerMain} with the worker options,
+ * {@link #fork} starts a worker JVM running the worker main class with the worker options,
  * {@link #workers} lists the live ones, and listeners hear of each worker's {@code online}
  * (its process started), {@code listening} (its ready line arrived), {@code message} and
  * {@code exit}.
@@ -46,6 +45,7 @@ public final class Cluster implements AutoCloseable {
     /** How long {@link #close()} waits for a worker's exit event once its process is gone: its listeners run first. */
     private static final Duration EXIT_EVENT_WAIT = Duration.ofSeconds(10);
 
+    private final Class<?> workerMain;
     private final IntFunction<ServerOptions> workerOptions;
     private final RestartPolicy restartPolicy;
     private final RestartPolicy.Backoff backoff; // guarded by itself
@@ -61,13 +61,20 @@ public final class Cluster implements AutoCloseable {
     private int lastId; // guarded by this
     private volatile boolean closed;
 
-    /** {@code log} receives the workers' output, each line as a {@link ForwardedLine}, and the cluster's own lines. */
-    public Cluster(ServerOptions workerOptions, RestartPolicy restartPolicy, Consumer<String> log) {
-        this(id -> workerOptions, restartPolicy, log);
+    /**
+     * {@code workerMain} is the class a worker JVM runs (corelab's {@code ServerMain}, which reads
+     * {@link ServerArgs}); it is given, not named here, so the cluster does not depend on the
+     * program that composes it. {@code log} receives the workers' output, each line as a
+     * {@link ForwardedLine}, and the cluster's own lines.
+     */
+    public Cluster(Class<?> workerMain, ServerOptions workerOptions, RestartPolicy restartPolicy, Consumer<String> log) {
+        this(workerMain, id -> workerOptions, restartPolicy, log);
     }
 
     /** As above, with options that depend on the worker's id (a port of its own, kept across restarts). */
-    Cluster(IntFunction<ServerOptions> workerOptions, RestartPolicy restartPolicy, Consumer<String> log) {
+    Cluster(Class<?> workerMain, IntFunction<ServerOptions> workerOptions, RestartPolicy restartPolicy,
+            Consumer<String> log) {
+        this.workerMain = workerMain;
         this.workerOptions = workerOptions;
         this.restartPolicy = restartPolicy;
         this.backoff = restartPolicy.backoff();
@@ -95,7 +102,7 @@ public final class Cluster implements AutoCloseable {
 
     private Worker start(int id, Worker.Spec spec) throws IOException {
         List<String> args = ServerArgs.worker(workerOptions.apply(id), id).toArgs();
-        ProcessBuilder builder = new ProcessBuilder(JvmCommand.forMain(ServerMain.class, spec.jvmFlags(), args))
+        ProcessBuilder builder = new ProcessBuilder(JvmCommand.forMain(workerMain, spec.jvmFlags(), args))
                 .redirectErrorStream(true)
                 .redirectInput(ProcessBuilder.Redirect.PIPE); // the channel, and the worker's lifeline
         builder.environment().putAll(spec.environment());

@@ -1,7 +1,6 @@
 package corelab.modes.cluster;
 
-import corelab.modes.ModeServer;
-import corelab.modes.counter.PrimaryCounter;
+import corelab.modes.server.ModeServer;
 import corelab.modes.options.Balance;
 import corelab.modes.options.CounterStore;
 import corelab.modes.options.ServerOptions;
@@ -58,11 +57,13 @@ public final class ClusterServer implements ModeServer {
     private final Object reloading = new Object();
     private boolean closed; // guarded by this
 
-    public ClusterServer(ServerOptions options, PrintStream log) throws IOException {
-        this(options, log, RestartPolicy.of(options));
+    /** {@code workerMain}: the class each worker JVM runs (see {@link Cluster}). */
+    public ClusterServer(Class<?> workerMain, ServerOptions options, PrintStream log) throws IOException {
+        this(workerMain, options, log, RestartPolicy.of(options));
     }
 
-    ClusterServer(ServerOptions options, PrintStream log, RestartPolicy restartPolicy) throws IOException {
+    ClusterServer(Class<?> workerMain, ServerOptions options, PrintStream log, RestartPolicy restartPolicy)
+            throws IOException {
         this.log = log;
         ServerOptions workerOptions = options.withMode(options.workerMode());
         // Behind a front, each worker listens on a loopback port of its own and announces it in its ready line.
@@ -70,15 +71,15 @@ public final class ClusterServer implements ModeServer {
         switch (options.balance()) {
             case KERNEL -> {
                 this.front = PortReservation.bind(options.host(), options.port());
-                this.cluster = new Cluster(workerOptions.withPort(front.address().getPort()), restartPolicy, log::println);
+                this.cluster = new Cluster(workerMain, workerOptions.withPort(front.address().getPort()), restartPolicy, log::println);
             }
             case PROXY -> {
-                this.cluster = new Cluster(behindFront, restartPolicy, log::println);
+                this.cluster = new Cluster(workerMain, behindFront, restartPolicy, log::println);
                 this.front = RoundRobinProxy.bind(options.host(), options.port(), new ListeningWorkers(cluster));
             }
             case NGINX -> {
                 WorkerPorts ports = new WorkerPorts();
-                this.cluster = new Cluster(id -> behindFront.withPort(ports.portOf(id)), restartPolicy, log::println);
+                this.cluster = new Cluster(workerMain, id -> behindFront.withPort(ports.portOf(id)), restartPolicy, log::println);
                 this.front = NginxFront.prepare(options.host(), options.port(), ports, log, this::stopBecause);
             }
             default -> throw new IllegalArgumentException("no front for " + options.balance());

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import corelab.modes.ServerMain;
 import corelab.modes.options.ServerOptions;
 import corelab.modes.wire.StatsQuery;
 import corelab.modes.wire.StatsReport;
@@ -60,7 +61,7 @@ class ClusterApiTest {
     }
 
     private Cluster cluster(RestartPolicy policy, ServerOptions workerOptions) {
-        cluster = new Cluster(workerOptions, policy, log::add);
+        cluster = new Cluster(ServerMain.class, workerOptions, policy, log::add);
         cluster.onOnline(worker -> {
             everyPid.add(worker.pid());
             events.add("online " + worker.id());

@@ -3,6 +3,7 @@ package corelab.modes.cluster;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import corelab.modes.ServerMain;
 import corelab.modes.options.ServerOptions;
 import corelab.testkit.Eventually;
 import corelab.testkit.ProcessGone;
@@ -24,7 +25,7 @@ class ClusterServerTest {
         ByteArrayOutputStream output = new ByteArrayOutputStream();
         PrintStream log = new PrintStream(output, true, StandardCharsets.UTF_8);
         Set<Long> killed = new HashSet<>();
-        try (ClusterServer server = new ClusterServer(ServerOptions.parse(Map.of("mode", "cluster", "workers", "1",
+        try (ClusterServer server = new ClusterServer(ServerMain.class, ServerOptions.parse(Map.of("mode", "cluster", "workers", "1",
                 "port", "0", "backendDelayMillis", "1")), log, quick)) {
             Eventually.within(Eventually.PATIENCE, () -> {
                 Long pid = server.workerPids().get(1);

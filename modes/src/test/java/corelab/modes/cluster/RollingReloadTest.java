@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import corelab.modes.ServerMain;
 import corelab.modes.options.Balance;
 import corelab.modes.options.ServerOptions;
 import corelab.testkit.Eventually;
@@ -46,7 +47,7 @@ class RollingReloadTest {
                 "backendDelayMillis", "1", "balance", balance.word()));
         Set<Long> before;
         Set<Long> after;
-        try (ClusterServer server = new ClusterServer(options, System.out)) {
+        try (ClusterServer server = new ClusterServer(ServerMain.class, options, System.out)) {
             before = new HashSet<>(server.workerPids().values());
             assertEquals(2, before.size());
             List<Thread> clients = new ArrayList<>();

@@ -1,5 +1,6 @@
-package corelab.modes;
+package corelab.modes.threads;
 
+import corelab.modes.server.ServerContext;
 import corelab.workloads.CpuKernel;
 import java.io.IOException;
 import java.util.concurrent.CompletableFuture;

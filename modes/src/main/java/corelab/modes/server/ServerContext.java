@@ -1,4 +1,4 @@
-package corelab.modes;
+package corelab.modes.server;
 
 import corelab.modes.counter.Counter;
 import corelab.modes.http.ServerSocketConfig;
@@ -22,7 +22,7 @@ public record ServerContext(ServerOptions options, InetSocketAddress backend, bo
     }
 
     /** CPU work on the calling thread: the request's own thread, or the event loop itself. */
-    static CompletableFuture<Long> inline(long seed, int iterations) {
+    public static CompletableFuture<Long> inline(long seed, int iterations) {
         return CompletableFuture.completedFuture(CpuKernel.compute(seed, iterations));
     }
 }

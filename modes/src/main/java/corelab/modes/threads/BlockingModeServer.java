@@ -1,5 +1,8 @@
-package corelab.modes;
+package corelab.modes.threads;
 
+import corelab.modes.server.ModeServer;
+import corelab.modes.server.ServerContext;
+import corelab.modes.server.WorkloadHandler;
 import corelab.modes.http.BlockingServer;
 import corelab.workloads.BlockingBackendClient;
 import java.io.IOException;

@@ -1,7 +1,6 @@
-package corelab.modes.counter;
+package corelab.modes.cluster;
 
-import corelab.modes.cluster.Cluster;
-import corelab.modes.cluster.WorkerChannel;
+import corelab.modes.counter.Counter;
 import corelab.modes.wire.CounterIncrement;
 import corelab.modes.wire.CounterValue;
 import java.util.Map;

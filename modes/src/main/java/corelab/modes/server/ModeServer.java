@@ -1,4 +1,4 @@
-package corelab.modes;
+package corelab.modes.server;
 
 import java.net.InetSocketAddress;
 import java.time.Duration;

@@ -1,5 +1,8 @@
-package corelab.modes;
+package corelab.modes.threads;
 
+import corelab.modes.server.ModeServer;
+import corelab.modes.server.ServerContext;
+import corelab.modes.server.WorkloadHandler;
 import corelab.modes.http.EventLoop;
 import corelab.modes.http.EventLoopServer;
 import java.io.IOException;

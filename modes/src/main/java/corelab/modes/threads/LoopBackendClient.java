@@ -1,5 +1,6 @@
-package corelab.modes;
+package corelab.modes.threads;
 
+import corelab.modes.server.WorkloadHandler;
 import corelab.modes.http.EventLoop;
 import corelab.workloads.BackendProtocol;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package corelab.modes;
+package corelab.modes.server;
 
 import corelab.modes.counter.Counter;
 import corelab.modes.http.Handler;

@@ -1,11 +1,11 @@
 package corelab.lab;
 
+import corelab.harness.console.Commands;
+import corelab.harness.execute.BenchmarkRunner;
+import corelab.harness.measure.RunFailure;
 import corelab.harness.results.ResultsFormatException;
 import corelab.harness.results.ResultsJson;
 import corelab.harness.results.RunResult;
-import corelab.harness.runner.BenchmarkRunner;
-import corelab.harness.runner.Commands;
-import corelab.harness.runner.RunFailure;
 import corelab.modes.options.Arguments;
 import corelab.modes.options.OptionException;
 import corelab.reports.Report;

@@ -1,9 +1,9 @@
 package corelab.lab;
 
+import corelab.harness.execute.BenchmarkRunner;
+import corelab.harness.measure.RunFailure;
 import corelab.harness.results.ResultsFormatException;
 import corelab.harness.results.ResultsJson;
-import corelab.harness.runner.BenchmarkRunner;
-import corelab.harness.runner.RunFailure;
 import corelab.modes.RunningServer;
 import corelab.modes.options.Mode;
 import corelab.modes.options.OptionException;

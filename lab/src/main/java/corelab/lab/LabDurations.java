@@ -1,6 +1,6 @@
 package corelab.lab;
 
-import corelab.harness.runner.Durations;
+import corelab.harness.plan.Durations;
 import corelab.modes.options.Option;
 import corelab.modes.options.OptionException;
 import java.util.LinkedHashMap;

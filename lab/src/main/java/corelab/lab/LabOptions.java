@@ -1,6 +1,6 @@
 package corelab.lab;
 
-import corelab.harness.runner.BenchmarkOptions;
+import corelab.harness.plan.BenchmarkOptions;
 import corelab.modes.options.Option;
 import corelab.modes.options.OptionException;
 import corelab.modes.options.OptionSet;

@@ -1,8 +1,8 @@
 package corelab.lab;
 
-import corelab.harness.runner.BenchmarkRunner;
-import corelab.harness.runner.Commands;
-import corelab.harness.runner.RunFailure;
+import corelab.harness.console.Commands;
+import corelab.harness.execute.BenchmarkRunner;
+import corelab.harness.measure.RunFailure;
 import corelab.modes.options.Arguments;
 import corelab.modes.options.OptionException;
 import corelab.reports.Report;

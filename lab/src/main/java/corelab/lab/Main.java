@@ -1,7 +1,7 @@
 package corelab.lab;
 
-import corelab.harness.runner.BenchmarkRunner;
-import corelab.harness.runner.RunFailure;
+import corelab.harness.execute.BenchmarkRunner;
+import corelab.harness.measure.RunFailure;
 import corelab.modes.RunningServer;
 import corelab.modes.options.Mode;
 import corelab.modes.options.OptionException;

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import corelab.harness.runner.BenchmarkOptions;
+import corelab.harness.plan.BenchmarkOptions;
 import corelab.modes.options.OptionException;
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -1,0 +1,90 @@
+package corelab.harness.console;
+
+import corelab.results.ComparisonResult;
+import corelab.results.ConfigurationResult;
+import corelab.results.CounterCheck;
+import corelab.results.FaultSentences;
+import corelab.results.Summary;
+import corelab.results.stats.Estimate;
+import java.util.List;
+import java.util.Locale;
+
+/** The short table of headline figures printed at the end of a run. */
+public final class ConsoleTable {
+    private ConsoleTable() {
+    }
+
+    public static String render(List<ConfigurationResult> configurations, List<ComparisonResult> comparisons) {
+        StringBuilder out = new StringBuilder();
+        int width = configurations.stream().mapToInt(c -> c.configuration().id().length()).max().orElse(13);
+        String format = "%-" + Math.max(13, width) + "s %24s %10s %11s %9s %9s %s%n";
+        out.append(String.format(Locale.ROOT, format, "configuration", "req/s (95% CI)", "req/s/core",
+                "req/CPU-s", "p50 ms", "p99 ms", "notes"));
+        for (ConfigurationResult c : configurations) {
+            Summary s = c.summary();
+            String throughput = c.fault() == null ? withCi(s.throughputPerSecond())
+                    : number(s.throughputPerSecond().mean()) + " (1 run)";
+            out.append(String.format(Locale.ROOT, format, c.configuration().id(), throughput,
+                    number(s.throughputPerCore().mean()), number(s.requestsPerCpuSecond().mean()),
+                    millis(s.p50Micros().mean()), millis(s.p99Micros().mean()), notes(c)));
+        }
+        List<ConfigurationResult> faulted = configurations.stream().filter(c -> c.fault() != null).toList();
+        if (!faulted.isEmpty()) {
+            out.append("\nfaults (each one run, one observation: no confidence interval):\n");
+            faulted.forEach(c -> out.append("  ").append(FaultSentences.of(c)).append('\n'));
+        }
+        // A comparison with an INVALID configuration would claim what its figures cannot support.
+        java.util.Set<String> invalid = new java.util.HashSet<>();
+        configurations.stream().filter(c -> !c.verdict().valid()).forEach(c -> invalid.add(c.configuration().id()));
+        List<ComparisonResult> trusted = comparisons.stream()
+                .filter(r -> !invalid.contains(r.comparison().nameA()) && !invalid.contains(r.comparison().nameB()))
+                .toList();
+        List<ComparisonResult> significant = trusted.stream().filter(r -> r.comparison().significant()).toList();
+        long ties = trusted.size() - significant.size();
+        if (!comparisons.isEmpty()) {
+            out.append('\n');
+            significant.forEach(r -> out.append("  ").append(r.sentence()).append('\n'));
+            if (ties > 0) {
+                out.append("  ").append(ties).append(" other pair(s): no significant difference, or too few trials"
+                        + " (see results.json)\n");
+            }
+            if (trusted.size() < comparisons.size()) {
+                out.append("  ").append(comparisons.size() - trusted.size())
+                        .append(" pair(s) with an INVALID configuration left out\n");
+            }
+        }
+        return out.toString();
+    }
+
+    private static String notes(ConfigurationResult c) {
+        String counter = c.counterCheck() == null ? "" : counted(c.counterCheck());
+        if (c.verdict().valid()) {
+            return counter;
+        }
+        return (counter.isEmpty() ? "" : counter + "; ") + "INVALID: "
+                + String.join("; ", c.verdict().invalidReasons());
+    }
+
+    /** "counted 6010 of 12000 requests (5990 repeated counts)": a count that diverged shows at a glance. */
+    static String counted(CounterCheck check) {
+        return String.format(Locale.ROOT, "counted %d of %d requests%s", check.highestCount(), check.requests(),
+                check.exact() ? ": exact" : " (" + check.repeatedCounts() + " repeated counts)");
+    }
+
+    private static String withCi(Estimate e) {
+        if (Double.isNaN(e.mean())) {
+            return "-";
+        }
+        String mean = String.format(Locale.ROOT, "%.0f", e.mean());
+        return Double.isNaN(e.halfWidth95()) ? mean + " ± ?"
+                : mean + String.format(Locale.ROOT, " ± %.0f (%.1f%%)", e.halfWidth95(), 100 * e.relativeHalfWidth());
+    }
+
+    private static String number(double value) {
+        return Double.isNaN(value) ? "-" : String.format(Locale.ROOT, "%.0f", value);
+    }
+
+    private static String millis(double micros) {
+        return Double.isNaN(micros) ? "-" : String.format(Locale.ROOT, "%.2f", micros / 1000);
+    }
+}

@@ -1,0 +1,205 @@
+package corelab.harness.execute;
+
+import corelab.harness.console.Commands;
+import corelab.harness.console.ConsoleTable;
+import corelab.harness.console.Progress;
+import corelab.harness.fault.SupervisedServer;
+import corelab.harness.load.CounterLedger;
+import corelab.harness.load.RequestTemplate;
+import corelab.harness.measure.RunFailure;
+import corelab.harness.measure.ServerUnderTest;
+import corelab.harness.plan.BenchmarkOptions;
+import corelab.harness.plan.LoadPoint;
+import corelab.harness.plan.Plan;
+import corelab.harness.plan.ServerPlan;
+import corelab.harness.server.ServerProcess;
+import corelab.results.ComparisonResult;
+import corelab.results.ConfigurationResult;
+import corelab.results.Provenance;
+import corelab.results.ResultsFolder;
+import corelab.results.RunResult;
+import corelab.workloads.Workload;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Runs a whole experiment: for each server in the plan, start it as its own process tree
+ * (or reach it), check each workload's answer once, measure every load point, stop it.
+ * Results are saved after every configuration, so a crash or Ctrl-C loses at most the
+ * configuration in progress, and the saved run says how it ended.
+ */
+public final class BenchmarkRunner {
+    private static final Duration READY_TIMEOUT = Duration.ofSeconds(90);
+    private static final DateTimeFormatter RUN_ID =
+            DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT).withZone(ZoneOffset.UTC);
+
+    private final BenchmarkOptions options;
+    private final Map<String, String> resolvedOptions;
+    private final PrintStream console;
+    private final List<ConfigurationResult> done = Collections.synchronizedList(new ArrayList<>());
+    private final Instant started = Instant.now();
+    private final String runId = RUN_ID.format(started);
+    private final ResultsFolder folder;
+    private final Provenance provenance;
+    private volatile boolean finished;
+
+    public BenchmarkRunner(BenchmarkOptions options, Map<String, String> givenOptions, PrintStream console) {
+        this.options = options;
+        this.resolvedOptions = BenchmarkOptions.OPTIONS.resolvedText(givenOptions);
+        this.console = console;
+        this.folder = new ResultsFolder(uniqueFolder(options.resultsDir(), runId));
+        this.provenance = ProvenanceProbe.probe(List.of(), Commands.labCommand(givenOptions));
+    }
+
+    public Path resultsFolder() {
+        return folder.path();
+    }
+
+    /** Runs the plan; returns the saved results. On failure the partial results are saved first, then thrown. */
+    public RunResult run() throws RunFailure {
+        Plan plan = Plan.of(options);
+        console.printf(Locale.ROOT, "corelab: %d configuration(s) on %d server(s): %d s of load, about %d min in all%n",
+                plan.configurations(), plan.servers().size(), plan.loadSeconds(),
+                Math.max(1, Math.round((plan.loadSeconds() + 3.0 * plan.servers().size()) / 60)));
+        console.println("corelab: results go to " + folder.path().toAbsolutePath());
+        Thread interruptSaver = new Thread(this::saveInterrupted, "corelab-save-on-exit");
+        Runtime.getRuntime().addShutdownHook(interruptSaver);
+        Progress progress = Progress.start(console, plan.loadSeconds());
+        try {
+            for (ServerPlan server : plan.servers()) {
+                runServer(server, plan, progress);
+            }
+            progress.close();
+            RunResult result = snapshot(RunResult.Status.COMPLETE, null);
+            save(result);
+            finished = true;
+            console.println();
+            console.print(ConsoleTable.render(result.configurations(), result.comparisons()));
+            console.println("\ncorelab: results saved in " + folder.path().toAbsolutePath());
+            return result;
+        } catch (RunFailure e) {
+            progress.close();
+            finished = true;
+            saveQuietly(snapshot(RunResult.Status.FAILED, e.getMessage()));
+            throw new RunFailure(e.getMessage() + "\ncorelab: what was measured before is saved in "
+                    + folder.path().toAbsolutePath());
+        } catch (InterruptedException e) {
+            progress.close();
+            finished = true;
+            // Saved before the interrupt is restored: an interrupted thread cannot write a file through NIO
+            // (ClosedByInterruptException), and a notebook's stop button interrupts exactly this thread.
+            saveQuietly(snapshot(RunResult.Status.INTERRUPTED, "interrupted"));
+            Thread.currentThread().interrupt();
+            throw new RunFailure("interrupted; what was measured is saved in " + folder.path().toAbsolutePath());
+        } finally {
+            try {
+                Runtime.getRuntime().removeShutdownHook(interruptSaver);
+            } catch (IllegalStateException ignored) {
+                // already shutting down: the hook is running
+            }
+        }
+    }
+
+    private void runServer(ServerPlan plan, Plan whole, Progress progress) throws RunFailure, InterruptedException {
+        try (ServerUnderTest server = start(plan)) {
+            if (!server.command().isEmpty()) {
+                console.println("+ " + Commands.abbreviate(server.command()));
+            }
+            Set<Workload> verified = new LinkedHashSet<>();
+            CounterLedger counterAnswers = new CounterLedger(); // one per server: its count lives as long as it does
+            for (LoadPoint point : plan.loadPoints()) {
+                List<RequestTemplate> requests = WorkloadRequests.templates(point.workload(), plan.options());
+                if (verified.add(point.workload())) {
+                    WorkloadRequests.verify(server.address(), server.description(), requests.get(0), counterAnswers);
+                }
+                Measurement measurement = new Measurement(options.durations(), options.generator(), options.thresholds(),
+                        server, plan, point, counterAnswers, progress::step);
+                progress.describe(measurement.id());
+                ConfigurationResult result = measurement.run(requests);
+                if (measurement.warmupSecondsUsed() > options.durations().warmupSeconds()) {
+                    progress.warn("corelab: " + result.configuration().id() + ": the warmup took "
+                            + measurement.warmupSecondsUsed() + " s to reach a steady throughput");
+                }
+                done.add(result);
+                if (!result.verdict().valid()) {
+                    progress.warn("WARNING: " + result.configuration().id() + " is INVALID: "
+                            + String.join("; ", result.verdict().invalidReasons()));
+                }
+                save(snapshot(RunResult.Status.RUNNING, null));
+            }
+        }
+    }
+
+    private ServerUnderTest start(ServerPlan plan) throws RunFailure {
+        try {
+            if (options.target() != null) {
+                return ServerUnderTest.remote(options.target());
+            }
+            if (options.serverCmd() != null) {
+                return ServerUnderTest.of(ServerProcess.startCommand(options.serverCmd(), options.servers().base().host(),
+                        plan.cores(), READY_TIMEOUT));
+            }
+            if (plan.hasFaults()) {
+                return SupervisedServer.start(plan.options(), plan.cores(), READY_TIMEOUT);
+            }
+            return ServerUnderTest.of(ServerProcess.startMode(plan.options(), plan.cores(), List.of(), READY_TIMEOUT));
+        } catch (IOException | IllegalArgumentException | IllegalStateException e) {
+            throw new RunFailure("cannot start " + plan.label() + ": " + e.getMessage());
+        }
+    }
+
+    private RunResult snapshot(RunResult.Status status, String failure) {
+        List<ConfigurationResult> configurations;
+        synchronized (done) {
+            configurations = List.copyOf(done);
+        }
+        List<ComparisonResult> comparisons = Summaries.comparisons(configurations);
+        return new RunResult(RunResult.SCHEMA_VERSION, runId, status, failure, started.toString(),
+                Instant.now().toString(), provenance, resolvedOptions, configurations, comparisons);
+    }
+
+    private void save(RunResult result) throws RunFailure {
+        try {
+            folder.save(result);
+        } catch (IOException e) {
+            throw new RunFailure("cannot save results in " + folder.path() + ": " + e.getMessage());
+        }
+    }
+
+    private void saveQuietly(RunResult result) {
+        try {
+            folder.save(result);
+        } catch (IOException e) {
+            console.println("corelab: could not save results in " + folder.path() + ": " + e.getMessage());
+        }
+    }
+
+    /** Ctrl-C: keep what was measured, marked as interrupted. Servers stop through their own hooks. */
+    private void saveInterrupted() {
+        if (finished) {
+            return;
+        }
+        saveQuietly(snapshot(RunResult.Status.INTERRUPTED, "interrupted by a signal (Ctrl-C?)"));
+        console.println("\ncorelab: interrupted; what was measured is saved in " + folder.path().toAbsolutePath());
+    }
+
+    private static Path uniqueFolder(Path parent, String runId) {
+        Path candidate = parent.resolve(runId);
+        for (int i = 2; candidate.toFile().exists(); i++) {
+            candidate = parent.resolve(runId + "-" + i);
+        }
+        return candidate;
+    }
+}

@@ -1,0 +1,104 @@
+package corelab.harness.measure;
+
+import corelab.harness.server.ServerProcess;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The server a configuration measures: a process tree corelab started (a mode, or any
+ * command), or a server somewhere else that only the load can see ({@code -Dtarget}).
+ */
+public interface ServerUnderTest extends AutoCloseable {
+    InetSocketAddress address();
+
+    /** The root of the server's process tree, or null when corelab cannot see it. */
+    ProcessHandle handle();
+
+    Map<Long, Long> requestsByProcess();
+
+    String description();
+
+    List<String> command();
+
+    boolean isAlive();
+
+    List<String> recentOutput();
+
+    @Override
+    void close();
+
+    static ServerUnderTest of(ServerProcess process) {
+        return new ServerUnderTest() {
+            public InetSocketAddress address() {
+                return process.address();
+            }
+
+            public ProcessHandle handle() {
+                return process.handle();
+            }
+
+            public Map<Long, Long> requestsByProcess() {
+                return process.requestsByProcess();
+            }
+
+            public String description() {
+                return process.description();
+            }
+
+            public List<String> command() {
+                return process.command();
+            }
+
+            public boolean isAlive() {
+                return process.isAlive();
+            }
+
+            public List<String> recentOutput() {
+                return process.recentOutput();
+            }
+
+            public void close() {
+                process.close();
+            }
+        };
+    }
+
+    static ServerUnderTest remote(URI target) {
+        InetSocketAddress address = new InetSocketAddress(target.getHost(), target.getPort());
+        return new ServerUnderTest() {
+            public InetSocketAddress address() {
+                return address;
+            }
+
+            public ProcessHandle handle() {
+                return null;
+            }
+
+            public Map<Long, Long> requestsByProcess() {
+                return Map.of();
+            }
+
+            public String description() {
+                return "target " + target;
+            }
+
+            public List<String> command() {
+                return List.of();
+            }
+
+            public boolean isAlive() {
+                return true;
+            }
+
+            public List<String> recentOutput() {
+                return List.of();
+            }
+
+            public void close() {
+                // not ours to stop
+            }
+        };
+    }
+}

@@ -1,0 +1,128 @@
+package corelab.harness.fault;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import corelab.harness.execute.BenchmarkRunner;
+import corelab.harness.plan.BenchmarkOptions;
+import corelab.results.ConfigurationResult;
+import corelab.results.FaultResult;
+import corelab.results.IntervalResult;
+import corelab.results.ProcessUsage;
+import corelab.results.ResultsJson;
+import corelab.results.RunResult;
+import corelab.results.TrialResult;
+import corelab.testkit.ProcessGone;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Fault runs against real servers: a cluster worker and a whole server are SIGKILLed in the
+ * middle of the load, and the figures, the restarts and the processes are what they must
+ * be. No timing is asserted: only that each figure exists and is consistent.
+ */
+@Timeout(value = 5, unit = TimeUnit.MINUTES)
+class FaultRunTest {
+    /** io: one surviving worker can carry the whole load, so a recovery must be seen. */
+    private static Map<String, String> tiny(Path results, String mode, String fault) {
+        Map<String, String> options = new LinkedHashMap<>();
+        options.put("mode", mode);
+        options.put("workload", "io");
+        options.put("backendDelayMillis", "10");
+        options.put("concurrency", "8");
+        options.put("workers", "2");
+        options.put("warmupSeconds", "1");
+        options.put("trials", "1");
+        options.put("trialSeconds", "5");
+        options.put("fault", fault);
+        options.put("resultsDir", results.toString());
+        return options;
+    }
+
+    private static RunResult run(Map<String, String> options, ByteArrayOutputStream console) throws Exception {
+        BenchmarkRunner runner = new BenchmarkRunner(BenchmarkOptions.parse(options), options,
+                new PrintStream(console, true, StandardCharsets.UTF_8));
+        runner.run();
+        return ResultsJson.read(runner.resultsFolder());
+    }
+
+    @Test
+    void killingOneOfTwoWorkersCostsSomeRequestsOneRestartAndRecovers(@TempDir Path results) throws Exception {
+        ByteArrayOutputStream console = new ByteArrayOutputStream();
+        RunResult run = run(tiny(results, "cluster", "kill-worker@1s"), console);
+        String output = console.toString(StandardCharsets.UTF_8);
+        assertEquals(RunResult.Status.COMPLETE, run.status());
+        ConfigurationResult c = run.configurations().get(0);
+        assertTrue(c.configuration().id().endsWith("/kill-worker@1s"), c.configuration().id());
+        FaultResult f = c.fault();
+        assertNotNull(f, "a fault run records its fault");
+        assertEquals("kill-worker", f.kind());
+        assertTrue(f.requestsFailed() >= 0);
+        assertEquals(1, f.restarts(), "the primary replaced the killed worker: " + output);
+        assertNotNull(f.restartMillis());
+        assertNotNull(f.killedWorkerId());
+        assertFalse(ProcessGone.alive(f.killedPid()), "the killed worker is really gone");
+        assertNotNull(f.recoveryMillis(), "one worker carries this load, so throughput came back: " + f);
+        assertTrue(f.throughputBeforePerSecond() > 0 && f.throughputLowestPerSecond() <= f.throughputBeforePerSecond());
+        assertWindowIsOneFinelySampledTrial(c);
+        assertTrue(output.contains("faults (each one run, one observation: no confidence interval)"), output);
+        assertTrue(output.contains("killing worker " + f.killedWorkerId() + " of 2"), output);
+        assertTrue(output.contains("1 worker restart"), output);
+        assertTrue(run.comparisons().isEmpty(), "one observation is compared with nothing");
+        assertNoServerLeft(run);
+    }
+
+    @Test
+    void killingTheSingleServerMakesTheSupervisorRestartIt(@TempDir Path results) throws Exception {
+        ByteArrayOutputStream console = new ByteArrayOutputStream();
+        RunResult run = run(tiny(results, "single", "kill-server@1s"), console);
+        assertEquals(RunResult.Status.COMPLETE, run.status());
+        ConfigurationResult c = run.configurations().get(0);
+        FaultResult f = c.fault();
+        assertEquals("kill-server", f.kind());
+        assertNull(f.killedWorkerId());
+        assertEquals(1, f.restarts(), "the supervisor restarted it: " + console.toString(StandardCharsets.UTF_8));
+        assertFalse(ProcessGone.alive(f.killedPid()));
+        assertTrue(f.requestsFailed() >= 0);
+        assertWindowIsOneFinelySampledTrial(c);
+        Set<Long> pids = new HashSet<>();
+        c.trials().get(0).server().processes().forEach(p -> pids.add(p.pid()));
+        assertFalse(pids.contains(f.killedPid()) && pids.size() == 1, "the server sampled at the end is the new one");
+        assertNoServerLeft(run);
+    }
+
+    private static void assertWindowIsOneFinelySampledTrial(ConfigurationResult c) {
+        assertEquals(1, c.trials().size(), "one window, one observation");
+        TrialResult window = c.trials().get(0);
+        assertTrue(window.intervals().size() <= 50 && window.intervals().size() >= 2, "5 s at 100 ms (or longer, if late)");
+        double covered = window.intervals().stream().mapToDouble(IntervalResult::seconds).sum();
+        assertTrue(covered >= 4.9, "the intervals cover the window: " + covered);
+        assertTrue(window.intervals().stream().allMatch(i -> i.seconds() > 0));
+        assertTrue(Double.isNaN(c.summary().throughputPerSecond().halfWidth95()), "no confidence interval");
+    }
+
+    /** Every process that served, the killed one and its replacement included, is gone. */
+    private static void assertNoServerLeft(RunResult run) throws InterruptedException {
+        Set<Long> pids = new HashSet<>();
+        for (ConfigurationResult c : run.configurations()) {
+            pids.add(c.fault().killedPid());
+            for (TrialResult t : c.trials()) {
+                t.server().processes().stream().map(ProcessUsage::pid).forEach(pids::add);
+            }
+        }
+        ProcessGone.assertAllExit(pids);
+    }
+}

@@ -1,0 +1,191 @@
+package corelab.harness.plan;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import corelab.harness.load.LoadModel;
+import corelab.modes.options.Balance;
+import corelab.modes.options.CounterStore;
+import corelab.modes.options.Mode;
+import corelab.modes.options.OptionException;
+import corelab.modes.options.ServerOptions;
+import corelab.workloads.Workload;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class BenchmarkOptionsTest {
+    @Test
+    void theDefaultRunIsEveryModeOnHelloCpuAndIo() {
+        BenchmarkOptions options = BenchmarkOptions.defaults();
+        assertEquals(List.of(Mode.values()), options.servers().modes());
+        assertEquals(List.of(Workload.HELLO, Workload.CPU, Workload.IO), options.load().workloads());
+        assertEquals(List.of(LoadModel.CLOSED), options.load().models());
+        assertTrue(options.durations().trials() >= 3, "enough trials for a confidence interval");
+        assertNull(options.target());
+    }
+
+    @Test
+    void theDefaultPlanFitsInFiveMinutes() {
+        Plan plan = Plan.of(BenchmarkOptions.defaults());
+        assertEquals(Mode.values().length * 3, plan.configurations());
+        assertEquals(Mode.values().length, plan.servers().size(), "one server start per mode");
+        // load time plus a generous 10 s per server start and answer check
+        assertTrue(plan.loadSeconds() + 10L * plan.servers().size() <= 300, "plan: " + plan.loadSeconds() + " s");
+    }
+
+    @Test
+    void listsAreSweptAndSweepsThatDoNotApplyAreNotMultiplied() {
+        BenchmarkOptions options = BenchmarkOptions.parse(Map.of("mode", "platform,cluster", "workload", "hello",
+                "concurrency", "1,16", "threads", "8,200", "workers", "1,2"));
+        Plan plan = Plan.of(options);
+        // platform: 2 pool sizes; cluster: 2 worker counts; each with 2 concurrency levels
+        assertEquals(4, plan.servers().size());
+        assertEquals(8, plan.configurations());
+        assertTrue(plan.servers().stream().allMatch(s -> s.cpuIterations() == null), "hello does not depend on cpu size");
+    }
+
+    @Test
+    void aBalanceSweepMultipliesOnlyTheClusterAndNamesEachStrategysSeries() {
+        Plan plan = Plan.of(BenchmarkOptions.parse(Map.of("mode", "single,cluster", "workload", "hello",
+                "balance", "kernel,proxy,nginx", "workers", "2")));
+        assertEquals(List.of("single", "cluster", "cluster-proxy", "cluster-nginx"),
+                plan.servers().stream().map(ServerPlan::label).toList());
+        assertEquals(List.of("kernel", "kernel", "proxy", "nginx"),
+                plan.servers().stream().map(s -> s.options().balance().word()).toList());
+        assertEquals(null, plan.servers().get(0).balance(), "an in-process mode has no balance");
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "balance|kernel,dns|balance: unknown balance 'dns'; valid balances: kernel, proxy, nginx",
+            "load|open|the open load model needs a rate",
+            "rate|100|-Drate applies only to the open load model",
+            "mode|single,fork|mode: unknown mode 'fork'",
+            "workload|gpu|workload: unknown workload 'gpu'; valid workloads: hello, cpu, io, mixed",
+            "concurrency|0|concurrency must be a whole number from 1",
+            "maxGeneratorUtilization|2|maxGeneratorUtilization must be a number above 0 and at most 1",
+            "target|http://192.0.2.1:80|is not a loopback address",
+            "target|ftp://127.0.0.1:21|-Dtarget must look like http://127.0.0.1:8080",
+            "serverCmd|node server.js|-DserverCmd must contain {port}",
+            "cores|99|cores must be a whole number from 0 to",
+            "trails|5|unknown option 'trails'"})
+    void aBadOptionIsOneClearMessage(String name, String value, String expected) {
+        OptionException e = assertThrows(OptionException.class, () -> BenchmarkOptions.parse(Map.of(name, value)));
+        assertTrue(e.getMessage().contains(expected), e.getMessage());
+    }
+
+    @Test
+    void counterStoresAreSweptWhereTheyApply() {
+        Plan plan = Plan.of(BenchmarkOptions.parse(Map.of("mode", "platform,cluster", "workload", "counter",
+                "counter", "local,primary,redis")));
+        // primary needs a cluster's primary: platform is measured with local and redis only
+        assertEquals(List.of("platform local", "platform redis", "cluster local", "cluster primary", "cluster redis"),
+                plan.servers().stream().map(s -> s.label() + " " + s.counter().word()).toList());
+        assertTrue(plan.servers().stream().allMatch(s -> s.options().counter() == s.counter()));
+    }
+
+    @Test
+    void counterStoresDoNotMultiplyOtherWorkloads() {
+        Plan plan = Plan.of(BenchmarkOptions.parse(Map.of("mode", "cluster", "workload", "hello",
+                "counter", "local,primary")));
+        assertEquals(1, plan.servers().size());
+        assertNull(plan.servers().get(0).counter());
+    }
+
+    @Test
+    void primaryForAModeWithoutAPrimaryIsOneClearMessage() {
+        OptionException e = assertThrows(OptionException.class, () -> BenchmarkOptions.parse(Map.of(
+                "mode", "virtual", "workload", "counter", "counter", "primary")));
+        assertTrue(e.getMessage().startsWith("counter=primary keeps the count in a cluster's primary, and mode=virtual"
+                + " has no primary"), e.getMessage());
+    }
+
+    @Test
+    void anUnknownCounterStoreListsTheValidOnes() {
+        OptionException e = assertThrows(OptionException.class, () -> BenchmarkOptions.parse(Map.of(
+                "counter", "memcached")));
+        assertEquals("counter: unknown counter store 'memcached'; valid counter stores: local, primary, redis", e.getMessage());
+    }
+
+    @Test
+    void openLoadTakesRates() {
+        BenchmarkOptions options = BenchmarkOptions.parse(Map.of("load", "open", "rate", "100,200", "mode", "single",
+                "workload", "io"));
+        assertEquals(List.of(new LoadModel.Open(100), new LoadModel.Open(200)), options.load().models());
+        assertEquals(2, Plan.of(options).configurations());
+    }
+
+    @Test
+    void anUnknownOptionSuggestsTheNearestName() {
+        OptionException e = assertThrows(OptionException.class,
+                () -> BenchmarkOptions.parse(Map.of("trialSecond", "3")));
+        assertTrue(e.getMessage().startsWith("unknown option 'trialSecond'; valid options: mode, workload,"),
+                e.getMessage());
+        assertTrue(e.getMessage().endsWith("; did you mean -DtrialSeconds?"), e.getMessage());
+    }
+
+    /** A run's record of what it was asked: every option, given or defaulted, as text, in this order. */
+    @Test
+    void theResolvedOptionsKeepTheirNamesOrderAndDefaultTexts() {
+        String cores = Integer.toString(ServerOptions.CORES);
+        Map<String, String> expected = new LinkedHashMap<>();
+        String[] pairs = {"mode", "all", "workload", "hello,cpu,io", "load", "closed", "concurrency", "64", "rate", "",
+                "threads", "200", "workers", cores, "balance", "kernel", "cpuIterations", "250000", "counter", "local",
+                "cores", "0", "warmupSeconds", "4", "trialSeconds", "2", "trials", "5", "loadThreads", "1",
+                "requestTimeoutMillis", "10000", "requestsPerConnection", "0", "maxGeneratorUtilization", "0.9",
+                "maxErrorPercent", "1", "target", "", "allowRemoteTarget", "false", "serverCmd", "", "fault", "none",
+                "resultsDir", "results", "workerMode", "single", "offloadThreads", cores, "backendDelayMillis", "20",
+                "host", "127.0.0.1"};
+        for (int i = 0; i < pairs.length; i += 2) {
+            expected.put(pairs[i], pairs[i + 1]);
+        }
+        assertEquals(expected, BenchmarkOptions.OPTIONS.resolvedText(Map.of()));
+        assertEquals(List.copyOf(expected.keySet()), List.copyOf(BenchmarkOptions.OPTIONS.resolvedText(Map.of()).keySet()));
+        assertEquals("8, 200", BenchmarkOptions.OPTIONS.resolvedText(Map.of("threads", "8, 200")).get("threads"),
+                "as given");
+    }
+
+    /** The sweeps are the server's options: one default, one range, one message. */
+    @Test
+    void aSweepReadsTheServersDeclaration() {
+        assertEquals(List.of(ServerOptions.THREADS.defaultValue()), ServerSweep.THREADS.defaultValue());
+        assertEquals(List.of(ServerOptions.CPU_ITERATIONS.defaultValue()), ServerSweep.CPU_ITERATIONS.defaultValue());
+        for (String name : List.of("threads", "workers", "cpuIterations", "backendDelayMillis", "offloadThreads")) {
+            OptionException server = assertThrows(OptionException.class, () -> ServerOptions.parse(Map.of(name, "-1")));
+            OptionException run = assertThrows(OptionException.class, () -> BenchmarkOptions.parse(Map.of(name, "-1")));
+            assertEquals(server.getMessage(), run.getMessage(), name);
+        }
+    }
+
+    /** JMH's OptionsTest: the command line and the typed records make equal objects. */
+    @Test
+    void theCommandLineAndTheTypedRecordsAgree() {
+        BenchmarkOptions parsed = BenchmarkOptions.parse(Map.ofEntries(Map.entry("mode", "platform,cluster"),
+                Map.entry("workload", "cpu,counter"), Map.entry("load", "open"), Map.entry("rate", "100,200"),
+                Map.entry("concurrency", "4,8"), Map.entry("threads", "8"), Map.entry("workers", "2,3"),
+                Map.entry("balance", "proxy"), Map.entry("cpuIterations", "1000"), Map.entry("counter", "local,primary"),
+                Map.entry("cores", "1"), Map.entry("warmupSeconds", "0"), Map.entry("trialSeconds", "3"),
+                Map.entry("trials", "4"), Map.entry("loadThreads", "2"), Map.entry("requestTimeoutMillis", "500"),
+                Map.entry("requestsPerConnection", "10"), Map.entry("maxGeneratorUtilization", "0.5"),
+                Map.entry("maxErrorPercent", "2.5"), Map.entry("fault", "kill-server@1s"), Map.entry("resultsDir", "r"),
+                Map.entry("workerMode", "virtual"), Map.entry("offloadThreads", "3"),
+                Map.entry("backendDelayMillis", "5"), Map.entry("host", "localhost")));
+        ServerOptions base = ServerOptions.defaults().with(ServerOptions.WORKER_MODE, Mode.VIRTUAL)
+                .with(ServerOptions.OFFLOAD_THREADS, 3).with(ServerOptions.BACKEND_DELAY_MILLIS, 5).withHost("localhost");
+        BenchmarkOptions typed = new BenchmarkOptions(
+                new ServerSweep(List.of(Mode.PLATFORM, Mode.CLUSTER), List.of(1), List.of(8), List.of(2, 3),
+                        List.of(Balance.PROXY), List.of(1000), List.of(CounterStore.LOCAL, CounterStore.PRIMARY), base),
+                new LoadSweep(List.of(Workload.CPU, Workload.COUNTER), List.of(4, 8),
+                        List.of(new LoadModel.Open(100), new LoadModel.Open(200))),
+                new GeneratorSettings(2, 500, 10), new Durations(0, 3, 4), new Thresholds(0.5, 2.5), null, null,
+                List.of(new Fault(Fault.Kind.KILL_SERVER, 1)), Path.of("r"));
+        assertEquals(typed, parsed);
+    }
+}

@@ -11,6 +11,7 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.Test;
  * The crash endpoints of the fault labs: off unless asked; an exception in a handler fails
  * one request and nothing else; a cluster worker that exits is replaced while the others serve.
  */
+@Tag("slow")
 class CrashEndpointsTest {
     @Test
     void theyAreOffUnlessAsked() throws Exception {

@@ -22,9 +22,9 @@ import java.util.stream.Stream;
  * classes need it, whatever {@code java} is first on the PATH) and puts corelab on the
  * notebooks' classpath, so a notebook needs no set-up cell.
  *
- * <p>Its inputs are what every build of the lab module makes (see lab/pom.xml): the runtime
- * classpath in {@code target/notebook-classpath.txt} and the kernel jar in
- * {@code target/notebook-kernel/}. notebooks/setup.sh writes it into the user's Jupyter data folder
+ * <p>Its inputs are what the lab module's build makes for the notebooks only (see lab/pom.xml: at
+ * compile with {@code -Pnotebooks}, and in {@code verify}): the runtime classpath in
+ * {@code target/notebook-classpath.txt} and the kernel jar in {@code target/notebook-kernel/}. notebooks/setup.sh writes it into the user's Jupyter data folder
  * ({@code jupyter --data-dir}/kernels/corelab); NotebooksTest writes one under target/ and points
  * {@code JUPYTER_PATH} at it.
  */
@@ -102,7 +102,7 @@ public final class KernelSpec {
     static List<String> classpath(Path target) throws IOException {
         Path file = target.resolve(CLASSPATH_FILE);
         if (!Files.isRegularFile(file)) {
-            throw new IllegalStateException("no " + file + ": build corelab first, ./mvnw -q -pl lab -am compile"
+            throw new IllegalStateException("no " + file + ": build corelab first, ./mvnw -q -pl lab -am -Pnotebooks compile"
                     + " (notebooks/setup.sh does)");
         }
         List<String> entries = new ArrayList<>();
@@ -126,7 +126,7 @@ public final class KernelSpec {
         List<Path> jars = Files.isDirectory(folder) ? kernelJars(folder) : List.of();
         if (jars.size() != 1) {
             throw new IllegalStateException("expected one rapaio-jupyter-kernel jar in " + folder + ", found " + jars
-                    + ": build corelab first, ./mvnw -q -pl lab -am clean compile (notebooks/setup.sh does)");
+                    + ": build corelab first, ./mvnw -q -pl lab -am -Pnotebooks clean compile (notebooks/setup.sh does)");
         }
         return jars.get(0);
     }

@@ -45,9 +45,11 @@ record LabOptions(boolean help, boolean serve, Path report, ServerOptions server
     /**
      * Property names that Maven or its plugins take without a dot; anything else without a
      * dot is taken as a mistyped corelab option, so that {@code -Dmdoe=cluster} is refused
-     * rather than silently ignored.
+     * rather than silently ignored. Maven 3.9.12 and newer set {@code guice_custom_class_loading}
+     * in their own JVM, where exec:java runs corelab.
      */
-    private static final Set<String> NOT_OURS = Set.of("skipTests", "test", "quiet", "debug", "offline");
+    private static final Set<String> NOT_OURS = Set.of("skipTests", "test", "quiet", "debug", "offline",
+            "guice_custom_class_loading");
 
     /** {@code option} as the lab lists it: for one server only, which its help says first. */
     private static <T> Option<T> serveOnly(Option<T> option) {

@@ -11,6 +11,8 @@
 //     stays silent). Nothing in the kernel notices; the notebook waits forever. Jupyter always
 //     asks for kernel_info first, so a kernel whose shell has logged none within STARTUP_SECONDS
 //     exits: Jupyter's notebook server then restarts it by itself, and a script sees "Kernel died".
+// Still needed: 3.0.1 is the newest release on Maven Central, and the kernel's own source up to
+// 3.0.4 still binds the channels (starting their threads) before Channels.connect sets the handlers.
 import java.lang.reflect.Field;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -12,10 +12,12 @@ import java.nio.file.Path;
 import java.util.List;
 import javax.tools.JavaCompiler;
 import javax.tools.ToolProvider;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The kernelspec that setup.sh installs and NotebooksTest uses, from what this module's build made. */
+@Tag("slow")
 class KernelSpecTest {
     private static final Path LAB = Path.of("");
 

@@ -15,6 +15,7 @@ class LabOptionsTest {
         Properties properties = new Properties();
         properties.setProperty("java.version", "21"); // JVM properties have dots and are not ours
         properties.setProperty("skipTests", "true"); // neither are Maven's
+        properties.setProperty("guice_custom_class_loading", "CHILD"); // set by Maven 3.9.12+ in its own JVM
         for (int i = 0; i < pairs.length; i += 2) {
             properties.setProperty(pairs[i], pairs[i + 1]);
         }

@@ -25,6 +25,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -32,6 +33,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The lab's command line as a user runs it, in its own JVM: a complete run, a failed run
  * and an interrupted run each save their results, say how they ended, and leave no process.
  */
+@Tag("slow")
 class LabRunTest {
     private static final List<String> TINY = List.of("-DwarmupSeconds=0", "-DtrialSeconds=1", "-Dtrials=3",
             "-Dconcurrency=4", "-DcpuIterations=2000", "-DbackendDelayMillis=2", "-Dworkers=2");

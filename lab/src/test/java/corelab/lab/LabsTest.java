@@ -25,6 +25,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -32,6 +33,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The notebooks' API, in this JVM as a kernel runs it: a tiny real run comes back with its
  * results, its report and its charts as images, and bad options stop it before anything starts.
  */
+@Tag("slow")
 class LabsTest {
     @TempDir
     static Path results;

@@ -26,6 +26,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
@@ -36,6 +37,7 @@ import org.junit.jupiter.api.TestFactory;
  * cell may fail, and every cell that shows a chart must show an image. Without Jupyter that second
  * test is skipped, unless CORELAB_REQUIRE_JUPYTER=true (as CI sets it), when it fails.
  */
+@Tag("slow")
 class NotebooksTest {
     private static final Path NOTEBOOKS = Path.of("..", "notebooks").toAbsolutePath().normalize();
     private static final Path WORK = Path.of("target", "notebooks-test").toAbsolutePath();

@@ -18,6 +18,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 import java.util.stream.LongStream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -27,6 +28,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  * a count shared correctly hands out 1..N, each value once, for N requests; a cluster whose
  * workers count locally hands out some values twice.
  */
+@Tag("slow")
 class CounterTest {
     static final int CLIENTS = 16;
     static final int REQUESTS_PER_CLIENT = 25;

@@ -14,6 +14,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.Test;
  * The crash endpoints of the fault labs: off unless asked; an exception in a handler fails
  * one request and nothing else; a cluster worker that exits is replaced while the others serve.
  */
+@Tag("slow")
 class CrashEndpointsTest {
     @Test
     void theyAreOffUnlessAsked() throws Exception {

@@ -20,6 +20,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -28,6 +29,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  * gets more threads than there are clients: with fewer, connections beyond the pool wait
  * for a thread until an idle one times out, which is the mode's real limit, not a bug.)
  */
+@Tag("slow")
 class ModesServeWorkloadsTest {
     private static final int CLIENTS = 24;
     private static final int REQUESTS_PER_CLIENT = 8;

@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -32,6 +33,7 @@ import redis.clients.jedis.Jedis;
  * Without redis-server these tests are skipped, unless {@code CORELAB_REQUIRE_REDIS=true}
  * (as CI sets it), when a missing redis-server fails them.
  */
+@Tag("slow")
 class RedisCounterTest {
     private static final long WAIT_SECONDS = Eventually.PATIENCE.toSeconds();
 

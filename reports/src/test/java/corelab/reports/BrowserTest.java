@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
  * show a page, not a blank. Without Chromium the test is skipped, unless
  * {@code CORELAB_REQUIRE_BROWSER=true} (as CI sets it), when a missing browser fails it.
  */
+@Tag("slow")
 class BrowserTest {
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     private static final long BROWSER_TIMEOUT_SECONDS = 120;

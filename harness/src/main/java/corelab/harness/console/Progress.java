@@ -1,6 +1,10 @@
 package corelab.harness.console;
 
+import java.io.Console;
 import java.io.PrintStream;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
@@ -10,6 +14,9 @@ import me.tongfei.progressbar.ProgressBarStyle;
  * one plain line per configuration otherwise (CI logs, notebooks).
  */
 public final class Progress implements AutoCloseable {
+    /** {@code Console.isTerminal()}, which JDK 22 added; null on JDK 21. */
+    private static final MethodHandle IS_TERMINAL = isTerminalMethod();
+
     private final PrintStream console;
     private final ProgressBar bar; // null when not on a terminal
 
@@ -19,7 +26,7 @@ public final class Progress implements AutoCloseable {
     }
 
     public static Progress start(PrintStream console, long totalSeconds) {
-        if (System.console() == null) {
+        if (!onTerminal()) {
             return new Progress(console, null);
         }
         ProgressBar bar = new ProgressBarBuilder()
@@ -31,6 +38,35 @@ public final class Progress implements AutoCloseable {
                 .showSpeed()
                 .build();
         return new Progress(console, bar);
+    }
+
+    /**
+     * Whether this JVM talks to a terminal. On JDK 21 a console exists only when it does. JDK 22
+     * to 24 return a console even when the output is redirected (to a file, a pipe, a CI log),
+     * and only its {@code isTerminal()} tells; JDK 25 again returns none.
+     */
+    static boolean onTerminal() {
+        Console console = System.console();
+        if (console == null) {
+            return false;
+        }
+        if (IS_TERMINAL == null) {
+            return true;
+        }
+        try {
+            return (boolean) IS_TERMINAL.invokeExact(console);
+        } catch (Throwable e) {
+            throw new IllegalStateException("Console.isTerminal() failed", e);
+        }
+    }
+
+    static MethodHandle isTerminalMethod() {
+        try {
+            return MethodHandles.publicLookup().findVirtual(Console.class, "isTerminal",
+                    MethodType.methodType(boolean.class));
+        } catch (NoSuchMethodException | IllegalAccessException e) {
+            return null; // JDK 21, compiled for with --release 21
+        }
     }
 
     public void describe(String configuration) {

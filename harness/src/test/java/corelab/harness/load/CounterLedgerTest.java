@@ -10,6 +10,7 @@ import corelab.workloads.WorkloadRequest;
 import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.Test;
  * reaches the ledger, in-flight answers included, so a count shared correctly shows as exact
  * and local counts in a cluster as repeats.
  */
+@Tag("slow")
 class CounterLedgerTest {
     private static final RequestTemplate COUNTER =
             new RequestTemplate("/counter", WorkloadRequest.COUNTER_ANSWER_PREFIX, true);

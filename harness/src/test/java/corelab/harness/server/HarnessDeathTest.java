@@ -15,6 +15,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.Test;
  * no code: the servers notice their stdin closing. Stopped (SIGTERM, Ctrl-C), its shutdown
  * hook closes them, even servers that ignore their stdin.
  */
+@Tag("slow")
 class HarnessDeathTest {
     private Process harness;
     private final List<Long> tree = new ArrayList<>();

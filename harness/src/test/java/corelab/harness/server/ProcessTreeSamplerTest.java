@@ -8,8 +8,10 @@ import corelab.modes.options.ServerOptions;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+@Tag("slow")
 class ProcessTreeSamplerTest {
     @Test
     void aClusterIsThreeProcessesEachUsingCpuMemoryAndThreads() throws Exception {

@@ -11,9 +11,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** Foreign servers, started as {@code sh -c} commands and known only by their port. */
+@Tag("slow")
 class ServerProcessCommandTest {
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(60);
     private static final String HOST = "127.0.0.1";

@@ -25,11 +25,13 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** corelab modes as real process trees: ready, serving, counted, and gone after close(). */
+@Tag("slow")
 class ServerProcessModeTest {
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(60);
 

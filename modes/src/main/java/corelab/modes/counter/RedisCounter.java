@@ -6,9 +6,10 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import redis.clients.jedis.ConnectionPoolConfig;
+import redis.clients.jedis.DefaultJedisClientConfig;
 import redis.clients.jedis.Jedis;
-import redis.clients.jedis.JedisPool;
-import redis.clients.jedis.JedisPoolConfig;
+import redis.clients.jedis.RedisClient;
 import redis.clients.jedis.exceptions.JedisException;
 
 /**
@@ -30,16 +31,17 @@ public final class RedisCounter implements Counter {
     static final int CONNECTIONS = 16;
     static final int TIMEOUT_MILLIS = 10_000;
 
-    private final JedisPool pool;
+    private final RedisClient redis; // a pool of CONNECTIONS connections
     private final ExecutorService ownThreads;
     private final Executor caller;
 
     private RedisCounter(String host, int port, boolean mayBlockCaller) {
-        JedisPoolConfig config = new JedisPoolConfig();
-        config.setMaxTotal(CONNECTIONS);
-        config.setMaxIdle(CONNECTIONS);
-        config.setJmxEnabled(false);
-        this.pool = new JedisPool(config, host, port, TIMEOUT_MILLIS);
+        ConnectionPoolConfig pool = new ConnectionPoolConfig();
+        pool.setMaxTotal(CONNECTIONS);
+        pool.setMaxIdle(CONNECTIONS);
+        pool.setJmxEnabled(false);
+        this.redis = RedisClient.builder().hostAndPort(host, port).poolConfig(pool)
+                .clientConfig(DefaultJedisClientConfig.builder().timeoutMillis(TIMEOUT_MILLIS).build()).build();
         this.ownThreads = mayBlockCaller ? null
                 : Executors.newFixedThreadPool(CONNECTIONS, Thread.ofPlatform().daemon(true).name("corelab-redis-", 1).factory());
         this.caller = mayBlockCaller ? Runnable::run : ownThreads;
@@ -69,9 +71,7 @@ public final class RedisCounter implements Counter {
     }
 
     private long incr() {
-        try (Jedis jedis = pool.getResource()) {
-            return jedis.incr(KEY);
-        }
+        return redis.incr(KEY);
     }
 
     @Override
@@ -84,6 +84,6 @@ public final class RedisCounter implements Counter {
                 Thread.currentThread().interrupt();
             }
         }
-        pool.close();
+        redis.close();
     }
 }

@@ -26,6 +26,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -36,6 +37,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  * nginx the nginx cases are skipped, unless {@code CORELAB_REQUIRE_NGINX=true} (as CI sets
  * it), when a missing nginx fails them.
  */
+@Tag("slow")
 class BalanceTest {
     private static final int CLIENTS = 8;
     private static final int REQUESTS_PER_CLIENT = 6;

@@ -36,11 +36,13 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** The {@link Cluster} API with real worker JVMs, the test JVM being the primary. */
+@Tag("slow")
 class ClusterApiTest {
     /** Short, so a crash loop is over in a second. */
     private static final RestartPolicy QUICK =

@@ -15,9 +15,11 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The primary's own behaviour, in this JVM: here, giving up on workers that keep dying. */
+@Tag("slow")
 class ClusterServerTest {
     @Test
     void workersKilledOverAndOverMakeThePrimaryGiveUpWithOneMessageAndNoProcessLeft() throws Exception {

@@ -26,9 +26,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The cluster as a real process tree: a primary JVM and its worker JVMs. */
+@Tag("slow")
 class ClusterTest {
     private PrimaryProcess primary;
 

@@ -24,6 +24,7 @@ import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -32,6 +33,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  * that open a new connection per request and clients that keep theirs alive loop on
  * {@code /hello} while every worker is replaced, and not one request may fail.
  */
+@Tag("slow")
 class RollingReloadTest {
     private static final String HELLO = "Hello from corelab\n";
 

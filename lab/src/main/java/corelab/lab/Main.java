@@ -9,6 +9,7 @@ import corelab.modes.options.ServerOptions;
 import corelab.reports.Report;
 import corelab.results.ResultsFormatException;
 import corelab.results.ResultsJson;
+import corelab.workloads.Workload;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -90,7 +91,8 @@ public final class Main {
         String base = "http://" + running.readyLine().host() + ":" + running.readyLine().port();
         System.out.println(running.readyLine().format());
         System.out.println("corelab: serving mode " + server.mode().word() + " (" + server.mode().description() + ")");
-        System.out.println("corelab: try it:  curl " + base + "/hello   (also /cpu, /io, /mixed, /counter, /info); Ctrl-C stops it");
+        System.out.println("corelab: try it:  curl " + base + "/hello   (the workloads: " + Workload.paths()
+                + "; and /info); Ctrl-C stops it");
         try {
             stopped.await();
         } catch (InterruptedException e) {

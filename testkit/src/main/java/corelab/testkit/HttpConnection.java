@@ -134,6 +134,10 @@ public final class HttpConnection implements AutoCloseable {
         } catch (SocketException e) {
             return true; // reset
         }
+        return endOfStream(b);
+    }
+
+    private static boolean endOfStream(int b) throws IOException {
         if (b >= 0) {
             throw new IOException("expected the connection to be closed, but the server sent more bytes, starting with '"
                     + (char) b + "'");
@@ -155,10 +159,7 @@ public final class HttpConnection implements AutoCloseable {
         } catch (SocketException e) {
             return false;
         }
-        if (b >= 0) {
-            throw new IOException("expected the connection to be closed, but the server sent more bytes");
-        }
-        return true;
+        return endOfStream(b);
     }
 
     /** Sends FIN: the client will write no more, but still reads. */

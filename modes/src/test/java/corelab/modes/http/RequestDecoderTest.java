@@ -270,13 +270,17 @@ class RequestDecoderTest {
         assertStatus(400, "POST /hello HTTP/1.1\r\nHost: h\r\nContent-Length: " + value + "\r\n\r\n12345");
     }
 
-    @ParameterizedTest(name = "[{index}] {0}")
-    @ValueSource(strings = {
-            "Transfer-Encoding: chunked\r\n",
-            "transfer-encoding: gzip, chunked\r\n",
+    /** Chunked bodies are not implemented (501); with a Content-Length too, two framings at once are 400. */
+    @ParameterizedTest(name = "[{index}] {1} -> {0}")
+    @CsvSource(delimiter = '|', value = {
+            "501 | Transfer-Encoding: chunked",
+            "501 | transfer-encoding: gzip, chunked",
+            "400 | Transfer-Encoding: chunked + Content-Length: 5",
+            "400 | Content-Length: 5 + Transfer-Encoding: chunked",
     })
-    void refusesTransferEncodingWith501(String headers) {
-        assertStatus(501, "POST /hello HTTP/1.1\r\nHost: h\r\n" + headers + "\r\n5\r\nhello\r\n0\r\n\r\n");
+    void refusesTransferEncoding(int status, String headers) {
+        String lines = headers.replace(" + ", "\r\n") + "\r\n"; // " + " between two header lines
+        assertStatus(status, "POST /hello HTTP/1.1\r\nHost: h\r\n" + lines + "\r\n5\r\nhello\r\n0\r\n\r\n");
     }
 
     @ParameterizedTest(name = "[{index}] {0}")
@@ -294,15 +298,6 @@ class RequestDecoderTest {
     @Test
     void answersALaterMinorVersionAsHttp11() throws HttpException {
         assertEquals("HTTP/1.1", feedAndNext("GET /hello HTTP/1.2\r\nHost: h\r\n\r\n").version());
-    }
-
-    @ParameterizedTest(name = "[{index}] {0}")
-    @ValueSource(strings = {
-            "Transfer-Encoding: chunked\r\nContent-Length: 5\r\n",
-            "Content-Length: 5\r\nTransfer-Encoding: chunked\r\n",
-    })
-    void refusesContentLengthWithTransferEncodingWith400(String headers) {
-        assertStatus(400, "POST /hello HTTP/1.1\r\nHost: h\r\n" + headers + "\r\n5\r\nhello\r\n0\r\n\r\n");
     }
 
     @ParameterizedTest(name = "[{index}] {0}")

@@ -35,12 +35,12 @@ class ClusterConformanceTest {
         }
     }
 
-    static List<Case> cases() {
+    List<Case> cases() {
         List<Case> all = new ArrayList<>();
-        all.addAll(MethodConformanceTest.cases());
-        all.addAll(RequestLineConformanceTest.cases());
-        all.addAll(HeaderConformanceTest.cases());
-        all.addAll(ExpectConformanceTest.cases());
+        for (CaseConformance group : List.of(new MethodConformanceTest(), new RequestLineConformanceTest(),
+                new HeaderConformanceTest(), new ExpectConformanceTest())) {
+            all.addAll(group.cases());
+        }
         return all;
     }
 

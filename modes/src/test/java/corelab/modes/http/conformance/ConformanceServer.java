@@ -11,12 +11,9 @@ import corelab.testkit.HttpConnection;
 import corelab.workloads.WorkloadRequest;
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
-import org.junit.jupiter.params.provider.Arguments;
 
 /**
  * What the conformance tests share: a server of any mode with small limits, the checks every
@@ -25,6 +22,8 @@ import org.junit.jupiter.params.provider.Arguments;
 final class ConformanceServer {
     /** The modes that run inside the test JVM; the cluster's workers run the same core (see ClusterConformanceTest). */
     static final List<String> IN_PROCESS_MODES = List.of("single", "platform", "virtual", "offload");
+    /** For {@code @FieldSource}: each test that takes a mode runs once per in-process mode. */
+    static final String IN_PROCESS_MODES_SOURCE = "corelab.modes.http.conformance.ConformanceServer#IN_PROCESS_MODES";
     static final int MAX_HEADER_BYTES = 1024;
     static final int MAX_BODY_BYTES = 1000;
     static final String HELLO = "GET /hello HTTP/1.1\r\nHost: test\r\n\r\n";
@@ -44,15 +43,6 @@ final class ConformanceServer {
             options.put("workers", "2");
         }
         return RunningServer.start(ServerOptions.parse(options), 0, System.out);
-    }
-
-    /** Every in-process mode with every case, as JUnit arguments. */
-    static Stream<Arguments> everyModeWith(List<?> cases) {
-        List<Arguments> arguments = new ArrayList<>();
-        for (String mode : IN_PROCESS_MODES) {
-            cases.forEach(c -> arguments.add(Arguments.of(mode, c)));
-        }
-        return arguments.stream();
     }
 
     /**

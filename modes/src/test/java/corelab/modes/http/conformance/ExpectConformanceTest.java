@@ -12,39 +12,25 @@ import corelab.workloads.WorkloadRequest;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.FieldSource;
-import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * RFC 9110 10.1.1: a client that sends {@code Expect: 100-continue} waits for
  * {@code 100 Continue} before its body; a body over the limit is refused (413) without it,
  * and any other expectation gets 417.
  */
-class ExpectConformanceTest {
-    static final List<String> MODES = ConformanceServer.IN_PROCESS_MODES;
-
-    static List<Case> cases() {
+class ExpectConformanceTest extends CaseConformance {
+    @Override
+    List<Case> cases() {
         return List.of(
                 closes("100-continue with a body over the limit", "GET /hello HTTP/1.1\r\nHost: t\r\n"
                         + "Expect: 100-continue\r\nContent-Length: " + (MAX_BODY_BYTES + 1) + "\r\n\r\n", 413),
                 closes("another expectation", "GET /hello HTTP/1.1\r\nHost: t\r\nExpect: 200-ok\r\n\r\n", 417));
     }
 
-    static Stream<Arguments> modesAndCases() {
-        return ConformanceServer.everyModeWith(cases());
-    }
-
-    @ParameterizedTest(name = "{0}: {1}")
-    @MethodSource("modesAndCases")
-    void refusesWhatItCannotMeet(String mode, Case c) throws IOException {
-        ConformanceServer.against(mode, address -> ConformanceServer.check(address, c));
-    }
-
     @ParameterizedTest(name = "{0}")
-    @FieldSource("MODES")
+    @FieldSource(ConformanceServer.IN_PROCESS_MODES_SOURCE)
     void sendsContinueWhenTheBodyFits(String mode) throws IOException {
         ConformanceServer.against(mode, ExpectConformanceTest::continueThenAnswer);
     }

@@ -6,18 +6,16 @@ import static corelab.modes.http.conformance.ConformanceServer.keeps;
 import corelab.modes.http.conformance.ConformanceServer.Case;
 import java.io.IOException;
 import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
-import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * RFC 9112 3.2 (Host), RFC 9110 5.5 (field values: no control characters, only SP and HTAB
  * trimmed, obs-text allowed), RFC 9110 7.6.1 ({@code Connection} as a token list), and the
  * framings a request smuggler plays with (RFC 9112 6.3), which never reach a handler.
  */
-class HeaderConformanceTest {
-    static List<Case> cases() {
+class HeaderConformanceTest extends CaseConformance {
+    @Override
+    List<Case> cases() {
         return List.of(
                 closes("no Host on HTTP/1.1", "GET /hello HTTP/1.1\r\n\r\n", 400),
                 closes("two Hosts", "GET /hello HTTP/1.1\r\nHost: t\r\nHost: t\r\n\r\n", 400),
@@ -40,15 +38,5 @@ class HeaderConformanceTest {
                         "POST /hello HTTP/1.1\r\nHost: t\r\nContent-Length: 5\r\nContent-Length: 6\r\n\r\n123456", 400),
                 closes("chunked body", "POST /hello HTTP/1.1\r\nHost: t\r\nTransfer-Encoding: chunked\r\n\r\n"
                         + "5\r\nhello\r\n0\r\n\r\n", 501));
-    }
-
-    static Stream<Arguments> modesAndCases() {
-        return ConformanceServer.everyModeWith(cases());
-    }
-
-    @ParameterizedTest(name = "{0}: {1}")
-    @MethodSource("modesAndCases")
-    void answersHeadersAsTheRfcSays(String mode, Case c) throws IOException {
-        ConformanceServer.against(mode, address -> ConformanceServer.check(address, c));
     }
 }

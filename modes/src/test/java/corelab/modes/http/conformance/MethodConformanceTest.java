@@ -12,21 +12,17 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.FieldSource;
-import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * RFC 9110 9: GET served, HEAD as GET without the body (9.3.2), the other methods the RFC
  * defines refused with 405 and {@code Allow}, unknown ones with 501 (9.1). Each refusal comes
  * after the request was read whole, so the connection serves on.
  */
-class MethodConformanceTest {
-    static final List<String> MODES = ConformanceServer.IN_PROCESS_MODES;
-
-    static List<Case> cases() {
+class MethodConformanceTest extends CaseConformance {
+    @Override
+    List<Case> cases() {
         return List.of(
                 keeps("POST with a body", "POST /hello HTTP/1.1\r\nHost: t\r\nContent-Length: 3\r\n\r\nabc", 405),
                 keeps("PUT", "PUT /hello HTTP/1.1\r\nHost: t\r\nContent-Length: 0\r\n\r\n", 405),
@@ -40,18 +36,8 @@ class MethodConformanceTest {
                 keeps("lower-case get is another method", "get /hello HTTP/1.1\r\nHost: t\r\n\r\n", 501));
     }
 
-    static Stream<Arguments> modesAndCases() {
-        return ConformanceServer.everyModeWith(cases());
-    }
-
-    @ParameterizedTest(name = "{0}: {1}")
-    @MethodSource("modesAndCases")
-    void refusesMethodsThatAreNotServed(String mode, Case c) throws IOException {
-        ConformanceServer.against(mode, address -> ConformanceServer.check(address, c));
-    }
-
     @ParameterizedTest(name = "{0}")
-    @FieldSource("MODES")
+    @FieldSource(ConformanceServer.IN_PROCESS_MODES_SOURCE)
     void answersHeadAsGetWithoutTheBody(String mode) throws IOException {
         ConformanceServer.against(mode, MethodConformanceTest::headAsGet);
     }

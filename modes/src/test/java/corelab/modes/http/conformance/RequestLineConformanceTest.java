@@ -7,10 +7,7 @@ import static corelab.modes.http.conformance.ConformanceServer.keeps;
 import corelab.modes.http.conformance.ConformanceServer.Case;
 import java.io.IOException;
 import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
-import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * RFC 9112 2 and 3: the request line. Absolute-form targets are accepted (3.2.2), a target
@@ -18,8 +15,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  * bare LF is refused at once rather than waited on (2.2), and empty lines before a request
  * are skipped (2.2).
  */
-class RequestLineConformanceTest {
-    static List<Case> cases() {
+class RequestLineConformanceTest extends CaseConformance {
+    @Override
+    List<Case> cases() {
         return List.of(
                 keeps("absolute form", "GET http://t/hello HTTP/1.1\r\nHost: t\r\n\r\n", 200),
                 keeps("absolute form with a port and a query", "GET http://t:8080/cpu?seed=3 HTTP/1.1\r\nHost: t\r\n\r\n",
@@ -40,15 +38,5 @@ class RequestLineConformanceTest {
                 closes("bare LF ending the header section", "GET /hello HTTP/1.1\r\nHost: t\r\n\n", 400),
                 closes("too many empty lines", "\r\n".repeat(20) + "GET /hello HTTP/1.1\r\nHost: t\r\n\r\n", 400),
                 closes("target in another scheme", "GET ftp://t/hello HTTP/1.1\r\nHost: t\r\n\r\n", 400));
-    }
-
-    static Stream<Arguments> modesAndCases() {
-        return ConformanceServer.everyModeWith(cases());
-    }
-
-    @ParameterizedTest(name = "{0}: {1}")
-    @MethodSource("modesAndCases")
-    void answersTheRequestLineAsTheRfcSays(String mode, Case c) throws IOException {
-        ConformanceServer.against(mode, address -> ConformanceServer.check(address, c));
     }
 }

@@ -19,10 +19,8 @@ import org.junit.jupiter.params.provider.FieldSource;
  * lingering close), so the client reads the answer rather than a reset.
  */
 class ResponseConformanceTest {
-    static final List<String> MODES = ConformanceServer.IN_PROCESS_MODES;
-
     @ParameterizedTest(name = "{0}")
-    @FieldSource("MODES")
+    @FieldSource(ConformanceServer.IN_PROCESS_MODES_SOURCE)
     void everyAnswerCarriesADate(String mode) throws IOException {
         ConformanceServer.against(mode, address -> {
             try (HttpConnection client = HttpConnection.open(address)) {
@@ -35,13 +33,13 @@ class ResponseConformanceTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @FieldSource("MODES")
+    @FieldSource(ConformanceServer.IN_PROCESS_MODES_SOURCE)
     void deliversTheErrorToAClientStillSending(String mode) throws IOException {
         ConformanceServer.against(mode, ResponseConformanceTest::errorReadWholeThenClosed);
     }
 
     @ParameterizedTest(name = "{0}")
-    @FieldSource("MODES")
+    @FieldSource(ConformanceServer.IN_PROCESS_MODES_SOURCE)
     void lingersForABoundedNumberOfBytes(String mode) throws IOException {
         ConformanceServer.against(mode, address -> {
             try (HttpConnection client = HttpConnection.open(address)) {

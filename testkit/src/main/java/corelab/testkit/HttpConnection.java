@@ -78,6 +78,24 @@ public final class HttpConnection implements AutoCloseable {
 
     /** Reads one whole response: status line, headers, and a body of exactly Content-Length bytes. */
     public Http.Response readResponse() throws IOException {
+        Http.Response head = readResponseHead();
+        String length = head.header("content-length");
+        if (length == null) {
+            throw new IOException("response without Content-Length: " + head.headers());
+        }
+        byte[] body = in.readNBytes(Integer.parseInt(length));
+        if (body.length < Integer.parseInt(length)) {
+            throw new EOFException("connection closed after " + body.length + " of " + length + " body bytes");
+        }
+        return new Http.Response(head.statusLine(), head.status(), head.headers(),
+                new String(body, StandardCharsets.UTF_8));
+    }
+
+    /**
+     * Reads a status line and headers only, with an empty body: for the answer to a HEAD
+     * request, and for an interim answer such as {@code 100 Continue}.
+     */
+    public Http.Response readResponseHead() throws IOException {
         String statusLine = readLine();
         String[] parts = statusLine.split(" ", 3);
         boolean knownVersion = onlyHttp11 ? parts[0].equals("HTTP/1.1") : parts[0].matches("HTTP/1\\.[01]");
@@ -96,15 +114,7 @@ public final class HttpConnection implements AutoCloseable {
                 throw new IOException("header '" + name + "' sent twice");
             }
         }
-        String length = headers.get("content-length");
-        if (length == null) {
-            throw new IOException("response without Content-Length: " + headers);
-        }
-        byte[] body = in.readNBytes(Integer.parseInt(length));
-        if (body.length < Integer.parseInt(length)) {
-            throw new EOFException("connection closed after " + body.length + " of " + length + " body bytes");
-        }
-        return new Http.Response(statusLine, status, headers, new String(body, StandardCharsets.UTF_8));
+        return new Http.Response(statusLine, status, headers, "");
     }
 
     /**
@@ -124,11 +134,32 @@ public final class HttpConnection implements AutoCloseable {
         } catch (SocketException e) {
             return true; // reset
         }
+        return endOfStream(b);
+    }
+
+    private static boolean endOfStream(int b) throws IOException {
         if (b >= 0) {
             throw new IOException("expected the connection to be closed, but the server sent more bytes, starting with '"
                     + (char) b + "'");
         }
         return true;
+    }
+
+    /**
+     * True if the server closed with FIN, false if with a reset: a server that closes while
+     * the client's bytes are still unread in its socket makes the kernel send RST, which
+     * can destroy an answer the client has not read yet.
+     *
+     * @throws IOException if the server sends more bytes, or keeps the connection past the read timeout
+     */
+    public boolean closedWithoutReset() throws IOException {
+        int b;
+        try {
+            b = in.read();
+        } catch (SocketException e) {
+            return false;
+        }
+        return endOfStream(b);
     }
 
     /** Sends FIN: the client will write no more, but still reads. */

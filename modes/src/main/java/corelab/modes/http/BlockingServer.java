@@ -81,9 +81,13 @@ public final class BlockingServer implements AutoCloseable {
                     request = decoder.next();
                 } catch (HttpException e) {
                     write(connection, HttpResponse.error(e.status(), e.getMessage()).encode(false));
+                    LingeringClose.drain(connection);
                     return;
                 }
                 if (request == null) {
+                    if (decoder.takeContinue()) {
+                        write(connection, HttpResponse.continueInterim());
+                    }
                     ByteBuffer buffer = decoder.writable();
                     int read;
                     try {

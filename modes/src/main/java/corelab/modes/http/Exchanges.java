@@ -9,8 +9,16 @@ final class Exchanges {
     private Exchanges() {
     }
 
-    /** Calls the handler; a handler that throws fails this one request with a 500, nothing more. */
+    /**
+     * Calls the handler for GET and HEAD (the handler answers HEAD as GET; {@link #encode}
+     * leaves the body out), and refuses every other method without calling it. A handler
+     * that throws fails this one request with a 500, nothing more.
+     */
     static CompletionStage<HttpResponse> call(Handler handler, HttpRequest request) {
+        HttpResponse refused = Methods.refusal(request.method());
+        if (refused != null) {
+            return CompletableFuture.completedFuture(refused);
+        }
         try {
             CompletionStage<HttpResponse> stage = handler.handle(request);
             return stage != null ? stage : CompletableFuture.completedFuture(
@@ -31,7 +39,8 @@ final class Exchanges {
     static ByteBuffer encode(HttpRequest request, HttpResponse response) {
         boolean close = response.close() || !request.keepAlive();
         HttpResponse sent = close ? response.closing() : response;
-        return sent.encode(!close && request.version().equals("HTTP/1.0"));
+        return sent.encode(!close && request.version().equals(RequestLine.HTTP_1_0),
+                request.method().equals(Methods.HEAD));
     }
 
     static boolean closesAfter(HttpRequest request, HttpResponse response) {

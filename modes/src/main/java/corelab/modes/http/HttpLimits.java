@@ -3,7 +3,8 @@ package corelab.modes.http;
 /**
  * What the server accepts from one client before it refuses.
  *
- * @param maxHeaderBytes    request line and headers together; over it: 431
+ * @param maxHeaderBytes    request line and headers together; over it: 431, or 414 when the request
+ *                          line alone is over it
  * @param maxBodyBytes      Content-Length; over it: 413
  * @param idleTimeoutMillis a connection that sends nothing for this long, between
  *                          requests or in the middle of one, is closed

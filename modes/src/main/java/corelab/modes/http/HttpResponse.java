@@ -31,12 +31,29 @@ public record HttpResponse(int status, String contentType, byte[] body, boolean 
         return close ? this : new HttpResponse(status, contentType, body, true);
     }
 
+    /** The interim answer to {@code Expect: 100-continue}: the client may send its body. */
+    public static ByteBuffer continueInterim() {
+        return ByteBuffer.wrap("HTTP/1.1 100 Continue\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+    }
+
     /** The bytes on the wire; {@code http10KeepAlive} adds the header an HTTP/1.0 client needs to keep the connection. */
     public ByteBuffer encode(boolean http10KeepAlive) {
-        StringBuilder head = new StringBuilder(128)
+        return encode(http10KeepAlive, false);
+    }
+
+    /**
+     * The same; for a HEAD request ({@code headOnly}) the head is the GET's, Content-Length
+     * included, and the body is left out (RFC 9110 9.3.2).
+     */
+    public ByteBuffer encode(boolean http10KeepAlive, boolean headOnly) {
+        StringBuilder head = new StringBuilder(160)
                 .append("HTTP/1.1 ").append(status).append(' ').append(reason(status)).append("\r\n")
+                .append("Date: ").append(HttpDate.now()).append("\r\n")
                 .append("Content-Type: ").append(contentType).append("\r\n")
                 .append("Content-Length: ").append(body.length).append("\r\n");
+        if (status == 405) {
+            head.append("Allow: ").append(Methods.ALLOWED).append("\r\n");
+        }
         if (close) {
             head.append("Connection: close\r\n");
         } else if (http10KeepAlive) {
@@ -44,7 +61,8 @@ public record HttpResponse(int status, String contentType, byte[] body, boolean 
         }
         head.append("\r\n");
         byte[] headBytes = head.toString().getBytes(StandardCharsets.US_ASCII);
-        return ByteBuffer.allocate(headBytes.length + body.length).put(headBytes).put(body).flip();
+        int bodyBytes = headOnly ? 0 : body.length;
+        return ByteBuffer.allocate(headBytes.length + bodyBytes).put(headBytes).put(body, 0, bodyBytes).flip();
     }
 
     public static String reason(int status) {
@@ -55,6 +73,8 @@ public record HttpResponse(int status, String contentType, byte[] body, boolean 
             case 405 -> "Method Not Allowed";
             case 408 -> "Request Timeout";
             case 413 -> "Content Too Large";
+            case 414 -> "URI Too Long";
+            case 417 -> "Expectation Failed";
             case 431 -> "Request Header Fields Too Large";
             case 500 -> "Internal Server Error";
             case 501 -> "Not Implemented";

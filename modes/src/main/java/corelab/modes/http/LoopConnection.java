@@ -23,6 +23,12 @@ final class LoopConnection implements EventLoop.Ready {
     /** True from a complete request until its response is fully written. */
     private boolean busy;
     private boolean closed;
+    /** Set after an error answer: output is shut, input is read and dropped until this deadline. */
+    private long lingerUntilNanos;
+    private int lingeredBytes;
+    private ByteBuffer lingerDiscard;
+    private boolean lingering;
+    private boolean lingerAfterWrite;
     private long lastActivityNanos = System.nanoTime();
 
     LoopConnection(EventLoopServer server, SocketChannel channel) {
@@ -38,6 +44,8 @@ final class LoopConnection implements EventLoop.Ready {
             if (!busy) {
                 processInput();
             }
+        } else if (key.isReadable() && lingering) {
+            drainLingering();
         } else if (key.isReadable()) {
             int read = channel.read(decoder.writable());
             if (read < 0) {
@@ -56,10 +64,15 @@ final class LoopConnection implements EventLoop.Ready {
                 request = decoder.next();
             } catch (HttpException e) {
                 busy = true;
+                lingerAfterWrite = true;
                 startWrite(HttpResponse.error(e.status(), e.getMessage()).encode(false), true);
                 return;
             }
             if (request == null) {
+                if (decoder.takeContinue()) {
+                    busy = true; // until the interim answer is written; then reading resumes
+                    startWrite(HttpResponse.continueInterim(), false);
+                }
                 return;
             }
             busy = true;
@@ -109,6 +122,10 @@ final class LoopConnection implements EventLoop.Ready {
         }
         pending = null;
         current = null;
+        if (closeAfterWrite && lingerAfterWrite) {
+            startLingering();
+            return;
+        }
         if (closeAfterWrite) {
             close();
             return;
@@ -118,7 +135,35 @@ final class LoopConnection implements EventLoop.Ready {
         key.interestOps(SelectionKey.OP_READ);
     }
 
+    /** See {@link LingeringClose}; here the loop never waits: reads come as events, the deadline with the tick. */
+    private void startLingering() throws IOException {
+        lingering = true;
+        lingerUntilNanos = LingeringClose.deadlineNanos();
+        lingerDiscard = ByteBuffer.allocate(4096);
+        channel.shutdownOutput();
+        key.interestOps(SelectionKey.OP_READ);
+        drainLingering();
+    }
+
+    private void drainLingering() throws IOException {
+        while (!closed) {
+            lingerDiscard.clear();
+            int read = channel.read(lingerDiscard);
+            if (read == 0) {
+                return; // more may come: wait for the next event or the deadline
+            }
+            lingeredBytes += Math.max(read, 0);
+            if (read < 0 || lingeredBytes >= LingeringClose.MAX_BYTES) {
+                close();
+            }
+        }
+    }
+
     void closeIfIdle(long nowNanos, long idleNanos) {
+        if (lingering && nowNanos - lingerUntilNanos >= 0) {
+            close();
+            return;
+        }
         if (busy || closed || nowNanos - lastActivityNanos < idleNanos) {
             return;
         }

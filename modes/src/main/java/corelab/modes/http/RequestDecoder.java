@@ -16,9 +16,15 @@ import java.util.Map;
  */
 public final class RequestDecoder {
     private static final int INITIAL_CAPACITY = 4096;
+    /** Empty lines skipped before a request line; more is not a client's slip but noise. */
+    static final int MAX_EMPTY_LINES = 8;
 
     private final HttpLimits limits;
     private ByteBuffer buffer = ByteBuffer.allocate(INITIAL_CAPACITY); // always in write mode between calls
+    private int emptyLinesSkipped;
+    /** The request waiting for its body asked for {@code 100 Continue}, and it has not been sent. */
+    private boolean continueDue;
+    private boolean continueSent;
 
     public RequestDecoder(HttpLimits limits) {
         this.limits = limits;
@@ -43,6 +49,20 @@ public final class RequestDecoder {
         return buffer.position() > 0;
     }
 
+    /**
+     * True once for a request whose head asked {@code Expect: 100-continue} and whose body
+     * (within the limit) has not all come: the transport then sends {@code 100 Continue}
+     * (RFC 9110 10.1.1). Ask after {@link #next()} returned null.
+     */
+    public boolean takeContinue() {
+        if (!continueDue) {
+            return false;
+        }
+        continueDue = false;
+        continueSent = true;
+        return true;
+    }
+
     /** The next complete request, or null until more bytes arrive. */
     public HttpRequest next() throws HttpException {
         buffer.flip();
@@ -54,39 +74,23 @@ public final class RequestDecoder {
     }
 
     private HttpRequest parse(ByteBuffer in) throws HttpException {
-        int start = in.position();
+        int start = skipEmptyLines(in);
         int end = in.limit();
         int firstLineEnd = indexOf(in, start, end, (byte) '\n');
         if (firstLineEnd < 0) {
             if (end - start > limits.maxHeaderBytes()) {
-                throw new HttpException(431, "request line longer than " + limits.maxHeaderBytes() + " bytes");
+                throw new HttpException(414, "request line longer than " + limits.maxHeaderBytes() + " bytes");
             }
             return null;
         }
         if (firstLineEnd == start || in.get(firstLineEnd - 1) != '\r') {
             throw new HttpException(400, "request line must end with CRLF");
         }
+        if (firstLineEnd - start > limits.maxHeaderBytes()) {
+            throw new HttpException(414, "request line longer than " + limits.maxHeaderBytes() + " bytes");
+        }
         // Check the request line as soon as it is here, so garbage is refused at once.
-        String requestLine = ascii(in, start, firstLineEnd - 1);
-        String[] parts = requestLine.split(" ", -1);
-        if (parts.length != 3) {
-            throw new HttpException(400, "malformed request line '" + printable(requestLine) + "'");
-        }
-        String method = parts[0];
-        String target = parts[1];
-        String version = parts[2];
-        if (method.isEmpty() || !isToken(method)) {
-            throw new HttpException(400, "malformed method '" + printable(method) + "'");
-        }
-        if (!target.startsWith("/") || !isVisible(target)) {
-            throw new HttpException(400, "malformed request target '" + printable(target) + "'");
-        }
-        if (!version.startsWith("HTTP/")) {
-            throw new HttpException(400, "malformed HTTP version '" + printable(version) + "'");
-        }
-        if (!version.equals("HTTP/1.1") && !version.equals("HTTP/1.0")) {
-            throw new HttpException(505, "only HTTP/1.0 and HTTP/1.1 are served, not " + printable(version));
-        }
+        RequestLine line = RequestLine.parse(ascii(in, start, firstLineEnd - 1));
 
         int headEnd = indexOfHeadEnd(in, firstLineEnd + 1, end);
         if (headEnd < 0) {
@@ -100,25 +104,46 @@ public final class RequestDecoder {
         }
 
         Map<String, String> headers = parseHeaders(in, firstLineEnd + 1, headEnd - 2);
+        HeaderRules.checkHost(line.version(), headers.get("host"));
         if (headers.containsKey("transfer-encoding")) {
+            if (headers.containsKey("content-length")) {
+                // Two framings at once: the classic request smuggling, never guessed at.
+                throw new HttpException(400, "both Transfer-Encoding and Content-Length");
+            }
             throw new HttpException(501, "Transfer-Encoding is not supported; send a Content-Length body");
         }
         int contentLength = contentLength(headers.get("content-length"));
+        boolean http11 = line.version().equals(RequestLine.HTTP_1_1);
+        boolean expectsContinue = HeaderRules.expectsContinue(http11, headers.get("expect"));
         if (end - headEnd < contentLength) {
+            continueDue = expectsContinue && !continueSent;
             return null;
         }
+        continueDue = false;
+        continueSent = false;
+        emptyLinesSkipped = 0;
         byte[] body = new byte[contentLength];
         in.position(headEnd);
         in.get(body);
 
-        String connection = headers.getOrDefault("connection", "").toLowerCase(java.util.Locale.ROOT);
-        boolean keepAlive = version.equals("HTTP/1.1")
-                ? !connection.contains("close")
-                : connection.contains("keep-alive");
-        int question = target.indexOf('?');
-        String path = question < 0 ? target : target.substring(0, question);
-        String query = question < 0 ? "" : target.substring(question + 1);
-        return new HttpRequest(method, path, query, version, headers, body, keepAlive);
+        boolean keepAlive = HeaderRules.keepAlive(http11, headers.get("connection"));
+        return new HttpRequest(line.method(), line.path(), line.query(), line.version(), headers, body, keepAlive);
+    }
+
+    /**
+     * Skips the empty lines a client may send before a request (RFC 9112 2.2), consuming
+     * them, up to {@value #MAX_EMPTY_LINES}; returns where the request line starts.
+     */
+    private int skipEmptyLines(ByteBuffer in) throws HttpException {
+        int start = in.position();
+        while (start + 1 < in.limit() && in.get(start) == '\r' && in.get(start + 1) == '\n') {
+            if (++emptyLinesSkipped > MAX_EMPTY_LINES) {
+                throw new HttpException(400, "more than " + MAX_EMPTY_LINES + " empty lines before a request");
+            }
+            start += 2;
+            in.position(start); // consumed even if the request line has not come yet
+        }
+        return start;
     }
 
     /** Parses header lines between {@code from} and {@code to} (each line ends with CRLF). */
@@ -137,9 +162,17 @@ public final class RequestDecoder {
                 throw new HttpException(400, "malformed header line '" + printable(line) + "'");
             }
             String name = line.substring(0, colon).toLowerCase(java.util.Locale.ROOT);
-            String value = line.substring(colon + 1).strip();
+            String value = HeaderRules.fieldValue(line.substring(colon + 1));
+            if (value == null) {
+                // CR, LF, NUL and other controls (RFC 9110 5.5): never trimmed away or read past,
+                // or "Content-Length: \x0b5" would be 5 here and something else behind another front.
+                throw new HttpException(400, "control character in the value of header '" + printable(name) + "'");
+            }
             String previous = headers.putIfAbsent(name, value);
             if (previous != null) {
+                if (name.equals("host")) {
+                    throw new HttpException(400, "more than one Host header");
+                }
                 if (name.equals("content-length") && !previous.equals(value)) {
                     throw new HttpException(400, "conflicting Content-Length headers");
                 }
@@ -185,17 +218,26 @@ public final class RequestDecoder {
         return -1;
     }
 
-    /** The index just past the blank line that ends the header section, searching from the start of the headers. */
-    private static int indexOfHeadEnd(ByteBuffer in, int headersStart, int to) {
-        if (headersStart + 1 < to && in.get(headersStart) == '\r' && in.get(headersStart + 1) == '\n') {
-            return headersStart + 2; // no headers at all
-        }
-        for (int i = Math.max(headersStart, 2); i + 1 < to; i++) {
-            if (in.get(i) == '\r' && in.get(i + 1) == '\n' && in.get(i - 1) == '\n' && in.get(i - 2) == '\r') {
-                return i + 2;
+    /**
+     * The index just past the empty line that ends the header section, or -1 until it has
+     * come. Every line end seen on the way must be CRLF: a bare LF is refused at once rather
+     * than waited on (RFC 9112 2.2 lets a server reject it), so it cannot hang a connection.
+     */
+    private static int indexOfHeadEnd(ByteBuffer in, int headersStart, int to) throws HttpException {
+        int lineStart = headersStart;
+        while (true) {
+            int lf = indexOf(in, lineStart, to, (byte) '\n');
+            if (lf < 0) {
+                return -1;
             }
+            if (lf == lineStart || in.get(lf - 1) != '\r') {
+                throw new HttpException(400, "header lines must end with CRLF, not a bare LF");
+            }
+            if (lf == lineStart + 1) {
+                return lf + 1; // the empty line
+            }
+            lineStart = lf + 1;
         }
-        return -1;
     }
 
     private static String ascii(ByteBuffer in, int from, int to) {
@@ -204,7 +246,7 @@ public final class RequestDecoder {
         return new String(bytes, StandardCharsets.ISO_8859_1);
     }
 
-    private static boolean isToken(String s) {
+    static boolean isToken(String s) {
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
             boolean ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
@@ -216,18 +258,8 @@ public final class RequestDecoder {
         return true;
     }
 
-    private static boolean isVisible(String s) {
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c <= ' ' || c >= 0x7f) {
-                return false;
-            }
-        }
-        return true;
-    }
-
     /** Shows a client's bytes in an error message without echoing control characters back. */
-    private static String printable(String s) {
+    static String printable(String s) {
         StringBuilder out = new StringBuilder();
         for (int i = 0; i < s.length() && out.length() < 80; i++) {
             char c = s.charAt(i);

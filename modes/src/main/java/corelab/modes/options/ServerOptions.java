@@ -50,7 +50,7 @@ public record ServerOptions(Mode mode, Mode workerMode, String host, int port, i
     public static final Option<Integer> BACKEND_PORT = Option.of("backendPort", wholeNumber(0, 65535), 0,
             "io and mixed workloads: port of a running backend on host; 0 starts one");
     public static final Option<Integer> MAX_HEADER_BYTES = Option.of("maxHeaderBytes", wholeNumber(64, 1 << 20),
-            HttpLimits.DEFAULTS.maxHeaderBytes(), "longest request line and headers; longer: 431");
+            HttpLimits.DEFAULTS.maxHeaderBytes(), "longest request line and headers; longer: 431 (a request line alone: 414)");
     public static final Option<Integer> MAX_BODY_BYTES = Option.of("maxBodyBytes", wholeNumber(0, 64 << 20),
             HttpLimits.DEFAULTS.maxBodyBytes(), "largest request body; larger: 413");
     public static final Option<Integer> IDLE_TIMEOUT_MILLIS = Option.of("idleTimeoutMillis", wholeNumber(1, 3_600_000),

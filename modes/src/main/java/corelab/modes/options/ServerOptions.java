@@ -48,7 +48,7 @@ public record ServerOptions(Mode mode, Mode workerMode, String host, int port, i
             wholeNumber(0, WorkloadSettings.MAX_BACKEND_DELAY_MILLIS), WorkloadSettings.DEFAULT_BACKEND_DELAY_MILLIS,
             "io and mixed workloads: how long the backend waits before answering");
     public static final Option<Integer> BACKEND_PORT = Option.of("backendPort", wholeNumber(0, 65535), 0,
-            "io and mixed workloads: port of a running backend on host; 0 starts one");
+            "io and mixed workloads: port of a running backend on 127.0.0.1; 0 starts one there");
     public static final Option<Integer> MAX_HEADER_BYTES = Option.of("maxHeaderBytes", wholeNumber(64, 1 << 20),
             HttpLimits.DEFAULTS.maxHeaderBytes(), "longest request line and headers; longer: 431");
     public static final Option<Integer> MAX_BODY_BYTES = Option.of("maxBodyBytes", wholeNumber(0, 64 << 20),
@@ -65,7 +65,7 @@ public record ServerOptions(Mode mode, Mode workerMode, String host, int port, i
                             + " has no primary: use mode=cluster, or counter=local (one process counts right by"
                             + " itself) or counter=redis");
     public static final Option<Integer> REDIS_PORT = Option.of("redisPort", wholeNumber(0, 65535), 0,
-            "counter=redis: port of a running Redis on host; 0 starts a redis-server");
+            "counter=redis: port of a running Redis on 127.0.0.1; 0 starts a redis-server there");
     public static final Option<Integer> STATS_INTERVAL_MILLIS = Option.of("statsIntervalMillis",
             wholeNumber(0, 3_600_000), 0, "print a corelab-stats line (requests handled so far) this often; 0: never");
     public static final Option<Balance> BALANCE = Option.of("balance", ValueType.word(Balance::fromWord), Balance.KERNEL,

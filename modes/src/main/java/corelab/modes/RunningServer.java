@@ -11,6 +11,7 @@ import corelab.modes.options.CounterStore;
 import corelab.modes.options.Mode;
 import corelab.modes.options.OptionException;
 import corelab.modes.options.ServerOptions;
+import corelab.modes.server.CrashEndpoints;
 import corelab.modes.server.ModeServer;
 import corelab.modes.server.ServerContext;
 import corelab.modes.threads.OffloadServer;
@@ -81,6 +82,10 @@ public final class RunningServer implements AutoCloseable {
         try {
             backend = options.backendPort() == 0 ? Backend.start(LOOPBACK, 0) : null;
             ServerOptions resolved = backend == null ? options : options.withBackendPort(backend.port());
+            if (workerId == 0 && resolved.crashEndpoints() && resolved.crashSecret().isEmpty()) {
+                // One per run, made where the run starts: a cluster's workers get it with their options.
+                resolved = resolved.withCrashSecret(CrashEndpoints.newSecret());
+            }
             if (workerId == 0 && resolved.counter() == CounterStore.REDIS) {
                 // The process that starts the server owns the count; a cluster's workers get the port.
                 if (resolved.redisPort() == 0) {
@@ -93,6 +98,9 @@ public final class RunningServer implements AutoCloseable {
             InetSocketAddress backendAddress = new InetSocketAddress(LOOPBACK, resolved.backendPort());
             LongAdder requestsHandled = new LongAdder();
             Map<String, String> extra = new LinkedHashMap<>();
+            if (workerId == 0 && resolved.crashEndpoints()) {
+                extra.put(ReadyLine.CRASH_SECRET, resolved.crashSecret()); // how a person learns it
+            }
             ModeServer server;
             if (resolved.mode() == Mode.CLUSTER) {
                 server = new ClusterServer(ServerMain.class, resolved, log);

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import corelab.modes.ServerMain;
 import corelab.modes.options.Balance;
+import corelab.modes.server.CrashEndpoints;
 import corelab.modes.wire.ReadyLine;
 import corelab.testkit.Eventually;
 import corelab.testkit.Http;
@@ -189,14 +190,16 @@ class BalanceTest {
     void workersThatCrashInALoopMakeThePrimaryExitWith3AndLeaveNoProcess() throws Exception {
         try (PrimaryProcess primary = PrimaryProcess.cluster("kernel", 1, "crashEndpoints=true", "maxRestarts=2",
                 "minUptimeMillis=600000", "restartDelayMillis=10")) {
-            InetSocketAddress address = primary.address(primary.awaitReady());
+            ReadyLine ready = primary.awaitReady();
+            InetSocketAddress address = primary.address(ready);
+            String crashExit = CrashEndpoints.target(CrashEndpoints.EXIT_PATH, ready.crashSecret().orElseThrow());
             Eventually.within(Eventually.PATIENCE, () -> {
                 if (!primary.process.isAlive()) {
                     return true;
                 }
                 primary.recordDescendants();
                 try {
-                    Http.get(address, "/crash/exit"); // the worker that takes it halts
+                    Http.get(address, crashExit); // the worker that takes it halts
                 } catch (IOException e) {
                     // the halt, or between a crash and the restart nobody listens
                 }

@@ -6,6 +6,7 @@ import corelab.modes.RunningServer;
 import corelab.modes.options.Mode;
 import corelab.modes.options.OptionException;
 import corelab.modes.options.ServerOptions;
+import corelab.modes.server.CrashEndpoints;
 import corelab.reports.Report;
 import corelab.results.ResultsFormatException;
 import corelab.results.ResultsJson;
@@ -93,6 +94,9 @@ public final class Main {
         System.out.println("corelab: serving mode " + server.mode().word() + " (" + server.mode().description() + ")");
         System.out.println("corelab: try it:  curl " + base + "/hello   (the workloads: " + Workload.paths()
                 + "; and /info); Ctrl-C stops it");
+        running.readyLine().crashSecret().ifPresent(secret -> System.out.println("corelab: crash endpoints on, with"
+                + " this run's secret:  curl '" + base + CrashEndpoints.target(CrashEndpoints.THROW_PATH, secret)
+                + "'   (or " + CrashEndpoints.EXIT_PATH + ")"));
         try {
             stopped.await();
         } catch (InterruptedException e) {

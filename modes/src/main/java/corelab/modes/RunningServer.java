@@ -11,6 +11,7 @@ import corelab.modes.options.CounterStore;
 import corelab.modes.options.Mode;
 import corelab.modes.options.OptionException;
 import corelab.modes.options.ServerOptions;
+import corelab.modes.server.CrashEndpoints;
 import corelab.modes.server.ModeServer;
 import corelab.modes.server.ServerContext;
 import corelab.modes.threads.OffloadServer;
@@ -34,6 +35,12 @@ import java.util.concurrent.atomic.LongAdder;
  * server process run. It starts its own backend unless {@code backendPort} names one.
  */
 public final class RunningServer implements AutoCloseable {
+    /**
+     * Where the io backend and Redis are, whatever {@code -Dhost} is: neither asks who calls, so
+     * {@code -Dhost=0.0.0.0} must expose the server alone, never an unauthenticated Redis or backend.
+     */
+    public static final String LOOPBACK = "127.0.0.1";
+
     private final ModeServer server;
     private final Backend ownBackend;
     private final RedisServer ownRedis;
@@ -73,20 +80,27 @@ public final class RunningServer implements AutoCloseable {
         RedisServer redis = null;
         Counter counter = null;
         try {
-            backend = options.backendPort() == 0 ? Backend.start(options.host(), 0) : null;
+            backend = options.backendPort() == 0 ? Backend.start(LOOPBACK, 0) : null;
             ServerOptions resolved = backend == null ? options : options.withBackendPort(backend.port());
+            if (workerId == 0 && resolved.crashEndpoints() && resolved.crashSecret().isEmpty()) {
+                // One per run, made where the run starts: a cluster's workers get it with their options.
+                resolved = resolved.withCrashSecret(CrashEndpoints.newSecret());
+            }
             if (workerId == 0 && resolved.counter() == CounterStore.REDIS) {
                 // The process that starts the server owns the count; a cluster's workers get the port.
                 if (resolved.redisPort() == 0) {
-                    redis = RedisServer.start(resolved.host());
+                    redis = RedisServer.start(LOOPBACK);
                     resolved = resolved.withRedisPort(redis.port());
                 } else {
-                    RedisCounter.reset(resolved.host(), resolved.redisPort());
+                    RedisCounter.reset(LOOPBACK, resolved.redisPort());
                 }
             }
-            InetSocketAddress backendAddress = new InetSocketAddress(resolved.host(), resolved.backendPort());
+            InetSocketAddress backendAddress = new InetSocketAddress(LOOPBACK, resolved.backendPort());
             LongAdder requestsHandled = new LongAdder();
             Map<String, String> extra = new LinkedHashMap<>();
+            if (workerId == 0 && resolved.crashEndpoints()) {
+                extra.put(ReadyLine.CRASH_SECRET, resolved.crashSecret()); // how a person learns it
+            }
             ModeServer server;
             if (resolved.mode() == Mode.CLUSTER) {
                 server = new ClusterServer(ServerMain.class, resolved, log);
@@ -123,7 +137,7 @@ public final class RunningServer implements AutoCloseable {
                 yield new PrimaryCounter(primary);
             }
             // A thread mode's request thread may wait for Redis; an event loop must not.
-            case REDIS -> RedisCounter.connect(options.host(), options.redisPort(),
+            case REDIS -> RedisCounter.connect(LOOPBACK, options.redisPort(),
                     options.mode() == Mode.PLATFORM || options.mode() == Mode.VIRTUAL);
         };
     }

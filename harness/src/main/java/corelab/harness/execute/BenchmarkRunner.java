@@ -21,6 +21,7 @@ import corelab.results.RunResult;
 import corelab.workloads.Workload;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -50,8 +51,8 @@ public final class BenchmarkRunner {
     private final PrintStream console;
     private final List<ConfigurationResult> done = Collections.synchronizedList(new ArrayList<>());
     private final Instant started = Instant.now();
-    private final String runId = RUN_ID.format(started);
     private final ResultsFolder folder;
+    private final String runId;
     private final Provenance provenance;
     private volatile boolean finished;
 
@@ -59,7 +60,12 @@ public final class BenchmarkRunner {
         this.options = options;
         this.resolvedOptions = BenchmarkOptions.OPTIONS.resolvedText(givenOptions);
         this.console = console;
-        this.folder = new ResultsFolder(uniqueFolder(options.resultsDir(), runId));
+        try {
+            this.folder = ResultsFolder.createUnique(options.resultsDir(), RUN_ID.format(started));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create a results folder in " + options.resultsDir(), e);
+        }
+        this.runId = folder.path().getFileName().toString(); // "-2" when another run started in the same second
         this.provenance = ProvenanceProbe.probe(List.of(), Commands.labCommand(givenOptions));
     }
 
@@ -193,13 +199,5 @@ public final class BenchmarkRunner {
         }
         saveQuietly(snapshot(RunResult.Status.INTERRUPTED, "interrupted by a signal (Ctrl-C?)"));
         console.println("\ncorelab: interrupted; what was measured is saved in " + folder.path().toAbsolutePath());
-    }
-
-    private static Path uniqueFolder(Path parent, String runId) {
-        Path candidate = parent.resolve(runId);
-        for (int i = 2; candidate.toFile().exists(); i++) {
-            candidate = parent.resolve(runId + "-" + i);
-        }
-        return candidate;
     }
 }

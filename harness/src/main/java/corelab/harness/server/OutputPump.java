@@ -7,6 +7,7 @@ import corelab.modes.wire.ReadyLine;
 import corelab.modes.wire.StatsLine;
 import corelab.modes.wire.WorkerOnlineLine;
 import java.io.IOException;
+import java.io.InputStream;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -39,10 +40,10 @@ final class OutputPump {
         this.corelabLines = corelabLines;
     }
 
-    /** {@code corelabLines}: whether to look for ready and stats lines (not in a foreign server's output). */
-    static OutputPump start(Process process, boolean corelabLines) {
+    /** Drains {@code stream}, one of {@code process}'s outputs. {@code corelabLines}: whether to look for ready and stats lines (not in a foreign server's output). */
+    static OutputPump start(Process process, InputStream stream, boolean corelabLines) {
         OutputPump pump = new OutputPump(corelabLines);
-        LinePump.start("corelab-server-" + process.pid() + "-output", process.getInputStream(),
+        LinePump.start("corelab-server-" + process.pid() + "-output", stream,
                 line -> pump.accept(line.length() <= LINE_MAX_CHARS ? line : line.substring(0, LINE_MAX_CHARS) + "..."),
                 pump::ended);
         return pump;

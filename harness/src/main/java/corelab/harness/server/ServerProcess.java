@@ -3,6 +3,7 @@ package corelab.harness.server;
 import corelab.modes.ServerMain;
 import corelab.modes.options.ServerArgs;
 import corelab.modes.options.ServerOptions;
+import corelab.modes.process.ChildProcess;
 import corelab.modes.process.JvmCommand;
 import corelab.modes.process.LiveChildren;
 import corelab.modes.process.ProcessTree;
@@ -26,8 +27,9 @@ import java.util.Map;
  * on the way is one {@link IOException}. Its output is drained continuously. Its stdin is a
  * pipe the harness never writes: if the harness JVM dies, even by SIGKILL, the kernel closes
  * it and a corelab server exits ({@code exitWithStdin=true}), its cluster workers with it; a
- * foreign server does so only if it watches its stdin. On an orderly exit or Ctrl-C, a
- * shutdown hook closes every server still open, foreign ones included.
+ * foreign server runs as a {@link ChildProcess} (its own process group, whose watcher kills
+ * the group when that pipe closes), so it dies too even if it ignores its stdin and SIGTERM.
+ * On an orderly exit or Ctrl-C, a shutdown hook closes every server still open.
  */
 public final class ServerProcess implements AutoCloseable {
     /** How long {@link #close()} lets the server stop by itself (SIGTERM) before SIGKILL. */
@@ -63,8 +65,8 @@ public final class ServerProcess implements AutoCloseable {
         List<String> command = new ArrayList<>(Cores.commandPrefix(cores));
         command.addAll(JvmCommand.forMain(ServerMain.class, jvmFlags, args));
         String what = "the corelab server (mode=" + options.mode().word() + ")";
-        Process process = launch(command, what);
-        OutputPump output = OutputPump.start(process, true);
+        Process process = launch(command, true, what);
+        OutputPump output = OutputPump.start(process, process.getInputStream(), true);
         ReadyLine ready = ReadyWait.forReadyLine(process, output, readyTimeout, what);
         // The ready line's address is numeric: no name lookup here.
         InetSocketAddress address = new InetSocketAddress(InetAddress.getByName(ready.host()), ready.port());
@@ -90,16 +92,22 @@ public final class ServerProcess implements AutoCloseable {
         List<String> command = new ArrayList<>(Cores.commandPrefix(cores));
         command.addAll(List.of("sh", "-c", shellCommand));
         String what = "the server '" + shellCommand + "'";
-        Process process = launch(command, what);
-        OutputPump output = OutputPump.start(process, false);
+        // Under ChildProcess's wrapper: a process group of its own and a watcher on the stdin lifeline, so a
+        // server that ignores its stdin still dies with a SIGKILLed harness. Its output is the wrapper's stderr.
+        // The core restriction goes outside, so the wrapper and its watcher keep to those cores too.
+        List<String> wrapped = new ArrayList<>(Cores.commandPrefix(cores));
+        wrapped.addAll(ChildProcess.lifelineCommand(List.of("sh", "-c", shellCommand)));
+        Process process = launch(wrapped, false, what);
+        ChildProcess.programPid(process, what);
+        OutputPump output = OutputPump.start(process, process.getErrorStream(), false);
         InetSocketAddress address = new InetSocketAddress(listenAddress, port);
         ReadyWait.forPort(process, output, address, readyTimeout, what);
         return new ServerProcess(process, List.copyOf(command), shellCommand, address, output);
     }
 
-    private static Process launch(List<String> command, String what) throws IOException {
+    private static Process launch(List<String> command, boolean mergeErrors, String what) throws IOException {
         ProcessBuilder builder = new ProcessBuilder(command)
-                .redirectErrorStream(true)
+                .redirectErrorStream(mergeErrors)
                 .redirectInput(ProcessBuilder.Redirect.PIPE); // the lifeline: see the class comment
         Process process;
         try {

@@ -80,7 +80,7 @@ public final class ClusterServer implements ModeServer {
             case NGINX -> {
                 WorkerPorts ports = new WorkerPorts();
                 this.cluster = new Cluster(workerMain, id -> behindFront.withPort(ports.portOf(id)), restartPolicy, log::println);
-                this.front = NginxFront.prepare(options.host(), options.port(), ports, log, this::stopBecause);
+                this.front = NginxFront.prepare(options.host(), options.port(), options.limits(), ports, log, this::stopBecause);
             }
             default -> throw new IllegalArgumentException("no front for " + options.balance());
         }

@@ -1,5 +1,6 @@
 package corelab.modes.cluster;
 
+import corelab.modes.http.HttpLimits;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.util.List;
@@ -9,7 +10,7 @@ final class NginxConfig {
     private NginxConfig() {
     }
 
-    static String render(InetSocketAddress listen, List<InetSocketAddress> workers, Path directory) {
+    static String render(InetSocketAddress listen, List<InetSocketAddress> workers, Path directory, HttpLimits limits) {
         StringBuilder servers = new StringBuilder();
         for (InetSocketAddress worker : workers) {
             // A worker that refuses (it died; its replacement will listen on the same port)
@@ -33,10 +34,14 @@ final class NginxConfig {
                     fastcgi_temp_path %1$s/fastcgi;
                     uwsgi_temp_path %1$s/uwsgi;
                     scgi_temp_path %1$s/scgi;
-                    # The workers enforce their own limits on requests; nginx passes everything on.
-                    client_max_body_size 0;
+                    # The workers' body limit, answered by nginx itself (413): with 0 (no limit) nginx would
+                    # buffer an over-limit body to disk and the client would wait for an answer that never comes.
+                    client_max_body_size %4$d;
                     upstream corelab_workers {
                 %2$s        keepalive 64;
+                        # Below the workers' idle timeout, so nginx closes an idle connection first and never
+                        # sends a request on one a worker is closing (nginx's default is 60 s).
+                        keepalive_timeout %5$dms;
                     }
                     server {
                         listen %3$s backlog=4096;
@@ -49,7 +54,17 @@ final class NginxConfig {
                         }
                     }
                 }
-                """.formatted(dir, servers, hostPort(listen));
+                """.formatted(dir, servers, hostPort(listen), bodyLimitBytes(limits), upstreamIdleMillis(limits));
+    }
+
+    /** nginx reads 0 as "no limit", and has no "no body at all": then 1 byte, and the workers answer 413 for it. */
+    static long bodyLimitBytes(HttpLimits limits) {
+        return Math.max(1, limits.maxBodyBytes());
+    }
+
+    /** Half the workers' idle timeout: a margin for the two timers, which do not start at the same instant. */
+    static long upstreamIdleMillis(HttpLimits limits) {
+        return Math.max(1, limits.idleTimeoutMillis() / 2);
     }
 
     private static String hostPort(InetSocketAddress address) {

@@ -44,6 +44,7 @@ final class NginxFront implements Front {
 
     private final Path nginx;
     private final InetSocketAddress address;
+    private final HttpLimits limits;
     private final WorkerPorts workers;
     private final PrintStream log;
     private final Consumer<String> died;
@@ -52,10 +53,11 @@ final class NginxFront implements Front {
     private boolean closed; // guarded by this
     private boolean serving; // guarded by this; before, a failed start is the constructor's error to report
 
-    private NginxFront(Path nginx, InetSocketAddress address, WorkerPorts workers, PrintStream log,
+    private NginxFront(Path nginx, InetSocketAddress address, HttpLimits limits, WorkerPorts workers, PrintStream log,
                        Consumer<String> died, Path directory) {
         this.nginx = nginx;
         this.address = address;
+        this.limits = limits;
         this.workers = workers;
         this.log = log;
         this.died = died;
@@ -67,7 +69,7 @@ final class NginxFront implements Front {
      * (and picks one for port 0). Between this check and nginx's own bind another program
      * could take the port; nginx then fails to start and says so.
      */
-    static NginxFront prepare(String host, int port, WorkerPorts workers, PrintStream log,
+    static NginxFront prepare(String host, int port, HttpLimits limits, WorkerPorts workers, PrintStream log,
                               Consumer<String> died) throws IOException {
         Path nginx = find().orElseThrow(() -> new IOException("balance=nginx needs nginx, which is not installed"
                 + (System.getenv(EXECUTABLE_VARIABLE) != null ? " at " + EXECUTABLE_VARIABLE + "=" + System.getenv(EXECUTABLE_VARIABLE) : "")
@@ -81,7 +83,7 @@ final class NginxFront implements Front {
         Path directory = Files.createTempDirectory(DIRECTORY_PREFIX,
                 PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
         Files.writeString(directory.resolve(OWNER_FILE), Long.toString(ProcessHandle.current().pid()));
-        return new NginxFront(nginx, address, workers, log, died, directory);
+        return new NginxFront(nginx, address, limits, workers, log, died, directory);
     }
 
     /** {@code CORELAB_NGINX} if set (another build, or a test that needs a missing one); else the installed nginx. */
@@ -101,7 +103,7 @@ final class NginxFront implements Front {
     /** Writes the configuration, starts nginx, and returns once it accepts connections. */
     @Override
     public void workersListening() throws IOException {
-        Files.writeString(config(), NginxConfig.render(address, workers.addresses(), directory));
+        Files.writeString(config(), NginxConfig.render(address, workers.addresses(), directory, limits));
         ChildProcess started;
         synchronized (this) {
             if (closed) {

@@ -20,7 +20,8 @@ import java.util.stream.Collectors;
  */
 public record ServerOptions(Mode mode, Mode workerMode, String host, int port, int threads, int workers,
                             int offloadThreads, WorkloadSettings workloads, int backendPort, HttpLimits limits,
-                            int statsIntervalMillis, boolean crashEndpoints, Balance balance, int maxRestarts,
+                            int statsIntervalMillis, boolean crashEndpoints, String crashSecret, Balance balance,
+                            int maxRestarts,
                             int minUptimeMillis, int restartDelayMillis, CounterStore counter, int redisPort) {
 
     public static final int CORES = Runtime.getRuntime().availableProcessors();
@@ -48,7 +49,7 @@ public record ServerOptions(Mode mode, Mode workerMode, String host, int port, i
             wholeNumber(0, WorkloadSettings.MAX_BACKEND_DELAY_MILLIS), WorkloadSettings.DEFAULT_BACKEND_DELAY_MILLIS,
             "io and mixed workloads: how long the backend waits before answering");
     public static final Option<Integer> BACKEND_PORT = Option.of("backendPort", wholeNumber(0, 65535), 0,
-            "io and mixed workloads: port of a running backend on host; 0 starts one");
+            "io and mixed workloads: port of a running backend on 127.0.0.1; 0 starts one there");
     public static final Option<Integer> MAX_HEADER_BYTES = Option.of("maxHeaderBytes", wholeNumber(64, 1 << 20),
             HttpLimits.DEFAULTS.maxHeaderBytes(), "longest request line and headers; longer: 431 (a request line alone: 414)");
     public static final Option<Integer> MAX_BODY_BYTES = Option.of("maxBodyBytes", wholeNumber(0, 64 << 20),
@@ -57,6 +58,9 @@ public record ServerOptions(Mode mode, Mode workerMode, String host, int port, i
             HttpLimits.DEFAULTS.idleTimeoutMillis(), "a connection silent this long (between or inside requests) is closed");
     public static final Option<Boolean> CRASH_ENDPOINTS = Option.of("crashEndpoints", ValueType.flag(false), false,
             "serve /crash/throw (the handler throws) and /crash/exit (the process exits), for fault labs");
+    public static final Option<String> CRASH_SECRET = Option.of("crashSecret", ValueType.text(false), "",
+            "crashEndpoints=true: what /crash/* needs as ?secret=, so no web page can fire it blind;"
+                    + " empty: a new one at each start, printed in the ready line");
     public static final Option<CounterStore> COUNTER = Option.of("counter", ValueType.word(CounterStore::fromWord),
             CounterStore.LOCAL, "counter workload: where the count lives: local (one per process: a cluster's workers"
                     + " diverge), primary (cluster only: the primary keeps it), redis (INCR in Redis)")
@@ -65,7 +69,7 @@ public record ServerOptions(Mode mode, Mode workerMode, String host, int port, i
                             + " has no primary: use mode=cluster, or counter=local (one process counts right by"
                             + " itself) or counter=redis");
     public static final Option<Integer> REDIS_PORT = Option.of("redisPort", wholeNumber(0, 65535), 0,
-            "counter=redis: port of a running Redis on host; 0 starts a redis-server");
+            "counter=redis: port of a running Redis on 127.0.0.1; 0 starts a redis-server there");
     public static final Option<Integer> STATS_INTERVAL_MILLIS = Option.of("statsIntervalMillis",
             wholeNumber(0, 3_600_000), 0, "print a corelab-stats line (requests handled so far) this often; 0: never");
     public static final Option<Balance> BALANCE = Option.of("balance", ValueType.word(Balance::fromWord), Balance.KERNEL,
@@ -99,6 +103,7 @@ public record ServerOptions(Mode mode, Mode workerMode, String host, int port, i
             new Field<>(MAX_BODY_BYTES, options -> options.limits().maxBodyBytes()),
             new Field<>(IDLE_TIMEOUT_MILLIS, options -> options.limits().idleTimeoutMillis()),
             new Field<>(CRASH_ENDPOINTS, ServerOptions::crashEndpoints),
+            new Field<>(CRASH_SECRET, ServerOptions::crashSecret),
             new Field<>(COUNTER, ServerOptions::counter),
             new Field<>(REDIS_PORT, ServerOptions::redisPort),
             new Field<>(STATS_INTERVAL_MILLIS, ServerOptions::statsIntervalMillis),
@@ -124,6 +129,9 @@ public record ServerOptions(Mode mode, Mode workerMode, String host, int port, i
         MIN_UPTIME_MILLIS.check(minUptimeMillis);
         RESTART_DELAY_MILLIS.check(restartDelayMillis);
         REDIS_PORT.check(redisPort);
+        if (!crashSecret.matches("[A-Za-z0-9_-]*")) { // it travels in a URL and in the ready line
+            throw new OptionException("crashSecret: letters, digits, '-' and '_' only");
+        }
         if (!workerMode.inProcess()) {
             throw new OptionException("workerMode must be an in-process mode (single, platform, virtual, offload), was "
                     + workerMode.word());
@@ -208,6 +216,10 @@ public record ServerOptions(Mode mode, Mode workerMode, String host, int port, i
         return with(STATS_INTERVAL_MILLIS, newStatsIntervalMillis);
     }
 
+    public ServerOptions withCrashSecret(String newCrashSecret) {
+        return with(CRASH_SECRET, newCrashSecret);
+    }
+
     public ServerOptions withBalance(Balance newBalance) {
         return with(BALANCE, newBalance);
     }
@@ -229,7 +241,8 @@ public record ServerOptions(Mode mode, Mode workerMode, String host, int port, i
                     values.get(BACKEND_PORT),
                     new HttpLimits(values.get(MAX_HEADER_BYTES), values.get(MAX_BODY_BYTES),
                             values.get(IDLE_TIMEOUT_MILLIS)),
-                    values.get(STATS_INTERVAL_MILLIS), values.get(CRASH_ENDPOINTS), values.get(BALANCE),
+                    values.get(STATS_INTERVAL_MILLIS), values.get(CRASH_ENDPOINTS), values.get(CRASH_SECRET),
+                    values.get(BALANCE),
                     values.get(MAX_RESTARTS), values.get(MIN_UPTIME_MILLIS), values.get(RESTART_DELAY_MILLIS),
                     values.get(COUNTER), values.get(REDIS_PORT));
         } catch (OptionException e) {

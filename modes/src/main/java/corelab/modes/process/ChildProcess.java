@@ -14,7 +14,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
- * A program that is not one of corelab's JVMs (nginx, redis-server), started so that it can
+ * A program that is not one of corelab's JVMs (nginx, redis-server, a harness's
+ * {@code -DserverCmd}), started so that it can
  * never outlive the JVM that started it, however that JVM ends.
  *
  * <p>Why this is not just a {@link ProcessBuilder}: a corelab JVM child reads its standard
@@ -48,8 +49,10 @@ public final class ChildProcess implements AutoCloseable {
                     + "; kill -KILL -\"$1\" 2>/dev/null' corelab-lifeline \"$child\" <&3 >/dev/null 2>&1 &",
             "watcher=$!",
             "exec 3<&-",
-            "wait \"$child\"",
-            "status=$?",
+            // SIGTERM to this wrapper (a harness stopping its server) is passed to the program's group; the
+            // wrapper keeps waiting, so the group is still killed when the program's first process exits.
+            "trap 'kill -TERM -\"$child\" 2>/dev/null' TERM",
+            "while :; do wait \"$child\"; status=$?; kill -0 \"$child\" 2>/dev/null || break; done",
             "kill -KILL -\"$child\" 2>/dev/null",
             "kill -KILL -\"$watcher\" 2>/dev/null",
             "exit \"$status\"");
@@ -74,11 +77,26 @@ public final class ChildProcess implements AutoCloseable {
      * Each line it prints goes to {@code output}, on a daemon thread.
      */
     public static ChildProcess start(List<String> command, Path directory, Consumer<String> output) throws IOException {
-        List<String> wrapped = new ArrayList<>(List.of("sh", "-c", WRAPPER, "corelab-child"));
-        wrapped.addAll(command);
-        Process wrapper = new ProcessBuilder(wrapped).directory(directory.toFile()).start();
+        Process wrapper = new ProcessBuilder(lifelineCommand(command)).directory(directory.toFile()).start();
         String name = Path.of(command.get(0)).getFileName().toString();
         LinePump.start(name + "-output", wrapper.getErrorStream(), output, () -> { });
+        return new ChildProcess(name, wrapper, programPid(wrapper, name));
+    }
+
+    /**
+     * The command that runs {@code command} under the wrapper, for a caller that manages the
+     * wrapper {@link Process} itself (a harness's foreign server): the wrapper's standard input is
+     * the lifeline, its standard error the program's output, its standard output the program's
+     * process id ({@link #programPid}); SIGTERM to the wrapper is SIGTERM to the program's group.
+     */
+    public static List<String> lifelineCommand(List<String> command) {
+        List<String> wrapped = new ArrayList<>(List.of("sh", "-c", WRAPPER, "corelab-child"));
+        wrapped.addAll(command);
+        return wrapped;
+    }
+
+    /** Reads the program's process id, the one line a wrapper started by {@link #lifelineCommand} prints. */
+    public static long programPid(Process wrapper, String name) throws IOException {
         BufferedReader pidLine = new BufferedReader(new InputStreamReader(wrapper.getInputStream(), StandardCharsets.US_ASCII));
         String line = pidLine.readLine();
         if (line == null) {
@@ -86,7 +104,7 @@ public final class ChildProcess implements AutoCloseable {
             throw new IOException("could not start " + name + " (the shell that starts it ended at once)");
         }
         try {
-            return new ChildProcess(name, wrapper, Long.parseLong(line.strip()));
+            return Long.parseLong(line.strip());
         } catch (NumberFormatException e) {
             wrapper.destroyForcibly();
             throw new IOException("could not start " + name + ": unexpected output " + line);

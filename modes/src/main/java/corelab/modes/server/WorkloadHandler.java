@@ -45,7 +45,7 @@ public final class WorkloadHandler implements Handler {
     private final BackendWait backend;
     private final String info;
     private final LongAdder requestsHandled;
-    private final boolean crashEndpoints;
+    private final CrashEndpoints crash;
     private final Counter counter;
 
     public WorkloadHandler(ServerContext context, CpuWork cpu, BackendWait backend) {
@@ -54,7 +54,7 @@ public final class WorkloadHandler implements Handler {
         this.backend = backend;
         this.info = context.info();
         this.requestsHandled = context.requestsHandled();
-        this.crashEndpoints = context.options().crashEndpoints();
+        this.crash = new CrashEndpoints(context.options());
         this.counter = context.counter();
     }
 
@@ -68,21 +68,7 @@ public final class WorkloadHandler implements Handler {
         }
         return switch (request.path()) {
             case INFO_PATH -> done(HttpResponse.text(200, info + "\n"));
-            case "/crash/throw" -> {
-                if (crashEndpoints) {
-                    // An exception in a handler fails this one request (500); the server goes on.
-                    throw new IllegalStateException("/crash/throw was asked to fail");
-                }
-                yield done(HttpResponse.refusal(404, "the crash endpoints are off; start with crashEndpoints=true"));
-            }
-            case "/crash/exit" -> {
-                if (crashEndpoints) {
-                    // A process that dies takes every request in flight with it; in a cluster,
-                    // only this worker's, and the primary starts another.
-                    Runtime.getRuntime().halt(70);
-                }
-                yield done(HttpResponse.refusal(404, "the crash endpoints are off; start with crashEndpoints=true"));
-            }
+            case CrashEndpoints.THROW_PATH, CrashEndpoints.EXIT_PATH -> done(crash.answer(request.path(), request.query()));
             default -> done(HttpResponse.refusal(404, "no such path " + request.path() + "; try " + EVERY_PATH));
         };
     }

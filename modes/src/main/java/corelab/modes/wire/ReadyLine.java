@@ -12,6 +12,8 @@ import java.util.Optional;
  */
 public record ReadyLine(Map<String, String> fields) {
     public static final String PREFIX = "corelab-ready";
+    /** The field that carries the secret {@code /crash/*} needs, when the crash endpoints are on. */
+    public static final String CRASH_SECRET = "crashSecret";
 
     public ReadyLine {
         fields = Map.copyOf(fields);
@@ -65,6 +67,11 @@ public record ReadyLine(Map<String, String> fields) {
     public int port() {
         String address = fields.get("address");
         return Integer.parseInt(address.substring(address.lastIndexOf(':') + 1));
+    }
+
+    /** The secret {@code /crash/*} needs; empty when the crash endpoints are off. */
+    public Optional<String> crashSecret() {
+        return Optional.ofNullable(fields.get(CRASH_SECRET));
     }
 
     public String format() {

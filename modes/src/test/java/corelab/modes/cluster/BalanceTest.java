@@ -7,9 +7,11 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import corelab.modes.ServerMain;
 import corelab.modes.options.Balance;
+import corelab.modes.server.CrashEndpoints;
 import corelab.modes.wire.ReadyLine;
 import corelab.testkit.Eventually;
 import corelab.testkit.Http;
+import corelab.testkit.HttpConnection;
 import corelab.testkit.ProcessGone;
 import corelab.workloads.Workload;
 import corelab.workloads.WorkloadRequest;
@@ -188,14 +190,16 @@ class BalanceTest {
     void workersThatCrashInALoopMakeThePrimaryExitWith3AndLeaveNoProcess() throws Exception {
         try (PrimaryProcess primary = PrimaryProcess.cluster("kernel", 1, "crashEndpoints=true", "maxRestarts=2",
                 "minUptimeMillis=600000", "restartDelayMillis=10")) {
-            InetSocketAddress address = primary.address(primary.awaitReady());
+            ReadyLine ready = primary.awaitReady();
+            InetSocketAddress address = primary.address(ready);
+            String crashExit = CrashEndpoints.target(CrashEndpoints.EXIT_PATH, ready.crashSecret().orElseThrow());
             Eventually.within(Eventually.PATIENCE, () -> {
                 if (!primary.process.isAlive()) {
                     return true;
                 }
                 primary.recordDescendants();
                 try {
-                    Http.get(address, "/crash/exit"); // the worker that takes it halts
+                    Http.get(address, crashExit); // the worker that takes it halts
                 } catch (IOException e) {
                     // the halt, or between a crash and the restart nobody listens
                 }
@@ -204,6 +208,27 @@ class BalanceTest {
             assertTrue(primary.process.waitFor(Eventually.PATIENCE.toSeconds(), TimeUnit.SECONDS));
             assertEquals(ServerMain.EXIT_GAVE_UP, primary.process.exitValue(), primary.output());
             assertTrue(primary.output().contains("corelab: workers crashed 3 times in a row"), primary.output());
+        }
+    }
+
+    /**
+     * The workers' body limit holds behind every front: nginx answers 413 itself, from the
+     * declared length, instead of buffering the body and leaving the client waiting.
+     */
+    @ParameterizedTest
+    @EnumSource(Balance.class)
+    void aBodyOverTheLimitGets413NotAWait(Balance balance) throws Exception {
+        needsNginxIf(balance);
+        try (PrimaryProcess primary = PrimaryProcess.cluster(balance.word(), 1, "maxBodyBytes=1000")) {
+            InetSocketAddress address = primary.address(primary.awaitReady());
+            primary.workersOnline(1);
+            try (HttpConnection connection = HttpConnection.open(address)) {
+                // Only the header section: the length alone must decide, as the body may never come.
+                Http.Response response = connection.exchange("POST /hello HTTP/1.1\r\nHost: corelab\r\n"
+                        + "Content-Length: 1001\r\n\r\n");
+                assertEquals(413, response.status(), response.toString());
+            }
+            body(address, "/hello"); // and the cluster serves on
         }
     }
 

@@ -1,8 +1,10 @@
 package corelab.modes.cluster;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import corelab.modes.http.HttpLimits;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,14 +33,22 @@ class NginxFrontTest {
     }
 
     @Test
-    void theConfigurationProxiesTheClustersPortToEveryWorkerWithKeepAliveAndNoAccessLog() {
+    void theConfigurationProxiesTheClustersPortToEveryWorkerWithKeepAliveAndNoAccessLogAndTheWorkersLimits() {
         String config = NginxConfig.render(new InetSocketAddress("127.0.0.1", 8080),
                 List.of(new InetSocketAddress("127.0.0.1", 40001), new InetSocketAddress("127.0.0.1", 40002)),
-                Path.of("/tmp/corelab-nginx-test"));
+                Path.of("/tmp/corelab-nginx-test"), new HttpLimits(8192, 1_000_000, 10_000));
         for (String expected : List.of("daemon off;", "listen 127.0.0.1:8080 ", "server 127.0.0.1:40001 ",
                 "server 127.0.0.1:40002 ", "keepalive 64;", "access_log off;", "pid /tmp/corelab-nginx-test/nginx.pid;",
-                "proxy_temp_path /tmp/corelab-nginx-test/proxy;", "proxy_http_version 1.1;")) {
+                "proxy_temp_path /tmp/corelab-nginx-test/proxy;", "proxy_http_version 1.1;",
+                "client_max_body_size 1000000;", "keepalive_timeout 5000ms;")) {
             assertTrue(config.contains(expected), "missing '" + expected + "' in:\n" + config);
         }
+    }
+
+    @Test
+    void noBodyAtAllIsOneByteForNginxWhoseZeroMeansNoLimit() {
+        HttpLimits noBody = new HttpLimits(8192, 0, 1);
+        assertEquals(1, NginxConfig.bodyLimitBytes(noBody));
+        assertEquals(1, NginxConfig.upstreamIdleMillis(noBody), "nginx needs a positive timeout");
     }
 }

@@ -39,6 +39,7 @@ class ServerOptionsTest {
             "workerMode|cluster|workerMode must be an in-process mode",
             "balance|round-robin|balance: unknown balance 'round-robin'; valid balances: kernel, proxy, nginx",
             "restartDelayMillis|0|restartDelayMillis must be a whole number from 1 to",
+            "crashSecret|a&b|crashSecret: letters, digits, '-' and '_' only",
             "treads|8|unknown option 'treads'; valid options: mode,"})
     void aBadOptionIsOneClearMessage(String name, String value, String expected) {
         OptionException e = assertThrows(OptionException.class, () -> ServerOptions.parse(Map.of(name, value)));
@@ -51,7 +52,8 @@ class ServerOptionsTest {
             Map.entry("port", "9000"), Map.entry("threads", "8"), Map.entry("workers", "3"),
             Map.entry("offloadThreads", "5"), Map.entry("cpuIterations", "77"), Map.entry("backendDelayMillis", "0"),
             Map.entry("backendPort", "7000"), Map.entry("maxHeaderBytes", "1024"), Map.entry("maxBodyBytes", "10"),
-            Map.entry("idleTimeoutMillis", "500"), Map.entry("crashEndpoints", "true"), Map.entry("counter", "primary"),
+            Map.entry("idleTimeoutMillis", "500"), Map.entry("crashEndpoints", "true"), Map.entry("crashSecret", "s3cret"),
+            Map.entry("counter", "primary"),
             Map.entry("redisPort", "6380"), Map.entry("statsIntervalMillis", "1000"), Map.entry("balance", "nginx"),
             Map.entry("maxRestarts", "2"), Map.entry("minUptimeMillis", "500"), Map.entry("restartDelayMillis", "10"));
 
@@ -77,6 +79,7 @@ class ServerOptionsTest {
                 .withCpuIterations(77).with(ServerOptions.BACKEND_DELAY_MILLIS, 0).withBackendPort(7000)
                 .with(ServerOptions.MAX_HEADER_BYTES, 1024).with(ServerOptions.MAX_BODY_BYTES, 10)
                 .with(ServerOptions.IDLE_TIMEOUT_MILLIS, 500).with(ServerOptions.CRASH_ENDPOINTS, true)
+                .withCrashSecret("s3cret")
                 .withCounter(CounterStore.PRIMARY).withRedisPort(6380).withStatsIntervalMillis(1000)
                 .withBalance(Balance.NGINX).with(ServerOptions.MAX_RESTARTS, 2)
                 .with(ServerOptions.MIN_UPTIME_MILLIS, 500).with(ServerOptions.RESTART_DELAY_MILLIS, 10);

@@ -1,16 +1,25 @@
 package corelab.modes.http;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.code_intelligence.jazzer.junit.DictionaryEntries;
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.net.URL;
 import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 
 /**
  * Any bytes a client may send, through the decoder: it answers with requests or with its
@@ -18,14 +27,17 @@ import java.util.TreeMap;
  * than its limits allow, never hands out a request over them, and decodes the same
  * requests to the same end however the bytes are cut into reads.
  *
- * <p>Without {@code JAZZER_FUZZ} (every build) it runs the committed inputs in
+ * <p>Without {@code JAZZER_FUZZ} (every build) it replays the committed inputs in
  * {@code src/test/resources/corelab/modes/http/RequestDecoderFuzzTestInputs/decodesAnyBytesAlikeHoweverRead/}
- * as regression cases, a few seconds in all. Fuzzing, by hand, for {@code maxDuration}
- * (new interesting inputs go to {@code modes/.cifuzz-corpus/}, a failing one into the
- * inputs folder above):
+ * and a fixed, seeded set of variations on them: a few seconds in all. Fuzzing, by hand, for
+ * {@code maxDuration} (inputs that reach new code go to {@code modes/.cifuzz-corpus/}, a
+ * failing one into the inputs folder above, and the test fails):
  * <pre>
- * JAZZER_FUZZ=1 ./mvnw -o -pl modes -am test -Dtest=RequestDecoderFuzzTest -Dsurefire.failIfNoSpecifiedTests=false
+ * JAZZER_FUZZ=1 ./mvnw -pl modes -am test -Dtest=RequestDecoderFuzzTest -Dsurefire.failIfNoSpecifiedTests=false
  * </pre>
+ * The committed inputs are the named seeds plus what ten minutes of that fuzzing found, cut
+ * down by libFuzzer's {@code -merge=1 -use_counters=0} to the fewest inputs that still reach
+ * every branch it reached.
  */
 class RequestDecoderFuzzTest {
     /** Tight limits, so that fuzzed inputs of a few hundred bytes cross them. */
@@ -34,12 +46,37 @@ class RequestDecoderFuzzTest {
     private static final HttpLimits ROOMY = new HttpLimits(2048, 1024, 1000);
     /** Above this length an input is cut at evenly spaced points only, to keep fuzzing fast. */
     private static final int EVERY_CUT_MAX_BYTES = 512;
+    /** The committed inputs: replayed one by one, and varied by {@link #decodesSeededVariationsAlike}. */
+    private static final String INPUTS = "RequestDecoderFuzzTestInputs/decodesAnyBytesAlikeHoweverRead";
+    private static final int VARIATIONS = 500;
 
     @FuzzTest(maxDuration = "5m")
     // libFuzzer's dictionary syntax: a CR LF is written \x0D\x0A.
     @DictionaryEntries({"GET", "POST", " / HTTP/1.1\\x0D\\x0A", " HTTP/1.0", "\\x0D\\x0A", "\\x0D\\x0A\\x0D\\x0A",
             "Host: a", "Content-Length: ", "Transfer-Encoding: chunked", "Connection: close", "keep-alive", "?q=1", ","})
-    void decodesAnyBytesAlikeHoweverRead(byte[] input) throws Exception {
+    void decodesAnyBytesAlikeHoweverRead(byte[] input) {
+        assertDecodesAlike(input);
+    }
+
+    /**
+     * A fixed budget of variations on the committed inputs, the same in every build and
+     * without the fuzzer: bytes flipped, inserted, dropped, and inputs spliced together.
+     */
+    @Test
+    void decodesSeededVariationsAlike() throws IOException {
+        List<byte[]> inputs = committedInputs();
+        Random random = new Random(12);
+        for (int i = 0; i < VARIATIONS; i++) {
+            byte[] variation = vary(inputs.get(random.nextInt(inputs.size())), inputs.get(random.nextInt(inputs.size())), random);
+            try {
+                assertDecodesAlike(variation);
+            } catch (AssertionError e) {
+                throw new AssertionError("variation " + i + ": " + HexFormat.of().formatHex(variation), e);
+            }
+        }
+    }
+
+    private static void assertDecodesAlike(byte[] input) {
         for (HttpLimits limits : List.of(TIGHT, ROOMY)) {
             Decoded whole = checked(limits, decode(limits, input, new int[0]));
             assertAlike(whole, checked(limits, decode(limits, input, everyByte(input.length))), "one byte per read");
@@ -48,6 +85,45 @@ class RequestDecoderFuzzTest {
                 assertAlike(whole, checked(limits, decode(limits, input, new int[] {cut})), "cut at " + cut);
             }
         }
+    }
+
+    private static List<byte[]> committedInputs() throws IOException {
+        URL folder = RequestDecoderFuzzTest.class.getResource(INPUTS);
+        assertNotNull(folder, INPUTS + " is on the test class path");
+        try (Stream<Path> files = Files.list(Path.of(folder.toURI()))) {
+            List<byte[]> inputs = new ArrayList<>();
+            for (Path file : files.sorted().toList()) {
+                inputs.add(Files.readAllBytes(file));
+            }
+            return inputs;
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static byte[] vary(byte[] input, byte[] other, Random random) {
+        byte[] out = input.clone();
+        int at = random.nextInt(out.length + 1);
+        return switch (random.nextInt(4)) {
+            case 0 -> {
+                if (out.length > 0) {
+                    out[Math.min(at, out.length - 1)] ^= (byte) (1 << random.nextInt(8));
+                }
+                yield out;
+            }
+            case 1 -> splice(out, at, new byte[] {(byte) "\r\n :,0 /".charAt(random.nextInt(8))}, at);
+            case 2 -> splice(out, at, new byte[0], Math.min(out.length, at + 1 + random.nextInt(8)));
+            default -> splice(out, at, other, out.length); // this one's start, then the other one
+        };
+    }
+
+    /** {@code input} with its bytes from {@code at} to {@code resumeAt} replaced by {@code inserted}. */
+    private static byte[] splice(byte[] input, int at, byte[] inserted, int resumeAt) {
+        byte[] out = new byte[at + inserted.length + input.length - resumeAt];
+        System.arraycopy(input, 0, out, 0, at);
+        System.arraycopy(inserted, 0, out, at, inserted.length);
+        System.arraycopy(input, resumeAt, out, at + inserted.length, input.length - resumeAt);
+        return out;
     }
 
     /**

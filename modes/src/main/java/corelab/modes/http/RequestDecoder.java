@@ -76,7 +76,11 @@ public final class RequestDecoder {
     private HttpRequest parse(ByteBuffer in) throws HttpException {
         int start = skipEmptyLines(in);
         int end = in.limit();
-        int firstLineEnd = indexOf(in, start, end, (byte) '\n');
+        // Never look past the limit: what lies beyond it cannot change the answer, so the same
+        // bytes get the same answer however the reads split them (a bare LF past the limit is a
+        // too-long line, whether or not it has arrived yet).
+        int window = (int) Math.min(end, (long) start + limits.maxHeaderBytes() + 1);
+        int firstLineEnd = indexOf(in, start, window, (byte) '\n');
         if (firstLineEnd < 0) {
             if (end - start > limits.maxHeaderBytes()) {
                 throw new HttpException(414, "request line longer than " + limits.maxHeaderBytes() + " bytes");
@@ -92,7 +96,7 @@ public final class RequestDecoder {
         // Check the request line as soon as it is here, so garbage is refused at once.
         RequestLine line = RequestLine.parse(ascii(in, start, firstLineEnd - 1));
 
-        int headEnd = indexOfHeadEnd(in, firstLineEnd + 1, end);
+        int headEnd = indexOfHeadEnd(in, firstLineEnd + 1, window);
         if (headEnd < 0) {
             if (end - start > limits.maxHeaderBytes()) {
                 throw new HttpException(431, "header section longer than " + limits.maxHeaderBytes() + " bytes");

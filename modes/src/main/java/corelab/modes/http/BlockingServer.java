@@ -29,15 +29,24 @@ public final class BlockingServer implements AutoCloseable {
     private final HttpLimits limits;
     /** Each open connection, and since when it waits idle for its next request (0: inside one). */
     private final Map<SocketChannel, AtomicLong> open = new ConcurrentHashMap<>();
+    private final int maxConnections;
+    private final AtomicLong refusedConnections = new AtomicLong();
+    private final AcceptBackoff backoff = new AcceptBackoff();
     private final Thread acceptor;
     private volatile boolean draining;
 
-    public BlockingServer(ServerSocketConfig config, ExecutorService connectionThreads, Handler handler)
-            throws IOException {
+    /**
+     * @param maxConnections open connections beyond which a new one is closed at once: the
+     *                       limits' {@code maxConnections}, or fewer (a fixed pool's thread count,
+     *                       so that no client waits in its queue behind idle connections)
+     */
+    public BlockingServer(ServerSocketConfig config, ExecutorService connectionThreads, Handler handler,
+                          int maxConnections) throws IOException {
         this.listener = config.open();
         this.connectionThreads = connectionThreads;
         this.handler = handler;
         this.limits = config.limits();
+        this.maxConnections = maxConnections;
         this.acceptor = Thread.ofPlatform().name("corelab-accept").start(this::acceptLoop);
     }
 
@@ -57,7 +66,14 @@ public final class BlockingServer implements AutoCloseable {
             } catch (ClosedChannelException e) {
                 return;
             } catch (IOException e) {
-                continue; // one failed accept (a client that reset at once) harms no one else
+                pause(backoff.failed("the blocking acceptor", e));
+                continue;
+            }
+            backoff.succeeded();
+            if (open.size() >= maxConnections) {
+                refusedConnections.incrementAndGet();
+                closeQuietly(connection);
+                continue;
             }
             open.put(connection, new AtomicLong(System.nanoTime()));
             try {
@@ -68,13 +84,26 @@ public final class BlockingServer implements AutoCloseable {
         }
     }
 
+    /** Connections closed at once because {@code maxConnections} were open. */
+    public long refusedConnections() {
+        return refusedConnections.get();
+    }
+
+    private static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt(); // close() is under way: the loop ends with the listener
+        }
+    }
+
     private void serve(SocketChannel connection) {
         AtomicLong idleSince = open.getOrDefault(connection, new AtomicLong());
         try (connection) {
             connection.socket().setTcpNoDelay(true);
-            connection.socket().setSoTimeout(limits.idleTimeoutMillis());
             InputStream in = connection.socket().getInputStream();
             RequestDecoder decoder = new RequestDecoder(limits);
+            RequestDeadline deadline = new RequestDeadline(limits);
             while (true) {
                 HttpRequest request;
                 try {
@@ -85,16 +114,27 @@ public final class BlockingServer implements AutoCloseable {
                     return;
                 }
                 if (request == null) {
+                    deadline.observe(decoder, System.nanoTime());
                     if (decoder.takeContinue()) {
                         write(connection, HttpResponse.continueInterim());
                     }
+                    long leftNanos = deadline.leftNanos(System.nanoTime());
+                    if (leftNanos <= 0) {
+                        write(connection, HttpResponse.error(408, deadline.what()).encode(false));
+                        return;
+                    }
+                    // Each read waits for the idle timeout or the request's deadline, whichever comes first.
+                    connection.socket().setSoTimeout((int) Math.min(limits.idleTimeoutMillis(),
+                            TimeUnit.NANOSECONDS.toMillis(leftNanos) + 1));
                     ByteBuffer buffer = decoder.writable();
                     int read;
                     try {
                         read = in.read(buffer.array(), buffer.arrayOffset() + buffer.position(), buffer.remaining());
                     } catch (SocketTimeoutException e) {
                         if (decoder.hasPartialRequest()) {
-                            write(connection, HttpResponse.error(408, "request not completed in time").encode(false));
+                            String why = deadline.missed(System.nanoTime()) ? deadline.what()
+                                    : "request not completed in time";
+                            write(connection, HttpResponse.error(408, why).encode(false));
                         }
                         return;
                     }
@@ -105,6 +145,7 @@ public final class BlockingServer implements AutoCloseable {
                     buffer.position(buffer.position() + read);
                     continue;
                 }
+                deadline.reset();
                 HttpResponse response;
                 try {
                     response = Exchanges.call(handler, request).toCompletableFuture().join();

@@ -25,6 +25,8 @@ public final class RequestDecoder {
     /** The request waiting for its body asked for {@code 100 Continue}, and it has not been sent. */
     private boolean continueDue;
     private boolean continueSent;
+    /** The last {@link #next()} found a whole head whose body has not all come. */
+    private boolean awaitingBody;
 
     public RequestDecoder(HttpLimits limits) {
         this.limits = limits;
@@ -47,6 +49,11 @@ public final class RequestDecoder {
     /** True when part of a request has arrived but not all of it. */
     public boolean hasPartialRequest() {
         return buffer.position() > 0;
+    }
+
+    /** True when a request's head has all come and its body has not: the body's deadline runs. */
+    public boolean awaitingBody() {
+        return awaitingBody && hasPartialRequest();
     }
 
     /**
@@ -74,6 +81,7 @@ public final class RequestDecoder {
     }
 
     private HttpRequest parse(ByteBuffer in) throws HttpException {
+        awaitingBody = false;
         int start = skipEmptyLines(in);
         int end = in.limit();
         int firstLineEnd = indexOf(in, start, end, (byte) '\n');
@@ -117,6 +125,7 @@ public final class RequestDecoder {
         boolean expectsContinue = HeaderRules.expectsContinue(http11, headers.get("expect"));
         if (end - headEnd < contentLength) {
             continueDue = expectsContinue && !continueSent;
+            awaitingBody = true;
             return null;
         }
         continueDue = false;

@@ -27,13 +27,14 @@ public final class BlockingServer implements AutoCloseable {
     private final ExecutorService connectionThreads;
     private final Handler handler;
     private final HttpLimits limits;
-    /** Each open connection, and since when it waits idle for its next request (0: inside one). */
-    private final Map<SocketChannel, AtomicLong> open = new ConcurrentHashMap<>();
+    private final Map<SocketChannel, ConnectionTimes> open = new ConcurrentHashMap<>();
     private final int maxConnections;
     private final AtomicLong refusedConnections = new AtomicLong();
     private final AcceptBackoff backoff = new AcceptBackoff();
     private final Thread acceptor;
+    private final Thread sendWatcher;
     private volatile boolean draining;
+    private volatile boolean closed;
 
     /**
      * @param maxConnections open connections beyond which a new one is closed at once: the
@@ -48,6 +49,7 @@ public final class BlockingServer implements AutoCloseable {
         this.limits = config.limits();
         this.maxConnections = maxConnections;
         this.acceptor = Thread.ofPlatform().name("corelab-accept").start(this::acceptLoop);
+        this.sendWatcher = Thread.ofPlatform().name("corelab-send-timeout").start(this::closeStuckWrites);
     }
 
     public InetSocketAddress address() {
@@ -75,7 +77,7 @@ public final class BlockingServer implements AutoCloseable {
                 closeQuietly(connection);
                 continue;
             }
-            open.put(connection, new AtomicLong(System.nanoTime()));
+            open.put(connection, new ConnectionTimes(System.nanoTime()));
             try {
                 connectionThreads.execute(() -> serve(connection));
             } catch (RejectedExecutionException e) {
@@ -98,7 +100,7 @@ public final class BlockingServer implements AutoCloseable {
     }
 
     private void serve(SocketChannel connection) {
-        AtomicLong idleSince = open.getOrDefault(connection, new AtomicLong());
+        ConnectionTimes times = open.getOrDefault(connection, new ConnectionTimes(0));
         try (connection) {
             connection.socket().setTcpNoDelay(true);
             InputStream in = connection.socket().getInputStream();
@@ -109,18 +111,18 @@ public final class BlockingServer implements AutoCloseable {
                 try {
                     request = decoder.next();
                 } catch (HttpException e) {
-                    write(connection, HttpResponse.error(e.status(), e.getMessage()).encode(false));
+                    write(connection, times, HttpResponse.error(e.status(), e.getMessage()).encode(false));
                     LingeringClose.drain(connection);
                     return;
                 }
                 if (request == null) {
                     deadline.observe(decoder, System.nanoTime());
                     if (decoder.takeContinue()) {
-                        write(connection, HttpResponse.continueInterim());
+                        write(connection, times, HttpResponse.continueInterim());
                     }
                     long leftNanos = deadline.leftNanos(System.nanoTime());
                     if (leftNanos <= 0) {
-                        write(connection, HttpResponse.error(408, deadline.what()).encode(false));
+                        write(connection, times, HttpResponse.error(408, deadline.what()).encode(false));
                         return;
                     }
                     // Each read waits for the idle timeout or the request's deadline, whichever comes first.
@@ -134,14 +136,14 @@ public final class BlockingServer implements AutoCloseable {
                         if (decoder.hasPartialRequest()) {
                             String why = deadline.missed(System.nanoTime()) ? deadline.what()
                                     : "request not completed in time";
-                            write(connection, HttpResponse.error(408, why).encode(false));
+                            write(connection, times, HttpResponse.error(408, why).encode(false));
                         }
                         return;
                     }
                     if (read < 0) {
                         return;
                     }
-                    idleSince.set(0);
+                    times.idleSinceNanos = 0;
                     buffer.position(buffer.position() + read);
                     continue;
                 }
@@ -155,11 +157,11 @@ public final class BlockingServer implements AutoCloseable {
                 if (draining) {
                     response = response.closing(); // tell the client, and close once it is written
                 }
-                write(connection, Exchanges.encode(request, response));
+                write(connection, times, Exchanges.encode(request, response));
                 if (Exchanges.closesAfter(request, response)) {
                     return;
                 }
-                idleSince.set(System.nanoTime());
+                times.idleSinceNanos = System.nanoTime();
             }
         } catch (IOException e) {
             // The client went away; only this connection ends.
@@ -168,9 +170,36 @@ public final class BlockingServer implements AutoCloseable {
         }
     }
 
-    private static void write(SocketChannel connection, ByteBuffer bytes) throws IOException {
-        while (bytes.hasRemaining()) {
-            connection.write(bytes);
+    private static void write(SocketChannel connection, ConnectionTimes times, ByteBuffer bytes) throws IOException {
+        times.writingSinceNanos = System.nanoTime();
+        try {
+            while (bytes.hasRemaining()) {
+                connection.write(bytes);
+            }
+        } finally {
+            times.writingSinceNanos = 0;
+        }
+    }
+
+    /**
+     * Closes each connection whose response has not all gone within the send timeout: a
+     * client that never reads would otherwise hold its thread forever, blocked in write.
+     */
+    private void closeStuckWrites() {
+        long sendNanos = TimeUnit.MILLISECONDS.toNanos(limits.sendTimeoutMillis());
+        while (!closed) {
+            long now = System.nanoTime();
+            open.forEach((connection, times) -> {
+                long since = times.writingSinceNanos;
+                if (since != 0 && now - since >= sendNanos) {
+                    closeQuietly(connection); // its blocked write fails, and its thread moves on
+                }
+            });
+            try {
+                Thread.sleep(EventLoop.TICK_MILLIS);
+            } catch (InterruptedException e) {
+                return; // close()
+            }
         }
     }
 
@@ -187,8 +216,8 @@ public final class BlockingServer implements AutoCloseable {
         long idleNanos = TimeUnit.MILLISECONDS.toNanos(EventLoopServer.DRAIN_IDLE_MILLIS);
         while (!open.isEmpty() && System.nanoTime() < deadline) {
             long now = System.nanoTime();
-            open.forEach((connection, idleSince) -> {
-                long since = idleSince.get();
+            open.forEach((connection, times) -> {
+                long since = times.idleSinceNanos;
                 if (since != 0 && now - since >= idleNanos) {
                     closeQuietly(connection); // its blocked read ends, and so does its thread
                 }
@@ -204,11 +233,14 @@ public final class BlockingServer implements AutoCloseable {
 
     @Override
     public void close() {
+        closed = true;
+        sendWatcher.interrupt();
         closeQuietly(listener);
         connectionThreads.shutdownNow();
         open.keySet().forEach(BlockingServer::closeQuietly);
         try {
             acceptor.join(2000);
+            sendWatcher.join(2000);
             connectionThreads.awaitTermination(2, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -82,7 +82,7 @@ class HostileClientTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"single"})
+    @ValueSource(strings = {"single", "platform", "virtual"})
     void aClientThatDoesNotReadItsAnswersIsDroppedAfterTheSendTimeout(String mode) throws Exception {
         try (RunningServer server = start(mode, Map.of("sendTimeoutMillis", Integer.toString(DEADLINE_MILLIS)));
              HttpConnection steady = HttpConnection.open(server.address());

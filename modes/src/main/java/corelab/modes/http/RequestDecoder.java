@@ -20,13 +20,19 @@ public final class RequestDecoder {
     static final int MAX_EMPTY_LINES = 8;
 
     private final HttpLimits limits;
-    private ByteBuffer buffer = ByteBuffer.allocate(INITIAL_CAPACITY); // always in write mode between calls
+    /**
+     * Always in write mode between calls: bytes before {@link #readFrom} are parsed and done
+     * with, those from it to the position are not yet. Done bytes are dropped by moving the
+     * rest only when the buffer is full, or for free when nothing is left: not on every call.
+     */
+    private ByteBuffer buffer = ByteBuffer.allocate(INITIAL_CAPACITY);
+    private int readFrom;
+    /** Head and body length of a request whose head has come and whose body has not; -1: none. */
+    private int awaitedLength = -1;
     private int emptyLinesSkipped;
     /** The request waiting for its body asked for {@code 100 Continue}, and it has not been sent. */
     private boolean continueDue;
     private boolean continueSent;
-    /** The last {@link #next()} found a whole head whose body has not all come. */
-    private boolean awaitingBody;
 
     public RequestDecoder(HttpLimits limits) {
         this.limits = limits;
@@ -34,6 +40,11 @@ public final class RequestDecoder {
 
     /** The buffer to read more bytes into, with room for at least one byte. */
     public ByteBuffer writable() {
+        if (!buffer.hasRemaining() && readFrom > 0) {
+            buffer.flip().position(readFrom);
+            buffer.compact();
+            readFrom = 0;
+        }
         if (!buffer.hasRemaining()) {
             int max = limits.maxHeaderBytes() + limits.maxBodyBytes() + 4;
             int grown = Math.min(max, buffer.capacity() * 2);
@@ -48,12 +59,17 @@ public final class RequestDecoder {
 
     /** True when part of a request has arrived but not all of it. */
     public boolean hasPartialRequest() {
-        return buffer.position() > 0;
+        return buffer.position() > readFrom;
+    }
+
+    /** How many bytes the buffer holds now: back to its first size after each large request. */
+    int capacity() {
+        return buffer.capacity();
     }
 
     /** True when a request's head has all come and its body has not: the body's deadline runs. */
     public boolean awaitingBody() {
-        return awaitingBody && hasPartialRequest();
+        return awaitedLength >= 0 && hasPartialRequest();
     }
 
     /**
@@ -72,16 +88,38 @@ public final class RequestDecoder {
 
     /** The next complete request, or null until more bytes arrive. */
     public HttpRequest next() throws HttpException {
-        buffer.flip();
-        try {
-            return parse(buffer);
-        } finally {
-            buffer.compact();
+        int written = buffer.position();
+        if (awaitedLength >= 0 && written - readFrom < awaitedLength) {
+            return null; // the body is still coming: its head was checked already
         }
+        HttpRequest request;
+        buffer.limit(written).position(readFrom);
+        try {
+            request = parse(buffer);
+        } finally {
+            readFrom = buffer.position();
+            buffer.limit(buffer.capacity()).position(written);
+        }
+        if (readFrom == written) {
+            buffer.clear(); // all parsed: the common case costs no copy
+            readFrom = 0;
+        }
+        if (request != null && buffer.capacity() > INITIAL_CAPACITY && written - readFrom <= INITIAL_CAPACITY) {
+            shrink();
+        }
+        return request;
+    }
+
+    /** A large body grew the buffer; an idle keep-alive connection should not keep it. */
+    private void shrink() {
+        ByteBuffer small = ByteBuffer.allocate(INITIAL_CAPACITY);
+        buffer.flip().position(readFrom);
+        buffer = small.put(buffer);
+        readFrom = 0;
     }
 
     private HttpRequest parse(ByteBuffer in) throws HttpException {
-        awaitingBody = false;
+        awaitedLength = -1;
         int start = skipEmptyLines(in);
         int end = in.limit();
         int firstLineEnd = indexOf(in, start, end, (byte) '\n');
@@ -125,7 +163,7 @@ public final class RequestDecoder {
         boolean expectsContinue = HeaderRules.expectsContinue(http11, headers.get("expect"));
         if (end - headEnd < contentLength) {
             continueDue = expectsContinue && !continueSent;
-            awaitingBody = true;
+            awaitedLength = headEnd - start + contentLength;
             return null;
         }
         continueDue = false;

@@ -49,6 +49,11 @@ abstract class BlockingModeServer implements ModeServer {
     }
 
     @Override
+    public long refusedConnections() {
+        return server.refusedConnections();
+    }
+
+    @Override
     public void disconnect(Duration grace) {
         server.disconnect(grace);
     }

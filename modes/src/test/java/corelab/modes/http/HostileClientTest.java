@@ -60,6 +60,7 @@ class HostileClientTest {
             try (HttpConnection third = HttpConnection.open(server.address(), BOUND)) {
                 assertTrue(third.closedByServer(), "a connection beyond the cap must be closed at once");
             }
+            assertEquals(1, server.refusedConnections(), "each refused connection is counted");
             assertHello(first);
             assertHello(second);
         }

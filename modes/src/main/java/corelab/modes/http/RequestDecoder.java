@@ -21,12 +21,11 @@ public final class RequestDecoder {
 
     private final HttpLimits limits;
     /**
-     * Always in write mode between calls: bytes before {@link #readFrom} are parsed and done
-     * with, those from it to the position are not yet. Done bytes are dropped by moving the
-     * rest only when the buffer is full, or for free when nothing is left: not on every call.
+     * Always in write mode between calls, holding only bytes not yet handed out as requests.
+     * Bytes are moved up only when some were taken, not on every call: a large body arriving
+     * in many reads is not copied again at each one.
      */
     private ByteBuffer buffer = ByteBuffer.allocate(INITIAL_CAPACITY);
-    private int readFrom;
     /** Head and body length of a request whose head has come and whose body has not; -1: none. */
     private int awaitedLength = -1;
     private int emptyLinesSkipped;
@@ -40,11 +39,6 @@ public final class RequestDecoder {
 
     /** The buffer to read more bytes into, with room for at least one byte. */
     public ByteBuffer writable() {
-        if (!buffer.hasRemaining() && readFrom > 0) {
-            buffer.flip().position(readFrom);
-            buffer.compact();
-            readFrom = 0;
-        }
         if (!buffer.hasRemaining()) {
             int max = limits.maxHeaderBytes() + limits.maxBodyBytes() + 4;
             int grown = Math.min(max, buffer.capacity() * 2);
@@ -59,7 +53,7 @@ public final class RequestDecoder {
 
     /** True when part of a request has arrived but not all of it. */
     public boolean hasPartialRequest() {
-        return buffer.position() > readFrom;
+        return buffer.position() > 0;
     }
 
     /** How many bytes the buffer holds now: back to its first size after each large request. */
@@ -89,33 +83,25 @@ public final class RequestDecoder {
     /** The next complete request, or null until more bytes arrive. */
     public HttpRequest next() throws HttpException {
         int written = buffer.position();
-        if (awaitedLength >= 0 && written - readFrom < awaitedLength) {
+        if (awaitedLength >= 0 && written < awaitedLength) {
             return null; // the body is still coming: its head was checked already
         }
         HttpRequest request;
-        buffer.limit(written).position(readFrom);
+        buffer.flip();
         try {
             request = parse(buffer);
         } finally {
-            readFrom = buffer.position();
-            buffer.limit(buffer.capacity()).position(written);
+            if (buffer.position() == 0) {
+                buffer.limit(buffer.capacity()).position(written); // nothing taken: nothing to move
+            } else {
+                buffer.compact(); // moves only what follows what was taken
+            }
         }
-        if (readFrom == written) {
-            buffer.clear(); // all parsed: the common case costs no copy
-            readFrom = 0;
-        }
-        if (request != null && buffer.capacity() > INITIAL_CAPACITY && written - readFrom <= INITIAL_CAPACITY) {
-            shrink();
+        if (request != null && buffer.capacity() > INITIAL_CAPACITY && buffer.position() <= INITIAL_CAPACITY) {
+            // A large body grew the buffer; an idle keep-alive connection should not keep it.
+            buffer = ByteBuffer.allocate(INITIAL_CAPACITY).put(buffer.flip());
         }
         return request;
-    }
-
-    /** A large body grew the buffer; an idle keep-alive connection should not keep it. */
-    private void shrink() {
-        ByteBuffer small = ByteBuffer.allocate(INITIAL_CAPACITY);
-        buffer.flip().position(readFrom);
-        buffer = small.put(buffer);
-        readFrom = 0;
     }
 
     private HttpRequest parse(ByteBuffer in) throws HttpException {

@@ -15,6 +15,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.ToLongFunction;
 
 /**
  * The blocking transport: one thread per connection, for its whole life, doing plain
@@ -188,19 +189,27 @@ public final class BlockingServer implements AutoCloseable {
     private void closeStuckWrites() {
         long sendNanos = TimeUnit.MILLISECONDS.toNanos(limits.sendTimeoutMillis());
         while (!closed) {
-            long now = System.nanoTime();
-            open.forEach((connection, times) -> {
-                long since = times.writingSinceNanos;
-                if (since != 0 && now - since >= sendNanos) {
-                    closeQuietly(connection); // its blocked write fails, and its thread moves on
-                }
-            });
+            closeOverdue(times -> times.writingSinceNanos, sendNanos);
             try {
                 Thread.sleep(EventLoop.TICK_MILLIS);
             } catch (InterruptedException e) {
                 return; // close()
             }
         }
+    }
+
+    /**
+     * Closes each connection whose time {@code since} (0: not set) is {@code overNanos} or
+     * more ago: its blocked read or write then fails, and its thread moves on.
+     */
+    private void closeOverdue(ToLongFunction<ConnectionTimes> since, long overNanos) {
+        long now = System.nanoTime();
+        open.forEach((connection, times) -> {
+            long from = since.applyAsLong(times);
+            if (from != 0 && now - from >= overNanos) {
+                closeQuietly(connection);
+            }
+        });
     }
 
     /**
@@ -215,13 +224,7 @@ public final class BlockingServer implements AutoCloseable {
         long deadline = System.nanoTime() + grace.toNanos();
         long idleNanos = TimeUnit.MILLISECONDS.toNanos(EventLoopServer.DRAIN_IDLE_MILLIS);
         while (!open.isEmpty() && System.nanoTime() < deadline) {
-            long now = System.nanoTime();
-            open.forEach((connection, times) -> {
-                long since = times.idleSinceNanos;
-                if (since != 0 && now - since >= idleNanos) {
-                    closeQuietly(connection); // its blocked read ends, and so does its thread
-                }
-            });
+            closeOverdue(times -> times.idleSinceNanos, idleNanos);
             try {
                 Thread.sleep(50);
             } catch (InterruptedException e) {

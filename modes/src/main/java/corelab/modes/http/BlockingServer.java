@@ -28,6 +28,7 @@ public final class BlockingServer implements AutoCloseable {
     private final ExecutorService connectionThreads;
     private final Handler handler;
     private final HttpLimits limits;
+    /** Each open connection, with what its watchers need to know (see {@link ConnectionTimes}). */
     private final Map<SocketChannel, ConnectionTimes> open = new ConcurrentHashMap<>();
     private final int maxConnections;
     private final AtomicLong refusedConnections = new AtomicLong();

@@ -165,6 +165,11 @@ public final class RunningServer implements AutoCloseable {
         return requestsHandled.sum();
     }
 
+    /** See {@link ModeServer#refusedConnections}. */
+    public long refusedConnections() {
+        return server.refusedConnections();
+    }
+
     /** See {@link ModeServer#disconnect}. */
     public void disconnect(Duration grace) {
         server.disconnect(grace);

@@ -37,6 +37,12 @@ final class NginxConfig {
                     # The workers' body limit, answered by nginx itself (413): with 0 (no limit) nginx would
                     # buffer an over-limit body to disk and the client would wait for an answer that never comes.
                     client_max_body_size %4$d;
+                    # The workers' deadlines for slow clients, which nginx now faces in their place: 408 from nginx.
+                    # Its header timeout is a total, as the workers'; its body and send timeouts count from the
+                    # last read or write only (nginx has no total for those).
+                    client_header_timeout %6$dms;
+                    client_body_timeout %7$dms;
+                    send_timeout %8$dms;
                     upstream corelab_workers {
                 %2$s        keepalive 64;
                         # Below the workers' idle timeout, so nginx closes an idle connection first and never
@@ -54,7 +60,8 @@ final class NginxConfig {
                         }
                     }
                 }
-                """.formatted(dir, servers, hostPort(listen), bodyLimitBytes(limits), upstreamIdleMillis(limits));
+                """.formatted(dir, servers, hostPort(listen), bodyLimitBytes(limits), upstreamIdleMillis(limits),
+                limits.headerTimeoutMillis(), limits.bodyTimeoutMillis(), limits.sendTimeoutMillis());
     }
 
     /** nginx reads 0 as "no limit", and has no "no body at all": then 1 byte, and the workers answer 413 for it. */

@@ -15,6 +15,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.ToLongFunction;
 
 /**
  * The blocking transport: one thread per connection, for its whole life, doing plain
@@ -27,18 +28,30 @@ public final class BlockingServer implements AutoCloseable {
     private final ExecutorService connectionThreads;
     private final Handler handler;
     private final HttpLimits limits;
-    /** Each open connection, and since when it waits idle for its next request (0: inside one). */
-    private final Map<SocketChannel, AtomicLong> open = new ConcurrentHashMap<>();
+    /** Each open connection, with what its watchers need to know (see {@link ConnectionTimes}). */
+    private final Map<SocketChannel, ConnectionTimes> open = new ConcurrentHashMap<>();
+    private final int maxConnections;
+    private final AtomicLong refusedConnections = new AtomicLong();
+    private final AcceptBackoff backoff = new AcceptBackoff();
     private final Thread acceptor;
+    private final Thread sendWatcher;
     private volatile boolean draining;
+    private volatile boolean closed;
 
-    public BlockingServer(ServerSocketConfig config, ExecutorService connectionThreads, Handler handler)
-            throws IOException {
+    /**
+     * @param maxConnections open connections beyond which a new one is closed at once: the
+     *                       limits' {@code maxConnections}, or fewer (a fixed pool's thread count,
+     *                       so that no client waits in its queue behind idle connections)
+     */
+    public BlockingServer(ServerSocketConfig config, ExecutorService connectionThreads, Handler handler,
+                          int maxConnections) throws IOException {
         this.listener = config.open();
         this.connectionThreads = connectionThreads;
         this.handler = handler;
         this.limits = config.limits();
+        this.maxConnections = maxConnections;
         this.acceptor = Thread.ofPlatform().name("corelab-accept").start(this::acceptLoop);
+        this.sendWatcher = Thread.ofPlatform().name("corelab-send-timeout").start(this::closeStuckWrites);
     }
 
     public InetSocketAddress address() {
@@ -57,9 +70,16 @@ public final class BlockingServer implements AutoCloseable {
             } catch (ClosedChannelException e) {
                 return;
             } catch (IOException e) {
-                continue; // one failed accept (a client that reset at once) harms no one else
+                pause(backoff.failed("the blocking acceptor", e));
+                continue;
             }
-            open.put(connection, new AtomicLong(System.nanoTime()));
+            backoff.succeeded();
+            if (open.size() >= maxConnections) {
+                refusedConnections.incrementAndGet();
+                closeQuietly(connection);
+                continue;
+            }
+            open.put(connection, new ConnectionTimes(System.nanoTime()));
             try {
                 connectionThreads.execute(() -> serve(connection));
             } catch (RejectedExecutionException e) {
@@ -68,43 +88,68 @@ public final class BlockingServer implements AutoCloseable {
         }
     }
 
+    /** Connections closed at once because {@code maxConnections} were open. */
+    public long refusedConnections() {
+        return refusedConnections.get();
+    }
+
+    private static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt(); // close() is under way: the loop ends with the listener
+        }
+    }
+
     private void serve(SocketChannel connection) {
-        AtomicLong idleSince = open.getOrDefault(connection, new AtomicLong());
+        ConnectionTimes times = open.getOrDefault(connection, new ConnectionTimes(0));
         try (connection) {
             connection.socket().setTcpNoDelay(true);
-            connection.socket().setSoTimeout(limits.idleTimeoutMillis());
             InputStream in = connection.socket().getInputStream();
             RequestDecoder decoder = new RequestDecoder(limits);
+            RequestDeadline deadline = new RequestDeadline(limits);
             while (true) {
                 HttpRequest request;
                 try {
                     request = decoder.next();
                 } catch (HttpException e) {
-                    write(connection, HttpResponse.error(e.status(), e.getMessage()).encode(false));
+                    write(connection, times, HttpResponse.error(e.status(), e.getMessage()).encode(false));
                     LingeringClose.drain(connection);
                     return;
                 }
                 if (request == null) {
+                    deadline.observe(decoder, System.nanoTime());
                     if (decoder.takeContinue()) {
-                        write(connection, HttpResponse.continueInterim());
+                        write(connection, times, HttpResponse.continueInterim());
                     }
+                    long leftNanos = deadline.leftNanos(System.nanoTime());
+                    if (leftNanos <= 0) {
+                        write(connection, times, HttpResponse.error(408, deadline.what()).encode(false));
+                        return;
+                    }
+                    // Each read waits for the idle timeout or the request's deadline, whichever comes first.
+                    connection.socket().setSoTimeout((int) Math.min(limits.idleTimeoutMillis(),
+                            TimeUnit.NANOSECONDS.toMillis(leftNanos) + 1));
                     ByteBuffer buffer = decoder.writable();
                     int read;
                     try {
                         read = in.read(buffer.array(), buffer.arrayOffset() + buffer.position(), buffer.remaining());
                     } catch (SocketTimeoutException e) {
                         if (decoder.hasPartialRequest()) {
-                            write(connection, HttpResponse.error(408, "request not completed in time").encode(false));
+                            String why = deadline.missed(System.nanoTime()) ? deadline.what()
+                                    : "request not completed in time";
+                            write(connection, times, HttpResponse.error(408, why).encode(false));
                         }
                         return;
                     }
                     if (read < 0) {
                         return;
                     }
-                    idleSince.set(0);
+                    times.idleSinceNanos = 0;
                     buffer.position(buffer.position() + read);
                     continue;
                 }
+                deadline.reset();
                 HttpResponse response;
                 try {
                     response = Exchanges.call(handler, request).toCompletableFuture().join();
@@ -114,11 +159,11 @@ public final class BlockingServer implements AutoCloseable {
                 if (draining) {
                     response = response.closing(); // tell the client, and close once it is written
                 }
-                write(connection, Exchanges.encode(request, response));
+                write(connection, times, Exchanges.encode(request, response));
                 if (Exchanges.closesAfter(request, response)) {
                     return;
                 }
-                idleSince.set(System.nanoTime());
+                times.idleSinceNanos = System.nanoTime();
             }
         } catch (IOException e) {
             // The client went away; only this connection ends.
@@ -127,10 +172,45 @@ public final class BlockingServer implements AutoCloseable {
         }
     }
 
-    private static void write(SocketChannel connection, ByteBuffer bytes) throws IOException {
-        while (bytes.hasRemaining()) {
-            connection.write(bytes);
+    private static void write(SocketChannel connection, ConnectionTimes times, ByteBuffer bytes) throws IOException {
+        times.writingSinceNanos = System.nanoTime();
+        try {
+            while (bytes.hasRemaining()) {
+                connection.write(bytes);
+            }
+        } finally {
+            times.writingSinceNanos = 0;
         }
+    }
+
+    /**
+     * Closes each connection whose response has not all gone within the send timeout: a
+     * client that never reads would otherwise hold its thread forever, blocked in write.
+     */
+    private void closeStuckWrites() {
+        long sendNanos = TimeUnit.MILLISECONDS.toNanos(limits.sendTimeoutMillis());
+        while (!closed) {
+            closeOverdue(times -> times.writingSinceNanos, sendNanos);
+            try {
+                Thread.sleep(EventLoop.TICK_MILLIS);
+            } catch (InterruptedException e) {
+                return; // close()
+            }
+        }
+    }
+
+    /**
+     * Closes each connection whose time {@code since} (0: not set) is {@code overNanos} or
+     * more ago: its blocked read or write then fails, and its thread moves on.
+     */
+    private void closeOverdue(ToLongFunction<ConnectionTimes> since, long overNanos) {
+        long now = System.nanoTime();
+        open.forEach((connection, times) -> {
+            long from = since.applyAsLong(times);
+            if (from != 0 && now - from >= overNanos) {
+                closeQuietly(connection);
+            }
+        });
     }
 
     /**
@@ -145,13 +225,7 @@ public final class BlockingServer implements AutoCloseable {
         long deadline = System.nanoTime() + grace.toNanos();
         long idleNanos = TimeUnit.MILLISECONDS.toNanos(EventLoopServer.DRAIN_IDLE_MILLIS);
         while (!open.isEmpty() && System.nanoTime() < deadline) {
-            long now = System.nanoTime();
-            open.forEach((connection, idleSince) -> {
-                long since = idleSince.get();
-                if (since != 0 && now - since >= idleNanos) {
-                    closeQuietly(connection); // its blocked read ends, and so does its thread
-                }
-            });
+            closeOverdue(times -> times.idleSinceNanos, idleNanos);
             try {
                 Thread.sleep(50);
             } catch (InterruptedException e) {
@@ -163,11 +237,14 @@ public final class BlockingServer implements AutoCloseable {
 
     @Override
     public void close() {
+        closed = true;
+        sendWatcher.interrupt();
         closeQuietly(listener);
         connectionThreads.shutdownNow();
         open.keySet().forEach(BlockingServer::closeQuietly);
         try {
             acceptor.join(2000);
+            sendWatcher.join(2000);
             connectionThreads.awaitTermination(2, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -38,10 +38,17 @@ public final class EventLoop implements Executor, AutoCloseable {
     private final Queue<Runnable> tasks = new ConcurrentLinkedQueue<>();
     private final List<Runnable> tickers = new ArrayList<>();
     private final Thread thread;
+    private final Halt halt;
     private final CountDownLatch stopped = new CountDownLatch(1);
     private volatile boolean running = true;
 
+    /** A loop that halts the process if an {@link Error} escapes it (see {@link Halt}). */
     public EventLoop(String name) {
+        this(name, Halt.PROCESS);
+    }
+
+    public EventLoop(String name, Halt halt) {
+        this.halt = halt;
         try {
             this.selector = Selector.open();
         } catch (IOException e) {
@@ -98,6 +105,9 @@ public final class EventLoop implements Executor, AutoCloseable {
             if (running) {
                 System.err.println("corelab: event loop " + thread.getName() + " failed: " + e);
             }
+        } catch (Error e) {
+            halt.halt("corelab: event loop " + thread.getName() + " died of " + e + "; halting the process (exit "
+                    + Halt.EXIT_STATUS + ") so that it is restarted rather than left running deaf", e);
         } finally {
             release();
         }

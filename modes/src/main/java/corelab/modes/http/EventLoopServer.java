@@ -13,6 +13,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The non-blocking transport: one {@link EventLoop} thread accepts, reads, parses and
@@ -38,6 +39,10 @@ public final class EventLoopServer implements AutoCloseable {
     private final SelectionKey listenerKey;
     /** Touched only on the loop thread. */
     private final Set<LoopConnection> connections = new HashSet<>();
+    private final AcceptBackoff backoff = new AcceptBackoff();
+    /** When accepting resumes after a failed accept; 0: not paused. Loop thread only. */
+    private long acceptPausedUntilNanos;
+    private final AtomicLong refusedConnections = new AtomicLong();
     /** Set on the loop thread by {@link #disconnect}; completes once no connection is left. */
     private CompletableFuture<Void> drained;
 
@@ -74,9 +79,21 @@ public final class EventLoopServer implements AutoCloseable {
     /** Accepts up to {@code max} queued connections; true if that emptied the queue. */
     private boolean accept(int max) throws IOException {
         for (int i = 0; i < max; i++) {
-            SocketChannel channel = listener.accept();
+            SocketChannel channel;
+            try {
+                channel = listener.accept();
+            } catch (IOException e) {
+                pauseAccepting(e);
+                return false;
+            }
             if (channel == null) {
                 return true;
+            }
+            backoff.succeeded();
+            if (connections.size() >= limits.maxConnections()) {
+                refusedConnections.incrementAndGet();
+                channel.close();
+                continue;
             }
             try {
                 channel.socket().setTcpNoDelay(true);
@@ -90,12 +107,40 @@ public final class EventLoopServer implements AutoCloseable {
         return false;
     }
 
+    /**
+     * Stops listening for a while (see {@link AcceptBackoff}): a listener that stays ready
+     * while accept fails would have the loop retry it on every turn, at full speed.
+     */
+    private void pauseAccepting(IOException error) {
+        long pauseMillis = backoff.failed("the event loop", error);
+        acceptPausedUntilNanos = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(pauseMillis);
+        if (listenerKey.isValid()) {
+            listenerKey.interestOps(0);
+        }
+    }
+
+    /** Listens again once a pause is over; runs with the tick, so a pause lasts at least one. */
+    private void resumeAccepting(long now) {
+        if (acceptPausedUntilNanos != 0 && now - acceptPausedUntilNanos >= 0) {
+            acceptPausedUntilNanos = 0;
+            if (listenerKey.isValid()) {
+                listenerKey.interestOps(SelectionKey.OP_ACCEPT);
+            }
+        }
+    }
+
+    /** Connections closed at once because {@code maxConnections} were open. */
+    public long refusedConnections() {
+        return refusedConnections.get();
+    }
+
     private void closeIdleConnections() {
         long now = System.nanoTime();
+        resumeAccepting(now);
         long idleNanos = TimeUnit.MILLISECONDS.toNanos(draining()
                 ? Math.min(DRAIN_IDLE_MILLIS, limits.idleTimeoutMillis()) : limits.idleTimeoutMillis());
         for (LoopConnection connection : new ArrayList<>(connections)) {
-            connection.closeIfIdle(now, idleNanos);
+            connection.closeIfOverdue(now, idleNanos);
         }
         completeIfDrained();
     }

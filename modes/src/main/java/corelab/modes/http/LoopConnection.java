@@ -5,6 +5,7 @@ import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.SocketChannel;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 /**
  * One client connection on an event loop. It handles one request at a time: while a
@@ -15,10 +16,13 @@ final class LoopConnection implements EventLoop.Ready {
     private final EventLoopServer server;
     private final SocketChannel channel;
     private final RequestDecoder decoder;
+    private final RequestDeadline deadline;
+    private final long sendTimeoutNanos;
     SelectionKey key;
 
     private HttpRequest current;
     private ByteBuffer pending;
+    private long writeStartedNanos;
     private boolean closeAfterWrite;
     /** True from a complete request until its response is fully written. */
     private boolean busy;
@@ -35,6 +39,8 @@ final class LoopConnection implements EventLoop.Ready {
         this.server = server;
         this.channel = channel;
         this.decoder = new RequestDecoder(server.limits());
+        this.deadline = new RequestDeadline(server.limits());
+        this.sendTimeoutNanos = TimeUnit.MILLISECONDS.toNanos(server.limits().sendTimeoutMillis());
     }
 
     @Override
@@ -69,12 +75,14 @@ final class LoopConnection implements EventLoop.Ready {
                 return;
             }
             if (request == null) {
+                deadline.observe(decoder, System.nanoTime());
                 if (decoder.takeContinue()) {
                     busy = true; // until the interim answer is written; then reading resumes
                     startWrite(HttpResponse.continueInterim(), false);
                 }
                 return;
             }
+            deadline.reset();
             busy = true;
             current = request;
             CompletableFuture<HttpResponse> answer = Exchanges.call(server.handler(), request).toCompletableFuture();
@@ -110,6 +118,7 @@ final class LoopConnection implements EventLoop.Ready {
 
     private void startWrite(ByteBuffer bytes, boolean close) throws IOException {
         pending = bytes;
+        writeStartedNanos = System.nanoTime();
         closeAfterWrite = close;
         writePending();
     }
@@ -159,18 +168,35 @@ final class LoopConnection implements EventLoop.Ready {
         }
     }
 
-    void closeIfIdle(long nowNanos, long idleNanos) {
-        if (lingering && nowNanos - lingerUntilNanos >= 0) {
-            close();
+    /**
+     * Closes the connection if it is past a deadline: lingering over, a response the client
+     * has not read within the send timeout, a request not received within its deadline
+     * (408), or idle too long.
+     */
+    void closeIfOverdue(long nowNanos, long idleNanos) {
+        if (closed) {
             return;
         }
-        if (busy || closed || nowNanos - lastActivityNanos < idleNanos) {
+        if ((lingering && nowNanos - lingerUntilNanos >= 0)
+                || (pending != null && nowNanos - writeStartedNanos >= sendTimeoutNanos)) {
+            close(); // a client that does not read holds this response's memory for nothing
             return;
         }
+        if (busy) {
+            return;
+        }
+        if (deadline.missed(nowNanos)) {
+            answerTimeoutAndClose(deadline.what());
+        } else if (nowNanos - lastActivityNanos >= idleNanos) {
+            answerTimeoutAndClose("request not completed in time");
+        }
+    }
+
+    private void answerTimeoutAndClose(String why) {
         if (decoder.hasPartialRequest()) {
             try {
                 // Best effort: one non-blocking write, then close whatever happened.
-                channel.write(HttpResponse.error(408, "request not completed in time").encode(false));
+                channel.write(HttpResponse.error(408, why).encode(false));
             } catch (IOException ignored) {
                 // closing anyway
             }

@@ -20,7 +20,14 @@ public final class RequestDecoder {
     static final int MAX_EMPTY_LINES = 8;
 
     private final HttpLimits limits;
-    private ByteBuffer buffer = ByteBuffer.allocate(INITIAL_CAPACITY); // always in write mode between calls
+    /**
+     * Always in write mode between calls, holding only bytes not yet handed out as requests.
+     * Bytes are moved up only when some were taken, not on every call: a large body arriving
+     * in many reads is not copied again at each one.
+     */
+    private ByteBuffer buffer = ByteBuffer.allocate(INITIAL_CAPACITY);
+    /** Head and body length of a request whose head has come and whose body has not; -1: none. */
+    private int awaitedLength = -1;
     private int emptyLinesSkipped;
     /** The request waiting for its body asked for {@code 100 Continue}, and it has not been sent. */
     private boolean continueDue;
@@ -49,6 +56,16 @@ public final class RequestDecoder {
         return buffer.position() > 0;
     }
 
+    /** How many bytes the buffer holds now: back to its first size after each large request. */
+    int capacity() {
+        return buffer.capacity();
+    }
+
+    /** True when a request's head has all come and its body has not: the body's deadline runs. */
+    public boolean awaitingBody() {
+        return awaitedLength >= 0 && hasPartialRequest();
+    }
+
     /**
      * True once for a request whose head asked {@code Expect: 100-continue} and whose body
      * (within the limit) has not all come: the transport then sends {@code 100 Continue}
@@ -65,15 +82,30 @@ public final class RequestDecoder {
 
     /** The next complete request, or null until more bytes arrive. */
     public HttpRequest next() throws HttpException {
+        int written = buffer.position();
+        if (awaitedLength >= 0 && written < awaitedLength) {
+            return null; // the body is still coming: its head was checked already
+        }
+        HttpRequest request;
         buffer.flip();
         try {
-            return parse(buffer);
+            request = parse(buffer);
         } finally {
-            buffer.compact();
+            if (buffer.position() == 0) {
+                buffer.limit(buffer.capacity()).position(written); // nothing taken: nothing to move
+            } else {
+                buffer.compact(); // moves only what follows what was taken
+            }
         }
+        if (request != null && buffer.capacity() > INITIAL_CAPACITY && buffer.position() <= INITIAL_CAPACITY) {
+            // A large body grew the buffer; an idle keep-alive connection should not keep it.
+            buffer = ByteBuffer.allocate(INITIAL_CAPACITY).put(buffer.flip());
+        }
+        return request;
     }
 
     private HttpRequest parse(ByteBuffer in) throws HttpException {
+        awaitedLength = -1;
         int start = skipEmptyLines(in);
         int end = in.limit();
         // Never look past the limit: what lies beyond it cannot change the answer, so the same
@@ -121,6 +153,7 @@ public final class RequestDecoder {
         boolean expectsContinue = HeaderRules.expectsContinue(http11, headers.get("expect"));
         if (end - headEnd < contentLength) {
             continueDue = expectsContinue && !continueSent;
+            awaitedLength = headEnd - start + contentLength;
             return null;
         }
         continueDue = false;

@@ -56,6 +56,18 @@ public record ServerOptions(Mode mode, Mode workerMode, String host, int port, i
             HttpLimits.DEFAULTS.maxBodyBytes(), "largest request body; larger: 413");
     public static final Option<Integer> IDLE_TIMEOUT_MILLIS = Option.of("idleTimeoutMillis", wholeNumber(1, 3_600_000),
             HttpLimits.DEFAULTS.idleTimeoutMillis(), "a connection silent this long (between or inside requests) is closed");
+    public static final Option<Integer> HEADER_TIMEOUT_MILLIS = Option.of("headerTimeoutMillis",
+            wholeNumber(1, 3_600_000), HttpLimits.DEFAULTS.headerTimeoutMillis(),
+            "a request's line and headers must all come within this of its first byte; later: 408 and close");
+    public static final Option<Integer> BODY_TIMEOUT_MILLIS = Option.of("bodyTimeoutMillis",
+            wholeNumber(1, 3_600_000), HttpLimits.DEFAULTS.bodyTimeoutMillis(),
+            "a request's body must all come within this of its headers; later: 408 and close");
+    public static final Option<Integer> SEND_TIMEOUT_MILLIS = Option.of("sendTimeoutMillis",
+            wholeNumber(1, 3_600_000), HttpLimits.DEFAULTS.sendTimeoutMillis(),
+            "a response the client has not read within this is dropped with its connection");
+    public static final Option<Integer> MAX_CONNECTIONS = Option.of("maxConnections", wholeNumber(1, 1_000_000),
+            HttpLimits.DEFAULTS.maxConnections(), "open connections per server (platform: at most its threads);"
+                    + " a new one beyond it is closed at once");
     public static final Option<Boolean> CRASH_ENDPOINTS = Option.of("crashEndpoints", ValueType.flag(false), false,
             "serve /crash/throw (the handler throws) and /crash/exit (the process exits), for fault labs");
     public static final Option<String> CRASH_SECRET = Option.of("crashSecret", ValueType.text(false), "",
@@ -102,6 +114,10 @@ public record ServerOptions(Mode mode, Mode workerMode, String host, int port, i
             new Field<>(MAX_HEADER_BYTES, options -> options.limits().maxHeaderBytes()),
             new Field<>(MAX_BODY_BYTES, options -> options.limits().maxBodyBytes()),
             new Field<>(IDLE_TIMEOUT_MILLIS, options -> options.limits().idleTimeoutMillis()),
+            new Field<>(HEADER_TIMEOUT_MILLIS, options -> options.limits().headerTimeoutMillis()),
+            new Field<>(BODY_TIMEOUT_MILLIS, options -> options.limits().bodyTimeoutMillis()),
+            new Field<>(SEND_TIMEOUT_MILLIS, options -> options.limits().sendTimeoutMillis()),
+            new Field<>(MAX_CONNECTIONS, options -> options.limits().maxConnections()),
             new Field<>(CRASH_ENDPOINTS, ServerOptions::crashEndpoints),
             new Field<>(CRASH_SECRET, ServerOptions::crashSecret),
             new Field<>(COUNTER, ServerOptions::counter),
@@ -240,7 +256,9 @@ public record ServerOptions(Mode mode, Mode workerMode, String host, int port, i
                     new WorkloadSettings(values.get(CPU_ITERATIONS), values.get(BACKEND_DELAY_MILLIS)),
                     values.get(BACKEND_PORT),
                     new HttpLimits(values.get(MAX_HEADER_BYTES), values.get(MAX_BODY_BYTES),
-                            values.get(IDLE_TIMEOUT_MILLIS)),
+                            values.get(IDLE_TIMEOUT_MILLIS), values.get(HEADER_TIMEOUT_MILLIS),
+                            values.get(BODY_TIMEOUT_MILLIS), values.get(SEND_TIMEOUT_MILLIS),
+                            values.get(MAX_CONNECTIONS)),
                     values.get(STATS_INTERVAL_MILLIS), values.get(CRASH_ENDPOINTS), values.get(CRASH_SECRET),
                     values.get(BALANCE),
                     values.get(MAX_RESTARTS), values.get(MIN_UPTIME_MILLIS), values.get(RESTART_DELAY_MILLIS),

@@ -17,6 +17,15 @@ public interface ModeServer extends AutoCloseable {
         close();
     }
 
+    /**
+     * Connections closed at once because {@code maxConnections} were open (see
+     * {@link corelab.modes.options.ServerOptions#MAX_CONNECTIONS}); 0 where this process
+     * does not serve connections itself (a cluster's workers count their own).
+     */
+    default long refusedConnections() {
+        return 0;
+    }
+
     /** Completes, with the reason, if the server stopped by itself (a cluster whose workers crash in a loop). */
     default CompletableFuture<String> failure() {
         return new CompletableFuture<>();

@@ -21,7 +21,9 @@ abstract class BlockingModeServer implements ModeServer {
     private final BlockingBackendClient backendClient;
     private final BlockingServer server;
 
-    BlockingModeServer(ServerContext context, ExecutorService connectionThreads) throws IOException {
+    /** @param maxConnections see {@link BlockingServer}: the only other thing a mode may choose */
+    BlockingModeServer(ServerContext context, ExecutorService connectionThreads, int maxConnections)
+            throws IOException {
         backendClient = new BlockingBackendClient(context.backend());
         WorkloadHandler handler = new WorkloadHandler(context,
                 ServerContext::inline,
@@ -34,7 +36,7 @@ abstract class BlockingModeServer implements ModeServer {
                     }
                 });
         try {
-            server = new BlockingServer(context.socket(), connectionThreads, handler);
+            server = new BlockingServer(context.socket(), connectionThreads, handler, maxConnections);
         } catch (IOException e) {
             connectionThreads.shutdownNow();
             throw e;
@@ -44,6 +46,11 @@ abstract class BlockingModeServer implements ModeServer {
     @Override
     public InetSocketAddress address() {
         return server.address();
+    }
+
+    @Override
+    public long refusedConnections() {
+        return server.refusedConnections();
     }
 
     @Override

@@ -30,6 +30,11 @@ abstract class EventLoopModeServer implements ModeServer {
     }
 
     @Override
+    public long refusedConnections() {
+        return server.refusedConnections();
+    }
+
+    @Override
     public void disconnect(Duration grace) {
         server.disconnect(grace);
     }

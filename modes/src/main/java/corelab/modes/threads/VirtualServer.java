@@ -11,6 +11,6 @@ import java.util.concurrent.Executors;
  */
 public final class VirtualServer extends BlockingModeServer {
     public VirtualServer(ServerContext context) throws IOException {
-        super(context, Executors.newVirtualThreadPerTaskExecutor());
+        super(context, Executors.newVirtualThreadPerTaskExecutor(), context.options().limits().maxConnections());
     }
 }

@@ -40,7 +40,8 @@ class NginxFrontTest {
         for (String expected : List.of("daemon off;", "listen 127.0.0.1:8080 ", "server 127.0.0.1:40001 ",
                 "server 127.0.0.1:40002 ", "keepalive 64;", "access_log off;", "pid /tmp/corelab-nginx-test/nginx.pid;",
                 "proxy_temp_path /tmp/corelab-nginx-test/proxy;", "proxy_http_version 1.1;",
-                "client_max_body_size 1000000;", "keepalive_timeout 5000ms;")) {
+                "client_max_body_size 1000000;", "keepalive_timeout 5000ms;", "client_header_timeout 10000ms;",
+                "client_body_timeout 60000ms;", "send_timeout 60000ms;")) {
             assertTrue(config.contains(expected), "missing '" + expected + "' in:\n" + config);
         }
     }

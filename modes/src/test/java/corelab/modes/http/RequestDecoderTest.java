@@ -128,6 +128,43 @@ class RequestDecoderTest {
         assertArrayEquals(body, request.body());
     }
 
+    @Test
+    void theBufferShrinksBackAfterALargeBodyAndKeepsWhatFollows() throws HttpException {
+        RequestDecoder large = new RequestDecoder(HttpLimits.DEFAULTS);
+        int initial = large.capacity();
+        byte[] body = new byte[100_000];
+        Arrays.fill(body, (byte) 'y');
+        feed(large, ascii("POST /hello HTTP/1.1\r\nHost: h\r\nContent-Length: " + body.length + "\r\n\r\n"));
+        feed(large, body);
+        feed(large, ascii("GET /next HTTP/1.1\r\nHo"));
+        assertTrue(large.capacity() > initial, "the body needed a larger buffer");
+
+        assertArrayEquals(body, large.next().body());
+        assertEquals(initial, large.capacity(), "an idle connection must not keep the large buffer");
+        assertTrue(large.hasPartialRequest(), "the start of the next request is kept");
+
+        feed(large, ascii("st: h\r\n\r\n"));
+        assertEquals("/next", large.next().path());
+        assertFalse(large.hasPartialRequest());
+    }
+
+    @Test
+    void aBodyArrivingInPiecesIsReadWholeAndThenTheNextRequest() throws HttpException {
+        feed("POST /hello HTTP/1.1\r\nHost: h\r\nContent-Length: 10\r\n\r\n");
+        assertNull(decoder.next());
+        assertTrue(decoder.awaitingBody());
+        for (char c : "0123456789".toCharArray()) {
+            assertNull(decoder.next(), "not yet: the body is not all here");
+            feed(String.valueOf(c));
+        }
+        feed("GET /after HTTP/1.1\r\nHost: h\r\n\r\n");
+
+        assertEquals("0123456789", new String(decoder.next().body(), StandardCharsets.ISO_8859_1));
+        assertFalse(decoder.awaitingBody());
+        assertEquals("/after", decoder.next().path());
+        assertFalse(decoder.hasPartialRequest());
+    }
+
     @ParameterizedTest(name = "{0} with Connection: ''{1}'' -> keepAlive={2}")
     @CsvSource(delimiter = '|', value = {
             "HTTP/1.1 |            | true",

@@ -52,7 +52,9 @@ class ServerOptionsTest {
             Map.entry("port", "9000"), Map.entry("threads", "8"), Map.entry("workers", "3"),
             Map.entry("offloadThreads", "5"), Map.entry("cpuIterations", "77"), Map.entry("backendDelayMillis", "0"),
             Map.entry("backendPort", "7000"), Map.entry("maxHeaderBytes", "1024"), Map.entry("maxBodyBytes", "10"),
-            Map.entry("idleTimeoutMillis", "500"), Map.entry("crashEndpoints", "true"), Map.entry("crashSecret", "s3cret"),
+            Map.entry("idleTimeoutMillis", "500"), Map.entry("headerTimeoutMillis", "400"),
+            Map.entry("bodyTimeoutMillis", "600"), Map.entry("sendTimeoutMillis", "700"),
+            Map.entry("maxConnections", "50"), Map.entry("crashEndpoints", "true"), Map.entry("crashSecret", "s3cret"),
             Map.entry("counter", "primary"),
             Map.entry("redisPort", "6380"), Map.entry("statsIntervalMillis", "1000"), Map.entry("balance", "nginx"),
             Map.entry("maxRestarts", "2"), Map.entry("minUptimeMillis", "500"), Map.entry("restartDelayMillis", "10"));
@@ -78,7 +80,9 @@ class ServerOptionsTest {
                 .withPort(9000).withThreads(8).withWorkers(3).with(ServerOptions.OFFLOAD_THREADS, 5)
                 .withCpuIterations(77).with(ServerOptions.BACKEND_DELAY_MILLIS, 0).withBackendPort(7000)
                 .with(ServerOptions.MAX_HEADER_BYTES, 1024).with(ServerOptions.MAX_BODY_BYTES, 10)
-                .with(ServerOptions.IDLE_TIMEOUT_MILLIS, 500).with(ServerOptions.CRASH_ENDPOINTS, true)
+                .with(ServerOptions.IDLE_TIMEOUT_MILLIS, 500).with(ServerOptions.HEADER_TIMEOUT_MILLIS, 400)
+                .with(ServerOptions.BODY_TIMEOUT_MILLIS, 600).with(ServerOptions.SEND_TIMEOUT_MILLIS, 700)
+                .with(ServerOptions.MAX_CONNECTIONS, 50).with(ServerOptions.CRASH_ENDPOINTS, true)
                 .withCrashSecret("s3cret")
                 .withCounter(CounterStore.PRIMARY).withRedisPort(6380).withStatsIntervalMillis(1000)
                 .withBalance(Balance.NGINX).with(ServerOptions.MAX_RESTARTS, 2)

@@ -64,7 +64,7 @@ class ResponseConformanceTest {
         });
     }
 
-    /** Also run against the cluster by ClusterConformanceTest. */
+    /** Also run against a cluster behind each front by FrontConformance. */
     static void errorReadWholeThenClosed(InetSocketAddress address) throws IOException {
         try (HttpConnection client = HttpConnection.open(address)) {
             // 20 KB of body behind a head the server refuses: closing at once with them unread would

@@ -5,6 +5,7 @@ import corelab.modes.cluster.NginxRequirement;
 import corelab.modes.http.conformance.ConformanceServer.Case;
 import corelab.modes.options.Balance;
 import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -47,6 +48,10 @@ abstract class FrontConformance {
         }
     }
 
+    InetSocketAddress clusterAddress() {
+        return cluster.address();
+    }
+
     /** The cases of every rule group, as the in-process modes answer them. */
     static List<Case> rfcCases() {
         List<Case> all = new ArrayList<>();
@@ -78,7 +83,17 @@ abstract class FrontConformance {
     }
 
     @Test
+    void everyAnswerCarriesADate() throws IOException {
+        ResponseConformanceTest.datesOnEveryAnswer(cluster.address());
+    }
+
+    @Test
     void deliversTheErrorToAClientStillSending() throws IOException {
         ResponseConformanceTest.errorReadWholeThenClosed(cluster.address());
+    }
+
+    @Test
+    void lingersForABoundedNumberOfBytes() throws IOException {
+        ResponseConformanceTest.lingersBoundedly(cluster.address());
     }
 }

@@ -51,6 +51,10 @@ final class NginxConfig {
                     }
                     server {
                         listen %3$s backlog=4096;
+                        # $host, sent to the workers as Host, is this name when a request has no Host (HTTP/1.0):
+                        # without one it would be empty, nginx would drop the header, and the workers, asked in
+                        # HTTP/1.1, would refuse a request the client was free to send without Host.
+                        server_name corelab;
                         location / {
                             proxy_pass http://corelab_workers;
                             # HTTP/1.1 without a Connection header: what keepalive to the upstream needs.

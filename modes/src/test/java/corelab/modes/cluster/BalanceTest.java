@@ -3,7 +3,6 @@ package corelab.modes.cluster;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import corelab.modes.ServerMain;
 import corelab.modes.options.Balance;
@@ -47,7 +46,7 @@ class BalanceTest {
     @ParameterizedTest
     @EnumSource(Balance.class)
     void everyWorkloadIsAnsweredCorrectlyAndConnectionsReachEveryWorker(Balance balance) throws Exception {
-        needsNginxIf(balance);
+        NginxRequirement.needsNginxIf(balance);
         try (PrimaryProcess primary = PrimaryProcess.cluster(balance.word(), 2)) {
             ReadyLine ready = primary.awaitReady();
             assertEquals(balance.word(), ready.fields().get("balance"));
@@ -92,7 +91,7 @@ class BalanceTest {
     @ParameterizedTest
     @EnumSource(Balance.class)
     void killingThePrimaryWithSigkillLeavesNoWorkerAndNoNginx(Balance balance) throws Exception {
-        needsNginxIf(balance);
+        NginxRequirement.needsNginxIf(balance);
         try (PrimaryProcess primary = PrimaryProcess.cluster(balance.word(), 2)) {
             primary.awaitReady();
             primary.workersOnline(2);
@@ -108,7 +107,7 @@ class BalanceTest {
     @ParameterizedTest
     @EnumSource(Balance.class)
     void aBusyPortIsOneClearErrorAndStartsNothing(Balance balance) throws Exception {
-        needsNginxIf(balance);
+        NginxRequirement.needsNginxIf(balance);
         try (ServerSocket taken = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
              PrimaryProcess primary = PrimaryProcess.start(Map.of(), List.of("mode=cluster", "workers=2",
                      "balance=" + balance.word(), "port=" + taken.getLocalPort()))) {
@@ -127,7 +126,7 @@ class BalanceTest {
     @ParameterizedTest
     @EnumSource(value = Balance.class, names = {"PROXY", "NGINX"})
     void theFrontSkipsAKilledWorkerAndSendsConnectionsToItsReplacement(Balance balance) throws Exception {
-        needsNginxIf(balance);
+        NginxRequirement.needsNginxIf(balance);
         try (PrimaryProcess primary = PrimaryProcess.cluster(balance.word(), 2)) {
             InetSocketAddress address = primary.address(primary.awaitReady());
             Map<Integer, Long> workers = primary.workersOnline(2);
@@ -166,7 +165,7 @@ class BalanceTest {
 
     @Test
     void killingNginxWithSigkillLeavesNoNginxWorkerAndStopsTheClusterWithAMessage() throws Exception {
-        needsNginxIf(Balance.NGINX);
+        NginxRequirement.needsNginxIf(Balance.NGINX);
         try (PrimaryProcess primary = PrimaryProcess.cluster("nginx", 2)) {
             primary.awaitReady();
             primary.workersOnline(2);
@@ -218,7 +217,7 @@ class BalanceTest {
     @ParameterizedTest
     @EnumSource(Balance.class)
     void aBodyOverTheLimitGets413NotAWait(Balance balance) throws Exception {
-        needsNginxIf(balance);
+        NginxRequirement.needsNginxIf(balance);
         try (PrimaryProcess primary = PrimaryProcess.cluster(balance.word(), 1, "maxBodyBytes=1000")) {
             InetSocketAddress address = primary.address(primary.awaitReady());
             primary.workersOnline(1);
@@ -237,16 +236,5 @@ class BalanceTest {
         Http.Response response = Http.get(address, target);
         assertTrue(response.statusLine().startsWith("HTTP/1.1 200 "), target + ": " + response);
         return response.body();
-    }
-
-    static void needsNginxIf(Balance balance) {
-        if (balance != Balance.NGINX) {
-            return;
-        }
-        boolean installed = NginxFront.find().isPresent();
-        if ("true".equals(System.getenv("CORELAB_REQUIRE_NGINX"))) {
-            assertTrue(installed, "CORELAB_REQUIRE_NGINX is set but nginx is missing: apt-get install nginx");
-        }
-        assumeTrue(installed, "no nginx on the PATH or in /usr/sbin (apt-get install nginx)");
     }
 }

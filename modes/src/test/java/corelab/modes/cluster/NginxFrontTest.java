@@ -41,7 +41,7 @@ class NginxFrontTest {
                 "server 127.0.0.1:40002 ", "keepalive 64;", "access_log off;", "pid /tmp/corelab-nginx-test/nginx.pid;",
                 "proxy_temp_path /tmp/corelab-nginx-test/proxy;", "proxy_http_version 1.1;",
                 "client_max_body_size 1000000;", "keepalive_timeout 5000ms;", "client_header_timeout 10000ms;",
-                "client_body_timeout 60000ms;", "send_timeout 60000ms;")) {
+                "client_body_timeout 60000ms;", "send_timeout 60000ms;", "server_name corelab;")) {
             assertTrue(config.contains(expected), "missing '" + expected + "' in:\n" + config);
         }
     }

@@ -44,7 +44,7 @@ class RollingReloadTest {
     @ParameterizedTest
     @EnumSource(Balance.class)
     void aRollingReloadUnderLoadFailsNoRequestAndReplacesEveryWorker(Balance balance) throws Exception {
-        BalanceTest.needsNginxIf(balance);
+        NginxRequirement.needsNginxIf(balance);
         ServerOptions options = ServerOptions.parse(Map.of("mode", "cluster", "workers", "2", "port", "0",
                 "backendDelayMillis", "1", "balance", balance.word()));
         Set<Long> before;

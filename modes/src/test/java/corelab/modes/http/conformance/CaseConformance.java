@@ -12,7 +12,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * A rule group given as exchange cases: each subclass lists its cases, and each case runs
- * against every in-process mode here and against the cluster in {@link ClusterConformanceTest}.
+ * against every in-process mode here and against a cluster behind each front in {@link FrontConformance}.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class CaseConformance {

@@ -35,7 +35,7 @@ class ExpectConformanceTest extends CaseConformance {
         ConformanceServer.against(mode, ExpectConformanceTest::continueThenAnswer);
     }
 
-    /** Also run against the cluster by ClusterConformanceTest. */
+    /** Also run against a cluster behind each front by FrontConformance. */
     static void continueThenAnswer(InetSocketAddress address) throws IOException {
         try (HttpConnection client = HttpConnection.open(address)) {
             client.send("GET /hello HTTP/1.1\r\nHost: t\r\nExpect: 100-continue\r\nContent-Length: 5\r\n\r\n");

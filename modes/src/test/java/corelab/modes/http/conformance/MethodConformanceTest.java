@@ -42,7 +42,7 @@ class MethodConformanceTest extends CaseConformance {
         ConformanceServer.against(mode, MethodConformanceTest::headAsGet);
     }
 
-    /** Also run against the cluster by ClusterConformanceTest. */
+    /** Also run against a cluster behind each front by FrontConformance. */
     static void headAsGet(InetSocketAddress address) throws IOException {
         try (HttpConnection client = HttpConnection.open(address)) {
             // Pipelined: if the HEAD answer carried a body, the GET answer would be read from the middle of it.

@@ -19,17 +19,13 @@ import org.junit.jupiter.params.provider.FieldSource;
  * lingering close), so the client reads the answer rather than a reset.
  */
 class ResponseConformanceTest {
+    /** What a client sends after a 413 to see whether the server stops draining: far more than 64 KB. */
+    static final long DRAIN_PROBE_BYTES = 64L * 1024 * 1024;
+
     @ParameterizedTest(name = "{0}")
     @FieldSource(ConformanceServer.IN_PROCESS_MODES_SOURCE)
     void everyAnswerCarriesADate(String mode) throws IOException {
-        ConformanceServer.against(mode, address -> {
-            try (HttpConnection client = HttpConnection.open(address)) {
-                for (String target : List.of("/hello", "/nope", "/cpu?seed=x")) {
-                    Http.Response response = client.exchange("GET " + target + " HTTP/1.1\r\nHost: t\r\n\r\n");
-                    ConformanceServer.checkEveryAnswer(response);
-                }
-            }
-        });
+        ConformanceServer.against(mode, ResponseConformanceTest::datesOnEveryAnswer);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -41,30 +37,45 @@ class ResponseConformanceTest {
     @ParameterizedTest(name = "{0}")
     @FieldSource(ConformanceServer.IN_PROCESS_MODES_SOURCE)
     void lingersForABoundedNumberOfBytes(String mode) throws IOException {
-        ConformanceServer.against(mode, address -> {
-            try (HttpConnection client = HttpConnection.open(address)) {
-                Http.Response response = client.exchange("GET /hello HTTP/1.1\r\nHost: t\r\nContent-Length: "
-                        + (MAX_BODY_BYTES + 1) + "\r\n\r\n");
-                assertEquals(413, response.status());
-
-                // The server drains what comes next, but only so much: then it closes, and a client
-                // that goes on sending gets a reset. One that drained forever would take all of this.
-                byte[] chunk = new byte[64 * 1024];
-                long limitBytes = 64L * 1024 * 1024;
-                IOException stopped = null;
-                for (long sent = 0; sent < limitBytes && stopped == null; sent += chunk.length) {
-                    try {
-                        client.send(chunk);
-                    } catch (IOException e) {
-                        stopped = e;
-                    }
-                }
-                assertNotNull(stopped, "the server drained " + limitBytes + " bytes after its error answer");
-            }
-        });
+        ConformanceServer.against(mode, ResponseConformanceTest::lingersBoundedly);
     }
 
-    /** Also run against the cluster by ClusterConformanceTest. */
+    /** Also run against a cluster behind each front by FrontConformance. */
+    static void datesOnEveryAnswer(InetSocketAddress address) throws IOException {
+        try (HttpConnection client = HttpConnection.open(address)) {
+            for (String target : List.of("/hello", "/nope", "/cpu?seed=x")) {
+                Http.Response response = client.exchange("GET " + target + " HTTP/1.1\r\nHost: t\r\n\r\n");
+                ConformanceServer.checkEveryAnswer(response);
+            }
+        }
+    }
+
+    /** Also run against a cluster behind each front by FrontConformance (not nginx: see NginxConformanceTest). */
+    static void lingersBoundedly(InetSocketAddress address) throws IOException {
+        // The server drains what comes next, but only so much: then it closes, and a client
+        // that goes on sending gets a reset. One that drained forever would take all of this.
+        assertNotNull(sendAfterAnError(address), "the server drained " + DRAIN_PROBE_BYTES + " bytes after its error answer");
+    }
+
+    /** Sends up to DRAIN_PROBE_BYTES after a 413; returns what stopped the client, or null if nothing did. */
+    static IOException sendAfterAnError(InetSocketAddress address) throws IOException {
+        try (HttpConnection client = HttpConnection.open(address)) {
+            Http.Response response = client.exchange("GET /hello HTTP/1.1\r\nHost: t\r\nContent-Length: "
+                    + (MAX_BODY_BYTES + 1) + "\r\n\r\n");
+            assertEquals(413, response.status());
+            byte[] chunk = new byte[64 * 1024];
+            for (long sent = 0; sent < DRAIN_PROBE_BYTES; sent += chunk.length) {
+                try {
+                    client.send(chunk);
+                } catch (IOException e) {
+                    return e;
+                }
+            }
+            return null;
+        }
+    }
+
+    /** Also run against a cluster behind each front by FrontConformance. */
     static void errorReadWholeThenClosed(InetSocketAddress address) throws IOException {
         try (HttpConnection client = HttpConnection.open(address)) {
             // 20 KB of body behind a head the server refuses: closing at once with them unread would

@@ -6,7 +6,8 @@
 #   bash benchmarks/http-core-vs-node/run.sh
 #
 # Settings (environment variables, defaults in brackets):
-#   SERVERS              servers to compare; the first is the baseline  ["node single platform virtual"]
+#   SERVERS              servers to compare                             ["nginx node single platform virtual"]
+#   REFERENCES           the baselines among them: each is compared with every server after it ["nginx node"]
 #   WARMUP_SECONDS       uncounted wrk run per server first             [8]
 #   MEASURE_SECONDS      one measured wrk run                           [10]
 #   REPEATS              ok runs wanted per server, interleaved rounds  [3]
@@ -28,7 +29,8 @@ HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 REPO="$(cd "$HERE/../.." && pwd)"
 STARTED_AT="$(date +%s)"
 
-SERVERS="${SERVERS:-node single platform virtual}"
+SERVERS="${SERVERS:-nginx node single platform virtual}"
+REFERENCES="${REFERENCES:-nginx node}"
 WARMUP_SECONDS="${WARMUP_SECONDS:-8}"
 MEASURE_SECONDS="${MEASURE_SECONDS:-10}"
 REPEATS="${REPEATS:-3}"
@@ -59,12 +61,12 @@ done
 ((CONNECTIONS >= 1 && CONNECTIONS <= 10000)) || die "CONNECTIONS must be 1..10000, was $CONNECTIONS"
 ((SERVER_CPU != LOAD_CPU)) || die "SERVER_CPU and LOAD_CPU must differ, or the server and wrk share a core"
 read -r -a SERVER_LIST <<<"$SERVERS"
-((${#SERVER_LIST[@]} >= 1)) || die "SERVERS is empty; valid servers: node single platform virtual offload"
+((${#SERVER_LIST[@]} >= 1)) || die "SERVERS is empty; valid servers: nginx node single platform virtual offload"
 declare -A SEEN_SERVER=()
 for server in "${SERVER_LIST[@]}"; do
   case "$server" in
-    node | single | platform | virtual | offload) ;;
-    *) die "unknown server '$server'; valid servers: node single platform virtual offload" ;;
+    nginx | node | single | platform | virtual | offload) ;;
+    *) die "unknown server '$server'; valid servers: nginx node single platform virtual offload" ;;
   esac
   [[ -z "${SEEN_SERVER[$server]-}" ]] || die "server '$server' is listed twice in SERVERS"
   SEEN_SERVER[$server]=1
@@ -77,6 +79,9 @@ echo "raw outputs go to $OUT_DIR" >&2
 # ---- tools --------------------------------------------------------------------------------
 require_wrk
 command -v node >/dev/null || die "node is not on the PATH; install Node.js 20 or newer"
+if [[ -n "${SEEN_SERVER[nginx]-}" ]]; then
+  command -v nginx >/dev/null || die "nginx is not on the PATH; install it (apt-get install -y nginx) or leave it out of SERVERS"
+fi
 for tool in taskset curl timeout getconf git; do
   command -v "$tool" >/dev/null || die "$tool is not on the PATH"
 done
@@ -100,13 +105,14 @@ CLASSPATH_DIRS="workloads/target/classes:modes/target/classes"
   echo "jdk: $("$JAVA" -version 2>&1 | sed -n 2p)"
   echo "jvm_flags_on_one_cpu: $(taskset -c "$SERVER_CPU" "$JAVA" -XX:+PrintCommandLineFlags -version 2>/dev/null | head -n 1)"
   echo "node: $(node --version)"
+  echo "nginx: $(nginx -v 2>&1 || echo none)"
   echo "wrk: $(wrk --version 2>&1 | head -n 1 || true)"
   echo "kernel: $(uname -srm)"
   echo "cpu: $(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -n 1), $CPUS CPUs"
   # Taken before any server starts: 64 runnable platform threads would inflate it later.
   echo "load_average_before: $(cut -d' ' -f1-3 /proc/loadavg)"
   echo "wrk_command: wrk -t1 -c$CONNECTIONS -d${MEASURE_SECONDS}s --latency http://127.0.0.1:PORT/hello (pinned: taskset -c $LOAD_CPU; servers: taskset -c $SERVER_CPU)"
-  echo "settings: SERVERS='$SERVERS' WARMUP_SECONDS=$WARMUP_SECONDS MEASURE_SECONDS=$MEASURE_SECONDS REPEATS=$REPEATS CONNECTIONS=$CONNECTIONS SERVER_CPU=$SERVER_CPU LOAD_CPU=$LOAD_CPU DISTURBED_PCT=$DISTURBED_PCT CLK_TCK=$CLK_TCK"
+  echo "settings: SERVERS='$SERVERS' REFERENCES='$REFERENCES' WARMUP_SECONDS=$WARMUP_SECONDS MEASURE_SECONDS=$MEASURE_SECONDS REPEATS=$REPEATS CONNECTIONS=$CONNECTIONS SERVER_CPU=$SERVER_CPU LOAD_CPU=$LOAD_CPU DISTURBED_PCT=$DISTURBED_PCT CLK_TCK=$CLK_TCK"
 } | tee "$OUT_DIR/environment.txt" >&2
 
 # ---- servers ------------------------------------------------------------------------------
@@ -115,6 +121,10 @@ declare -A SERVER_PID=() SERVER_ADDRESS=()
 # Starts server $1 pinned to SERVER_CPU and waits for its ready line.
 start_server() {
   local name="$1" log="$OUT_DIR/$1.server.log" cmd pid ready waited=0 ready_pid
+  if [[ "$name" == nginx ]]; then
+    start_nginx "$log"
+    return
+  fi
   if [[ "$name" == node ]]; then
     cmd=(node "$HERE/node-hello.js" 0)
   else
@@ -134,9 +144,42 @@ start_server() {
   echo "$ready" >&2
   ready_pid="$(sed -n 's/.* pid=\([0-9]*\).*/\1/p' <<<"$ready")"
   [[ "$ready_pid" == "$pid" ]] || die "$name server says pid=$ready_pid but the pid started was $pid: its CPU time would be read from the wrong process"
+  register_server "$name" "$pid" "$(sed -n 's/.* address=\([0-9.]*:[0-9]*\).*/\1/p' <<<"$ready")" "$ready"
+}
+
+# Records server $1's pid $2 and address $3; $4 is its ready line, for a message.
+register_server() {
+  local name="$1" pid="$2" address="$3" ready="$4"
   SERVER_PID[$name]="$pid"
-  SERVER_ADDRESS[$name]="$(sed -n 's/.* address=\([0-9.]*:[0-9]*\).*/\1/p' <<<"$ready")"
+  SERVER_ADDRESS[$name]="$address"
   [[ "${SERVER_ADDRESS[$name]}" == 127.0.0.1:* ]] || die "$name server does not listen on loopback: '$ready'"
+}
+
+# nginx, one process (nginx-hello.conf says why), on a port picked here: nginx cannot take
+# port 0. A port another process took makes nginx exit at once; then another is tried.
+start_nginx() {
+  local log="$1" prefix="$OUT_DIR/nginx" port pid attempt waited
+  mkdir -p "$prefix"
+  for attempt in 1 2 3 4 5; do
+    port=$((20000 + RANDOM % 20000))
+    sed "s/@PORT@/$port/" "$HERE/nginx-hello.conf" >"$prefix/nginx.conf"
+    echo_background "$log" taskset -c "$SERVER_CPU" nginx -p "$prefix" -e "$prefix/error.log" -c "$prefix/nginx.conf"
+    taskset -c "$SERVER_CPU" nginx -p "$prefix" -e "$prefix/error.log" -c "$prefix/nginx.conf" >"$log" 2>&1 &
+    pid=$!
+    STARTED_PIDS+=("$pid")
+    waited=0
+    while alive "$pid" && ((waited < READY_TIMEOUT_SECONDS * 10)); do
+      if curl -s -o /dev/null --max-time 1 "http://127.0.0.1:$port/hello"; then
+        register_server nginx "$pid" "127.0.0.1:$port" "nginx-ready pid=$pid address=127.0.0.1:$port"
+        return
+      fi
+      sleep 0.1
+      waited=$((waited + 1))
+    done
+    alive "$pid" && die "nginx (pid $pid) not answering on port $port after ${READY_TIMEOUT_SECONDS}s: $(cat "$prefix/error.log")"
+    echo "nginx could not start on port $port (attempt $attempt): $(tail -n 1 "$prefix/error.log")" >&2
+  done
+  die "nginx could not start on any of 5 random ports"
 }
 
 # Checks the answer before any load: a server that answers wrongly is not measured.
@@ -316,7 +359,7 @@ while ((round <= 2 * REPEATS)); do
 done
 
 rm -f "$OUT_DIR/.times"
-run awk -F '\t' -f "$HERE/summarize.awk" "$OUT_DIR/trials.tsv" | tee "$OUT_DIR/summary.md"
+run awk -F '\t' -v references="$REFERENCES" -f "$HERE/summarize.awk" "$OUT_DIR/trials.tsv" | tee "$OUT_DIR/summary.md"
 echo "raw outputs (wrk outputs, server logs, trials.tsv, summary.md, environment.txt): $OUT_DIR" >&2
 if grep -q 'no ok run\|no verdict' "$OUT_DIR/summary.md"; then
   echo "http-core-vs-node: some server has fewer than two usable runs, so there is no verdict for it; run again on a quieter machine or with more REPEATS" >&2

@@ -3,7 +3,11 @@
 #
 #   awk -F '\t' -f benchmarks/http-core-vs-node/summarize.awk OUT_DIR/trials.tsv
 #
-# Servers appear in the order of their first trial; the first one is the baseline. Only
+#   awk -F '\t' -v references="nginx node" -f benchmarks/http-core-vs-node/summarize.awk OUT_DIR/trials.tsv
+#
+# Servers appear in the order of their first trial. The baselines are the servers named in
+# `references` (without it, the first server): each is compared with every server whose
+# first trial comes after its own. Only
 # trials whose status is "ok" count: "disturbed" ones (other processes took a measurable
 # part of the server's or wrk's core) and "invalid" ones (wrk saw errors) are counted and
 # listed, never averaged in. Each figure gets a Student-t 95% confidence interval, NaN with
@@ -88,26 +92,31 @@ END {
             fmt(rm, 0), fmt(half_width(rv, k), 0), fmt(rmin[s], 0), fmt(rmax[s], 0), proc[s] / k, wrk[s] / k
     }
     print ""
-    b = order[1]
-    for (i = 2; i <= servers; i++) {
-        s = order[i]
-        if (M[s] == "nan" || M[b] == "nan") {
-            printf "- %s vs %s: no verdict, one of them has no ok run.\n", s, b
-            continue
+    if (references == "") REF[order[1]] = 1
+    else { nrefs = split(references, refs, " "); for (r = 1; r <= nrefs; r++) REF[refs[r]] = 1 }
+    for (j = 1; j <= servers; j++) {
+        b = order[j]
+        if (!(b in REF)) continue
+        for (i = j + 1; i <= servers; i++) {
+            s = order[i]
+            if (M[s] == "nan" || M[b] == "nan") {
+                printf "- %s vs %s: no verdict, one of them has no ok run.\n", s, b
+                continue
+            }
+            d = M[s] - M[b]
+            h = "nan"
+            if (VAR[s] != "nan" && VAR[b] != "nan") {
+                a1 = VAR[s] / n[s]; a2 = VAR[b] / n[b]; se2 = a1 + a2
+                df = se2 == 0 ? n[s] + n[b] - 2 : se2 ^ 2 / (a1 ^ 2 / (n[s] - 1) + a2 ^ 2 / (n[b] - 1))
+                h = t975(df) * sqrt(se2)
+            }
+            if (h == "nan") verdict = "no verdict (fewer than two ok runs: no error estimate)"
+            else if (d + h < 0) verdict = "LOWER than " b "'s"
+            else if (d - h > 0) verdict = "HIGHER than " b "'s"
+            else verdict = "a tie with " b "'s (the difference is inside its 95% CI)"
+            printf "- %s vs %s: %s - %s = %s +- %s us per request (Welch 95%% CI), ratio %.2f: %s's CPU per request is %s.\n",
+                s, b, fmt(M[s], 2), fmt(M[b], 2), fmt(d, 2), fmt(h, 2), M[s] / M[b], s, verdict
         }
-        d = M[s] - M[b]
-        h = "nan"
-        if (VAR[s] != "nan" && VAR[b] != "nan") {
-            a1 = VAR[s] / n[s]; a2 = VAR[b] / n[b]; se2 = a1 + a2
-            df = se2 == 0 ? n[s] + n[b] - 2 : se2 ^ 2 / (a1 ^ 2 / (n[s] - 1) + a2 ^ 2 / (n[b] - 1))
-            h = t975(df) * sqrt(se2)
-        }
-        if (h == "nan") verdict = "no verdict (fewer than two ok runs: no error estimate)"
-        else if (d + h < 0) verdict = "LOWER than " b "'s"
-        else if (d - h > 0) verdict = "HIGHER than " b "'s"
-        else verdict = "a tie with " b "'s (the difference is inside its 95% CI)"
-        printf "- %s vs %s: %s - %s = %s +- %s us per request (Welch 95%% CI), ratio %.2f: %s's CPU per request is %s.\n",
-            s, b, fmt(M[s], 2), fmt(M[b], 2), fmt(d, 2), fmt(h, 2), M[s] / M[b], s, verdict
     }
     if (skipped_list != "") {
         print ""

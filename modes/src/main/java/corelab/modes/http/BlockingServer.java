@@ -1,9 +1,7 @@
 package corelab.modes.http;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.InetSocketAddress;
-import java.net.SocketTimeoutException;
 import java.nio.ByteBuffer;
 import java.nio.channels.ClosedChannelException;
 import java.nio.channels.ServerSocketChannel;
@@ -34,7 +32,7 @@ public final class BlockingServer implements AutoCloseable {
     private final AtomicLong refusedConnections = new AtomicLong();
     private final AcceptBackoff backoff = new AcceptBackoff();
     private final Thread acceptor;
-    private final Thread sendWatcher;
+    private final Thread deadlineWatcher;
     private volatile boolean draining;
     private volatile boolean closed;
 
@@ -51,7 +49,7 @@ public final class BlockingServer implements AutoCloseable {
         this.limits = config.limits();
         this.maxConnections = maxConnections;
         this.acceptor = Thread.ofPlatform().name("corelab-accept").start(this::acceptLoop);
-        this.sendWatcher = Thread.ofPlatform().name("corelab-send-timeout").start(this::closeStuckWrites);
+        this.deadlineWatcher = Thread.ofPlatform().name("corelab-deadlines").start(this::watchDeadlines);
     }
 
     public InetSocketAddress address() {
@@ -105,7 +103,6 @@ public final class BlockingServer implements AutoCloseable {
         ConnectionTimes times = open.getOrDefault(connection, new ConnectionTimes(0));
         try (connection) {
             connection.socket().setTcpNoDelay(true);
-            InputStream in = connection.socket().getInputStream();
             RequestDecoder decoder = new RequestDecoder(limits);
             RequestDeadline deadline = new RequestDeadline(limits);
             while (true) {
@@ -127,14 +124,12 @@ public final class BlockingServer implements AutoCloseable {
                         write(connection, times, HttpResponse.error(408, deadline.what()).encode(false));
                         return;
                     }
-                    // Each read waits for the idle timeout or the request's deadline, whichever comes first.
-                    connection.socket().setSoTimeout((int) Math.min(limits.idleTimeoutMillis(),
-                            TimeUnit.NANOSECONDS.toMillis(leftNanos) + 1));
-                    ByteBuffer buffer = decoder.writable();
-                    int read;
-                    try {
-                        read = in.read(buffer.array(), buffer.arrayOffset() + buffer.position(), buffer.remaining());
-                    } catch (SocketTimeoutException e) {
+                    // Each read waits for the idle timeout or the request's deadline, whichever
+                    // comes first, enforced by the watcher (see watchDeadlines), not by a timed read.
+                    long waitNanos = Math.min(TimeUnit.MILLISECONDS.toNanos(limits.idleTimeoutMillis()), leftNanos);
+                    times.readingUntil(System.nanoTime() + waitNanos);
+                    int read = connection.read(decoder.writable());
+                    if (times.readEndedTimedOut()) {
                         if (decoder.hasPartialRequest()) {
                             String why = deadline.missed(System.nanoTime()) ? deadline.what()
                                     : "request not completed in time";
@@ -146,7 +141,6 @@ public final class BlockingServer implements AutoCloseable {
                         return;
                     }
                     times.idleSinceNanos = 0;
-                    buffer.position(buffer.position() + read);
                     continue;
                 }
                 deadline.reset();
@@ -184,12 +178,19 @@ public final class BlockingServer implements AutoCloseable {
     }
 
     /**
-     * Closes each connection whose response has not all gone within the send timeout: a
-     * client that never reads would otherwise hold its thread forever, blocked in write.
+     * The blocking transport's timeouts, every {@value EventLoop#TICK_MILLIS} ms. A read past
+     * its deadline (idle timeout, or the request's deadline) gets its input shut down: the
+     * read returns, and its thread answers 408 or closes. A timed read would do the same,
+     * but the JDK flips a socket channel to non-blocking and back around each timed read
+     * (four {@code fcntl} and a {@code poll} per request), and parks a virtual thread with a
+     * timer; an untimed read is one {@code read}. A response the client has not read in full
+     * within the send timeout gets its connection closed: a client that never reads would
+     * otherwise hold its thread forever, blocked in write.
      */
-    private void closeStuckWrites() {
+    private void watchDeadlines() {
         long sendNanos = TimeUnit.MILLISECONDS.toNanos(limits.sendTimeoutMillis());
         while (!closed) {
+            shutOverdueReads();
             closeOverdue(times -> times.writingSinceNanos, sendNanos);
             try {
                 Thread.sleep(EventLoop.TICK_MILLIS);
@@ -197,6 +198,19 @@ public final class BlockingServer implements AutoCloseable {
                 return; // close()
             }
         }
+    }
+
+    private void shutOverdueReads() {
+        long now = System.nanoTime();
+        open.forEach((connection, times) -> {
+            if (times.timeOutRead(now)) {
+                try {
+                    connection.shutdownInput();
+                } catch (IOException e) {
+                    closeQuietly(connection);
+                }
+            }
+        });
     }
 
     /**
@@ -238,13 +252,13 @@ public final class BlockingServer implements AutoCloseable {
     @Override
     public void close() {
         closed = true;
-        sendWatcher.interrupt();
+        deadlineWatcher.interrupt();
         closeQuietly(listener);
         connectionThreads.shutdownNow();
         open.keySet().forEach(BlockingServer::closeQuietly);
         try {
             acceptor.join(2000);
-            sendWatcher.join(2000);
+            deadlineWatcher.join(2000);
             connectionThreads.awaitTermination(2, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -6,6 +6,7 @@ import corelab.results.CounterCheck;
 import corelab.results.FaultSentences;
 import corelab.results.Summary;
 import corelab.results.stats.Estimate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -57,7 +58,7 @@ public final class ConsoleTable {
     }
 
     private static String notes(ConfigurationResult c) {
-        List<String> notes = new java.util.ArrayList<>();
+        List<String> notes = new ArrayList<>();
         if (c.counterCheck() != null) {
             notes.add(counted(c.counterCheck()));
         }

@@ -13,6 +13,7 @@ import corelab.results.Summary;
 import corelab.results.TrialResult;
 import corelab.results.Verdict;
 import corelab.results.stats.Estimate;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -32,7 +33,7 @@ class ConsoleTableTest {
     }
 
     private static ConfigurationResult configuration(String id, long... refusedPerTrial) {
-        List<TrialResult> trials = new java.util.ArrayList<>();
+        List<TrialResult> trials = new ArrayList<>();
         for (long refused : refusedPerTrial) {
             ServerUsage server = new ServerUsage(2, 1, 1, 1000, 1, 1, refused, List.of());
             Latency latency = new Latency(1000, 1, 1, 1, 1, 1, 1);

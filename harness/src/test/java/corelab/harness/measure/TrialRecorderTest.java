@@ -10,6 +10,7 @@ import corelab.results.ProcessUsage;
 import corelab.results.ServerUsage;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
 /** What a trial records of the processes' stats lines: each one's share in the trial, and the server's sum. */
@@ -32,7 +33,7 @@ class TrialRecorderTest {
                 .finish(atEnd).server();
 
         assertEquals(3 + 4, server.refusedConnections(), "only the refusals within the trial, of both workers");
-        Map<Long, ProcessUsage> byPid = new java.util.TreeMap<>();
+        Map<Long, ProcessUsage> byPid = new TreeMap<>();
         server.processes().forEach(p -> byPid.put(p.pid(), p));
         assertEquals(-1, byPid.get(PRIMARY).refusedConnections(), "the primary reports nothing");
         assertEquals(3, byPid.get(WORKER_1).refusedConnections());

@@ -23,6 +23,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterEach;
@@ -204,7 +205,7 @@ class ServerProcessModeTest {
     }
 
     private static Map<Long, Long> requests(ServerProcess server) {
-        Map<Long, Long> requests = new java.util.TreeMap<>();
+        Map<Long, Long> requests = new TreeMap<>();
         server.statsByProcess().forEach((pid, stats) -> requests.put(pid, stats.requests()));
         return requests;
     }

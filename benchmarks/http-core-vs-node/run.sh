@@ -252,7 +252,15 @@ run_wrk() {
   fi
 }
 
-printf 'server\tround\trequests\twrk_seconds\trequests_per_second\tserver_cpu_ticks\tserver_cpu_us_per_request\tserver_process_cpu_pct\tserver_core_busy_pct\tload_core_busy_pct\twrk_cpu_pct\twindow_seconds\tstatus\n' \
+# Context switches of every thread of process $1 so far, "VOLUNTARY INVOLUNTARY", from
+# /proc/PID/task/*/status (the process's own status counts its main thread only). A thread
+# that ends between two readings takes its counts along: the servers here keep theirs.
+process_context_switches() {
+  cat /proc/"$1"/task/*/status 2>/dev/null \
+    | awk '$1 == "voluntary_ctxt_switches:" { v += $2 } $1 == "nonvoluntary_ctxt_switches:" { n += $2 } END { print v + 0, n + 0 }'
+}
+
+printf 'server\tround\trequests\twrk_seconds\trequests_per_second\tserver_cpu_ticks\tserver_cpu_us_per_request\tserver_process_cpu_pct\tserver_core_busy_pct\tload_core_busy_pct\twrk_cpu_pct\twindow_seconds\tserver_voluntary_switches_per_request\tserver_involuntary_switches_per_request\tstatus\n' \
   >"$OUT_DIR/trials.tsv"
 
 # One measured run: the server's CPU ticks, both cores' busy ticks and wrk's own CPU time,
@@ -260,6 +268,8 @@ printf 'server\tround\trequests\twrk_seconds\trequests_per_second\tserver_cpu_ti
 measure() {
   local name="$1" round="$2" out="$OUT_DIR/$1.round$2.wrk.txt" pid="${SERVER_PID[$1]}" ok=1
   local ticks0 ticks1 server_core0 server_core1 load_core0 load_core1 t0 t1 wrk_cpu0 wrk_cpu1 requests wrk_seconds
+  local switches0 switches1
+  switches0="$(process_context_switches "$pid")"
   ticks0="$(process_cpu_ticks "$pid")"
   server_core0="$(cpu_busy_total "$SERVER_CPU")"
   load_core0="$(cpu_busy_total "$LOAD_CPU")"
@@ -271,6 +281,7 @@ measure() {
   wrk_cpu1="$CHILDREN_CPU_SECONDS"
   t1="$(date +%s%N)"
   ticks1="$(process_cpu_ticks "$pid")"
+  switches1="$(process_context_switches "$pid")"
   server_core1="$(cpu_busy_total "$SERVER_CPU")"
   load_core1="$(cpu_busy_total "$LOAD_CPU")"
   # "  523412 requests in 10.00s, 49.42MB read": completed requests, wrk's own elapsed time.
@@ -284,9 +295,10 @@ measure() {
   awk -v name="$name" -v round="$round" -v requests="$requests" -v wrk_seconds="$wrk_seconds" \
     -v tck="$CLK_TCK" -v ns="$((t1 - t0))" -v ticks="$((ticks1 - ticks0))" -v ok="$ok" \
     -v sb="$server_core0" -v sa="$server_core1" -v lb="$load_core0" -v la="$load_core1" \
-    -v wrk_cpu="$wrk_cpu0 $wrk_cpu1" -v disturbed_pct="$DISTURBED_PCT" '
+    -v wrk_cpu="$wrk_cpu0 $wrk_cpu1" -v disturbed_pct="$DISTURBED_PCT" -v cs0="$switches0" -v cs1="$switches1" '
     BEGIN {
       split(sb, s0, " "); split(sa, s1, " "); split(lb, l0, " "); split(la, l1, " "); split(wrk_cpu, w, " ")
+      split(cs0, c0, " "); split(cs1, c1, " ")
       wall = ns / 1e9
       server_pct = 100 * ticks / tck / wall
       server_core_pct = 100 * (s1[1] - s0[1]) / (s1[2] - s0[2])
@@ -299,9 +311,9 @@ measure() {
       else if (other_server_core > disturbed_pct || other_load_core > disturbed_pct)
         status = sprintf("disturbed:other_work_server_core_%.0f%%_wrk_core_%.0f%%", other_server_core, other_load_core)
       else status = "ok"
-      printf "%s\t%d\t%d\t%.2f\t%.1f\t%d\t%.3f\t%.1f\t%.1f\t%.1f\t%.1f\t%.3f\t%s\n", name, round, requests, wrk_seconds,
-        requests / wrk_seconds, ticks, ticks / tck * 1e6 / requests, server_pct, server_core_pct, load_core_pct, wrk_pct,
-        wall, status
+      printf "%s\t%d\t%d\t%.2f\t%.1f\t%d\t%.3f\t%.1f\t%.1f\t%.1f\t%.1f\t%.3f\t%.4f\t%.4f\t%s\n", name, round, requests,
+        wrk_seconds, requests / wrk_seconds, ticks, ticks / tck * 1e6 / requests, server_pct, server_core_pct, load_core_pct,
+        wrk_pct, wall, (c1[1] - c0[1]) / requests, (c1[2] - c0[2]) / requests, status
     }' >>"$OUT_DIR/trials.tsv"
   tail -n 1 "$OUT_DIR/trials.tsv" >&2
 }

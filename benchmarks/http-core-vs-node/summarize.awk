@@ -71,6 +71,10 @@ NR == 1 {
     V["cpu:" s, k] = $COL["server_cpu_us_per_request"]
     V["rps:" s, k] = $COL["requests_per_second"]
     proc[s] += $COL["server_process_cpu_pct"]; wrk[s] += $COL["wrk_cpu_pct"]
+    # Context switches per request: columns added later; older trials.tsv files have none.
+    if ("server_voluntary_switches_per_request" in COL) {
+        vcs[s] += $COL["server_voluntary_switches_per_request"]; ics[s] += $COL["server_involuntary_switches_per_request"]
+    }
     if (k == 1 || V["cpu:" s, k] < cmin[s]) cmin[s] = V["cpu:" s, k]
     if (k == 1 || V["cpu:" s, k] > cmax[s]) cmax[s] = V["cpu:" s, k]
     if (k == 1 || V["rps:" s, k] < rmin[s]) rmin[s] = V["rps:" s, k]
@@ -79,17 +83,21 @@ NR == 1 {
 
 END {
     if (bad) exit 1
-    print "| server | ok runs (of all) | server CPU per request, us: mean +- 95% CI | min..max | requests/s: mean +- 95% CI | min..max | server CPU, % of its core | wrk CPU, % of its core |"
-    print "|---|---|---|---|---|---|---|---|"
+    switches = "server_voluntary_switches_per_request" in COL
+    printf "| server | ok runs (of all) | server CPU per request, us: mean +- 95%% CI | min..max | requests/s: mean +- 95%% CI | min..max | server CPU, %% of its core | wrk CPU, %% of its core |%s\n",
+        switches ? " server context switches per request: voluntary + involuntary |" : ""
+    print "|---|---|---|---|---|---|---|---|" (switches ? "---|" : "")
     for (i = 1; i <= servers; i++) {
         s = order[i]; k = n[s]
-        if (k == 0) { printf "| %s | 0 (of %d) | - | - | - | - | - | - |\n", s, all[s]; M[s] = "nan"; continue }
+        if (k == 0) { printf "| %s | 0 (of %d) | - | - | - | - | - | - |%s\n", s, all[s], switches ? " - |" : ""; M[s] = "nan"; continue }
         cm = mean("cpu:" s, k); cv = variance("cpu:" s, k, cm)
         rm = mean("rps:" s, k); rv = variance("rps:" s, k, rm)
         M[s] = cm; VAR[s] = cv
-        printf "| %s | %d (of %d) | %s +- %s | %s..%s | %s +- %s | %s..%s | %.0f%% | %.0f%% |\n", s, k, all[s],
+        printf "| %s | %d (of %d) | %s +- %s | %s..%s | %s +- %s | %s..%s | %.0f%% | %.0f%% |", s, k, all[s],
             fmt(cm, 2), fmt(half_width(cv, k), 2), fmt(cmin[s], 2), fmt(cmax[s], 2),
             fmt(rm, 0), fmt(half_width(rv, k), 0), fmt(rmin[s], 0), fmt(rmax[s], 0), proc[s] / k, wrk[s] / k
+        if (switches) printf " %.3f + %.3f |", vcs[s] / k, ics[s] / k
+        printf "\n"
     }
     print ""
     if (references == "") REF[order[1]] = 1

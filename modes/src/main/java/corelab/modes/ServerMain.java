@@ -80,7 +80,7 @@ public final class ServerMain {
     private static void answerPrimary(RunningServer server, WorkerChannel primary) {
         primary.onMessage(text -> {
             if (StatsQuery.parse(text).isPresent()) {
-                primary.send(new StatsReport(server.requestsHandled()));
+                primary.send(stats(server));
             }
         });
         AtomicBoolean disconnecting = new AtomicBoolean();
@@ -92,6 +92,10 @@ public final class ServerMain {
                 });
             }
         });
+    }
+
+    private static StatsReport stats(RunningServer server) {
+        return new StatsReport(server.requestsHandled(), server.refusedConnections());
     }
 
     /** Java has no portable SIGHUP: a cluster primary reloads on a {@link Reload} message instead. */
@@ -111,7 +115,7 @@ public final class ServerMain {
 
     /**
      * A {@link StatsLine} every interval: how the harness learns what each process has
-     * served. A cluster worker sends its count to its primary as a {@link StatsReport}
+     * served and refused. A cluster worker sends its count to its primary as a {@link StatsReport}
      * instead, and the primary prints the line.
      */
     private static void printStats(RunningServer server, int workerId, WorkerChannel primary, int intervalMillis) {
@@ -124,9 +128,10 @@ public final class ServerMain {
                     return;
                 }
                 if (primary != null) {
-                    primary.send(new StatsReport(server.requestsHandled()));
+                    primary.send(stats(server));
                 } else {
-                    System.out.println(new StatsLine(pid, workerId, server.requestsHandled()).format());
+                    System.out.println(new StatsLine(pid, workerId, server.requestsHandled(),
+                            server.refusedConnections()).format());
                     System.out.flush();
                 }
             }

@@ -33,6 +33,7 @@ final class TableWriter {
                     .append("<td class=\"what\">").append(Html.text(c.configuration().id()))
                     .append(c.verdict().valid() ? "" : "<br><strong>INVALID</strong>: "
                             + Html.text(String.join("; ", c.verdict().invalidReasons())))
+                    .append(c.refusedConnections() > 0 ? "<br>" + Html.text(c.refusalNote()) : "")
                     .append("</td>")
                     .append(cell(RunView.load(c))).append(cell(Integer.toString(c.configuration().coresAllowed())))
                     .append(cell(c.fault() == null ? Integer.toString(c.trials().size())

@@ -185,9 +185,9 @@ final class Fixtures {
         }
         Histogram all = Histograms.empty();
         all.recordValue(30_000);
-        ServerUsage server = new ServerUsage(2, 8 * 1.8, 1.8, completed / (8 * 1.8), 150_000_000L, 24,
+        ServerUsage server = new ServerUsage(2, 8 * 1.8, 1.8, completed / (8 * 1.8), 150_000_000L, 24, 0,
                 List.of(new ProcessUsage(killedPid + 10, "java corelab.modes.ServerMain", 8 * 1.8, 150_000_000L, 24,
-                        completed)));
+                        completed, 0)));
         GeneratorUsage generator = new GeneratorUsage(1, 1.6, 0.2, 100, completed / 8.0, completed / 8.0);
         TrialResult window = new TrialResult(1, 8.0, completed, completed + failed, completed + failed,
                 new Errors(0, 0, 0, failed), completed / 8.0, Latency.of(all), null, server, generator, intervals,
@@ -268,7 +268,7 @@ final class Fixtures {
         long errors = intervals.stream().mapToLong(IntervalResult::errors).sum();
         double cpuSeconds = cores * TRIAL_SECONDS;
         ServerUsage server = new ServerUsage(s.cores(), cpuSeconds, cores, completed / cpuSeconds, rss(s),
-                s.mode().equals("platform") ? 215 : 24, processes(s, completed, cpuSeconds, index));
+                s.mode().equals("platform") ? 215 : 24, refused(s), processes(s, completed, cpuSeconds, index));
         GeneratorUsage generator = new GeneratorUsage(1, s.generatorUtilization() * TRIAL_SECONDS,
                 s.generatorUtilization(), 1e6 * s.generatorUtilization() * TRIAL_SECONDS / completed,
                 open ? s.rate() : throughput, open ? s.rate() : throughput);
@@ -287,6 +287,13 @@ final class Fixtures {
         return Math.max(1, Math.round(value));
     }
 
+    /** One configuration whose server turned connections away (maxConnections): 7 a trial. */
+    static final String REFUSING = "platform/cores2/io/closed/c64";
+
+    private static long refused(Spec s) {
+        return s.id().equals(REFUSING) ? 7 : 0;
+    }
+
     private static long rss(Spec s) {
         return s.mode().equals("cluster") ? 310_000_000L : 140_000_000L;
     }
@@ -295,13 +302,13 @@ final class Fixtures {
     private static List<ProcessUsage> processes(Spec s, long completed, double cpuSeconds, int trial) {
         if (!s.mode().equals("cluster")) {
             return List.of(new ProcessUsage(4242, "java corelab.modes.ServerMain", cpuSeconds, rss(s),
-                    s.mode().equals("platform") ? 215 : 24, completed));
+                    s.mode().equals("platform") ? 215 : 24, completed, refused(s)));
         }
         long first = Math.round(completed * (0.53 + 0.01 * trial));
-        return List.of(new ProcessUsage(4242, "java corelab.modes.ServerMain mode=cluster", 0.05, 70_000_000L, 18, -1),
-                new ProcessUsage(4250, "java corelab.modes.ServerMain worker=1", cpuSeconds / 2, 120_000_000L, 20, first),
+        return List.of(new ProcessUsage(4242, "java corelab.modes.ServerMain mode=cluster", 0.05, 70_000_000L, 18, -1, -1),
+                new ProcessUsage(4250, "java corelab.modes.ServerMain worker=1", cpuSeconds / 2, 120_000_000L, 20, first, 0),
                 new ProcessUsage(4251, "java corelab.modes.ServerMain worker=2", cpuSeconds / 2, 120_000_000L, 20,
-                        completed - first));
+                        completed - first, 0));
     }
 
     /** As the harness summarises trials: an estimate over the trials that have the figure. */

@@ -170,6 +170,13 @@ class ReportTest {
     }
 
     @Test
+    void aConfigurationWhoseServerRefusedConnectionsSaysSoInTheTable() {
+        assertTrue(closedHtml.contains("<td class=\"what\">" + Fixtures.REFUSING
+                + "<br>the server refused 21 connections (maxConnections were open)</td>"), "7 in each of 3 trials");
+        assertEquals(1, closedHtml.split("the server refused", -1).length - 1, "only where a server refused any");
+    }
+
+    @Test
     void anIncompleteRunSaysSoAtTheTop() {
         int banner = openHtml.indexOf("<div class=\"banner\"><strong>This run is INTERRUPTED:</strong>");
         assertTrue(banner > 0 && banner < openHtml.indexOf("What was run"));

@@ -26,4 +26,26 @@ public record ConfigurationResult(Configuration configuration, Verdict verdict, 
             throw new IllegalArgumentException("a fault run is one window, one trial; had " + trials.size());
         }
     }
+
+    /**
+     * Connections the server closed at once in the measured trials because {@code maxConnections}
+     * were open (see {@link ServerUsage#refusedConnections}), or -1 when the server reports none.
+     * Not 0 means some of the load was refused, not served: worth a note beside the figures.
+     */
+    public long refusedConnections() {
+        long refused = -1;
+        for (TrialResult trial : trials) {
+            if (trial.server() != null && trial.server().refusedConnections() >= 0) {
+                refused = Math.max(refused, 0) + trial.server().refusedConnections();
+            }
+        }
+        return refused;
+    }
+
+    /** "the server refused 12 connections (maxConnections were open)", or "" when it refused none. */
+    public String refusalNote() {
+        long refused = refusedConnections();
+        return refused <= 0 ? "" : "the server refused " + refused + " connection" + (refused == 1 ? "" : "s")
+                + " (maxConnections were open)";
+    }
 }

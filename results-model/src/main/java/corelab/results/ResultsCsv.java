@@ -29,7 +29,7 @@ public final class ResultsCsv {
                 .append(estimateHeader("p50_us")).append(',')
                 .append(estimateHeader("p99_us")).append(',')
                 .append(estimateHeader("p999_us")).append(',')
-                .append(estimateHeader("server_rss_bytes")).append(",error_percent,")
+                .append(estimateHeader("server_rss_bytes")).append(",error_percent,refused_connections,")
                 .append("fault,fault_at_s,fault_requests_failed,fault_throughput_before_per_s,fault_throughput_lowest_per_s,"
                         + "fault_outage_ms,fault_recovery_ms,fault_restarts,fault_restart_ms,"
                         + "counter,counter_requests,counter_highest_count,counter_repeated_counts\n");
@@ -46,6 +46,7 @@ public final class ResultsCsv {
                     .append(estimate(s.p999Micros())).append(',')
                     .append(estimate(s.serverRssBytes())).append(',')
                     .append(number(s.errorPercent())).append(',')
+                    .append(count(c.refusedConnections())).append(',')
                     .append(fault(c.fault())).append(',')
                     .append(c.configuration().counter() == null ? "" : c.configuration().counter())
                     .append(',').append(counterFigures(c.counterCheck())).append('\n');
@@ -56,7 +57,7 @@ public final class ResultsCsv {
     public static String trials(RunResult run) {
         StringBuilder out = new StringBuilder(KEY).append(",trial,seconds,completed,errors,throughput_per_s,"
                 + "p50_us,p90_us,p99_us,p999_us,max_us,uncorrected_p99_us,server_cpu_s,requests_per_cpu_s,"
-                + "server_rss_bytes_max,server_threads_max,generator_utilization,generator_cpu_us_per_request\n");
+                + "server_rss_bytes_max,server_threads_max,server_refused_connections,generator_utilization,generator_cpu_us_per_request\n");
         for (ConfigurationResult c : run.configurations()) {
             for (TrialResult t : c.trials()) {
                 Latency l = t.latency();
@@ -70,6 +71,7 @@ public final class ResultsCsv {
                 row.add(server == null ? "" : number(server.requestsPerCpuSecond()));
                 row.add(server == null ? "" : Long.toString(server.rssBytesMax()));
                 row.add(server == null ? "" : Integer.toString(server.threadsMax()));
+                row.add(server == null ? "" : count(server.refusedConnections()));
                 row.add(number(t.generator().utilization()));
                 row.add(number(t.generator().cpuMicrosPerRequest()));
                 out.append(String.join(",", row)).append('\n');
@@ -123,6 +125,11 @@ public final class ResultsCsv {
 
     private static String estimate(Estimate e) {
         return number(e.mean()) + "," + number(e.lower()) + "," + number(e.upper());
+    }
+
+    /** Empty for -1, a count nobody reported. */
+    private static String count(long value) {
+        return value < 0 ? "" : Long.toString(value);
     }
 
     private static String nullable(Integer value) {

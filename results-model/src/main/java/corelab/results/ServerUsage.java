@@ -9,9 +9,12 @@ import java.util.List;
  * @param cpuSeconds           user + system CPU time of every process in the tree
  * @param requestsPerCpuSecond requests answered per second of server CPU: cost, not speed
  * @param rssBytesMax          the largest total resident memory seen in the trial
+ * @param refusedConnections   connections the server closed at once in the trial because
+ *                             {@code maxConnections} were open, its processes' counts added up;
+ *                             -1 when no process reports one (a foreign command)
  */
 public record ServerUsage(int coresAllowed, double cpuSeconds, double cpuCoresUsed, double requestsPerCpuSecond,
-                          long rssBytesMax, int threadsMax, List<ProcessUsage> processes) {
+                          long rssBytesMax, int threadsMax, long refusedConnections, List<ProcessUsage> processes) {
     public ServerUsage {
         processes = List.copyOf(processes);
     }

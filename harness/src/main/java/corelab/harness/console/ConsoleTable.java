@@ -6,6 +6,7 @@ import corelab.results.CounterCheck;
 import corelab.results.FaultSentences;
 import corelab.results.Summary;
 import corelab.results.stats.Estimate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -57,12 +58,17 @@ public final class ConsoleTable {
     }
 
     private static String notes(ConfigurationResult c) {
-        String counter = c.counterCheck() == null ? "" : counted(c.counterCheck());
-        if (c.verdict().valid()) {
-            return counter;
+        List<String> notes = new ArrayList<>();
+        if (c.counterCheck() != null) {
+            notes.add(counted(c.counterCheck()));
         }
-        return (counter.isEmpty() ? "" : counter + "; ") + "INVALID: "
-                + String.join("; ", c.verdict().invalidReasons());
+        if (c.refusedConnections() > 0) {
+            notes.add(c.refusalNote());
+        }
+        if (!c.verdict().valid()) {
+            notes.add("INVALID: " + String.join("; ", c.verdict().invalidReasons()));
+        }
+        return String.join("; ", notes);
     }
 
     /** "counted 6010 of 12000 requests (5990 repeated counts)": a count that diverged shows at a glance. */

@@ -114,7 +114,7 @@ final class Measurement {
         for (int index = 1; index <= durations.trials(); index++) {
             TreeSample atStart = sampleServer();
             TrialRecorder recorder = new TrialRecorder(index, point.model(), coresAllowed, atStart,
-                    server.requestsByProcess(), System.nanoTime());
+                    server.statsByProcess(), System.nanoTime());
             for (int second = 0; second < durations.trialSeconds(); second++) {
                 next = sleepUntil(next + TimeUnit.SECONDS.toNanos(1));
                 LoadInterval interval = generator.sample();
@@ -122,7 +122,7 @@ final class Measurement {
                 secondsDone.accept(1);
                 checkServerAlive();
             }
-            trials.add(recorder.finish(server.requestsByProcess()));
+            trials.add(recorder.finish(server.statsByProcess()));
         }
     }
 

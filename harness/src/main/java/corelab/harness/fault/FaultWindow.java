@@ -63,7 +63,7 @@ public final class FaultWindow {
         long ticks = Math.max(1, Math.round(fault.atSeconds() * 1000 / SAMPLE_MILLIS));
         long killAtNanos = Math.min(startNanos + ticks * periodNanos, endNanos - periodNanos);
         TrialRecorder recorder = new TrialRecorder(1, model, coresAllowed, serverSample.get(),
-                server.requestsByProcess(), startNanos);
+                server.statsByProcess(), startNanos);
         int killIndex = -1;
         long killNanos = 0;
         long killedPid = 0;
@@ -102,7 +102,7 @@ public final class FaultWindow {
             }
         }
         secondsDone.accept(windowSeconds - secondsReported);
-        trial = recorder.finish(server.requestsByProcess());
+        trial = recorder.finish(server.statsByProcess());
         // The window's figures are taken; the restart is waited for past its end, so that
         // a slow JVM start is measured (restartMillis beyond the window) rather than missed,
         // and the next configuration finds a whole server.

@@ -7,6 +7,7 @@ import corelab.harness.server.WorkerOnline;
 import corelab.modes.options.ServerOptions;
 import corelab.modes.process.ProcessTree;
 import corelab.modes.process.Uninterruptibles;
+import corelab.modes.wire.StatsLine;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Duration;
@@ -31,8 +32,8 @@ public final class SupervisedServer implements ServerUnderTest {
     private final int cores;
     private final Duration readyTimeout;
     private final InetSocketAddress address;
-    /** Requests served by processes of earlier generations, so a restart does not lose them. */
-    private final Map<Long, Long> earlierRequests = new TreeMap<>();
+    /** Stats of processes of earlier generations, so a restart does not lose what they served. */
+    private final Map<Long, StatsLine> earlierStats = new TreeMap<>();
     private volatile ServerProcess current;
     private volatile Thread restarter;
     private volatile String restartFailure;
@@ -88,11 +89,11 @@ public final class SupervisedServer implements ServerUnderTest {
             // A killed primary's workers leave by their stdin lifeline; what is left after
             // the grace is killed, so a restart never races a leftover.
             tree.awaitGone(KILL_GRACE);
-            Map<Long, Long> served = killed.requestsByProcess();
+            Map<Long, StatsLine> served = killed.statsByProcess();
             killed.close();
             ServerProcess next = ServerProcess.startMode(options, cores, List.of(), readyTimeout);
             synchronized (this) {
-                earlierRequests.putAll(served);
+                earlierStats.putAll(served);
                 if (closed) {
                     next.close();
                     return;
@@ -144,9 +145,9 @@ public final class SupervisedServer implements ServerUnderTest {
     }
 
     @Override
-    public synchronized Map<Long, Long> requestsByProcess() {
-        Map<Long, Long> all = new TreeMap<>(earlierRequests);
-        all.putAll(current.requestsByProcess());
+    public synchronized Map<Long, StatsLine> statsByProcess() {
+        Map<Long, StatsLine> all = new TreeMap<>(earlierStats);
+        all.putAll(current.statsByProcess());
         return all;
     }
 

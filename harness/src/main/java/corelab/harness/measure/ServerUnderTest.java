@@ -1,6 +1,7 @@
 package corelab.harness.measure;
 
 import corelab.harness.server.ServerProcess;
+import corelab.modes.wire.StatsLine;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.util.List;
@@ -16,7 +17,8 @@ public interface ServerUnderTest extends AutoCloseable {
     /** The root of the server's process tree, or null when corelab cannot see it. */
     ProcessHandle handle();
 
-    Map<Long, Long> requestsByProcess();
+    /** The latest stats line of each process that reports one, by pid (see {@link ServerProcess#statsByProcess}). */
+    Map<Long, StatsLine> statsByProcess();
 
     String description();
 
@@ -39,8 +41,8 @@ public interface ServerUnderTest extends AutoCloseable {
                 return process.handle();
             }
 
-            public Map<Long, Long> requestsByProcess() {
-                return process.requestsByProcess();
+            public Map<Long, StatsLine> statsByProcess() {
+                return process.statsByProcess();
             }
 
             public String description() {
@@ -76,7 +78,7 @@ public interface ServerUnderTest extends AutoCloseable {
                 return null;
             }
 
-            public Map<Long, Long> requestsByProcess() {
+            public Map<Long, StatsLine> statsByProcess() {
                 return Map.of();
             }
 

@@ -4,6 +4,7 @@ import corelab.harness.load.LoadInterval;
 import corelab.harness.load.LoadModel;
 import corelab.harness.server.ProcessSample;
 import corelab.harness.server.TreeSample;
+import corelab.modes.wire.StatsLine;
 import corelab.results.Errors;
 import corelab.results.GeneratorUsage;
 import corelab.results.Histograms;
@@ -28,7 +29,7 @@ public final class TrialRecorder {
     private final LoadModel model;
     private final int coresAllowed;
     private final TreeSample serverAtStart;   // null when corelab does not see the server
-    private final Map<Long, Long> requestsAtStart;
+    private final Map<Long, StatsLine> statsAtStart;
     private final long startNanos;
 
     private final Histogram latency = Histograms.empty();
@@ -46,13 +47,13 @@ public final class TrialRecorder {
     private long endNanos;
 
     public TrialRecorder(int index, LoadModel model, int coresAllowed, TreeSample serverAtStart,
-                  Map<Long, Long> requestsAtStart, long startNanos) {
+                  Map<Long, StatsLine> statsAtStart, long startNanos) {
         this.index = index;
         this.model = model;
         this.coresAllowed = coresAllowed;
         this.serverAtStart = serverAtStart;
         this.lastServerSample = serverAtStart;
-        this.requestsAtStart = Map.copyOf(requestsAtStart);
+        this.statsAtStart = Map.copyOf(statsAtStart);
         this.startNanos = startNanos;
         this.endNanos = startNanos;
     }
@@ -86,21 +87,22 @@ public final class TrialRecorder {
         endNanos = load.endNanos();
     }
 
-    public TrialResult finish(Map<Long, Long> requestsAtEnd) {
+    /** {@code statsAtEnd}: each process's latest stats line, as {@code statsAtStart} was at the start. */
+    public TrialResult finish(Map<Long, StatsLine> statsAtEnd) {
         double seconds = Math.max(1e-9, (endNanos - startNanos) / 1e9);
         double generatorCpuSeconds = generatorCpuNanos / 1e9;
         GeneratorUsage generator = new GeneratorUsage(generatorThreads, generatorCpuSeconds,
                 generatorCpuNanos / (seconds * 1e9 * generatorThreads),
                 completed == 0 ? Double.NaN : generatorCpuNanos / 1e3 / completed,
                 intended / seconds, sent / seconds);
-        ServerUsage server = serverUsage(seconds, requestsAtEnd);
+        ServerUsage server = serverUsage(seconds, statsAtEnd);
         boolean open = model instanceof LoadModel.Open;
         return new TrialResult(index, seconds, completed, sent, intended, errors, completed / seconds,
                 Latency.of(latency), open ? Latency.of(uncorrected) : null, server, generator, intervals,
                 Histograms.encode(latency), open ? Histograms.encode(uncorrected) : null);
     }
 
-    private ServerUsage serverUsage(double seconds, Map<Long, Long> requestsAtEnd) {
+    private ServerUsage serverUsage(double seconds, Map<Long, StatsLine> statsAtEnd) {
         if (serverAtStart == null || lastServerSample == null) {
             return null;
         }
@@ -108,17 +110,23 @@ public final class TrialRecorder {
         serverAtStart.processes().forEach(p -> cpuAtStart.put(p.pid(), p.cpuNanos()));
         List<ProcessUsage> processes = new ArrayList<>();
         long cpuNanos = 0; // the tree's, as cpuNanosBetween counts it: the processes' deltas added up
+        long refused = -1; // unknown until some process reports its count
         for (ProcessSample p : lastServerSample.processes()) {
-            long requests = requestsAtEnd.containsKey(p.pid())
-                    ? requestsAtEnd.get(p.pid()) - requestsAtStart.getOrDefault(p.pid(), 0L)
-                    : -1;
+            StatsLine end = statsAtEnd.get(p.pid());
+            StatsLine start = statsAtStart.get(p.pid());
+            long requests = end == null ? -1 : end.requests() - (start == null ? 0 : start.requests());
+            long refusedHere = end == null ? -1 : end.refusedConnections() - (start == null ? 0 : start.refusedConnections());
+            if (refusedHere >= 0) {
+                refused = Math.max(refused, 0) + refusedHere; // a cluster's refusals are its workers' added up
+            }
             long processCpuNanos = Math.max(0, p.cpuNanos() - cpuAtStart.getOrDefault(p.pid(), 0L));
             cpuNanos += processCpuNanos;
-            processes.add(new ProcessUsage(p.pid(), p.command(), processCpuNanos / 1e9, p.rssBytes(), p.threads(), requests));
+            processes.add(new ProcessUsage(p.pid(), p.command(), processCpuNanos / 1e9, p.rssBytes(), p.threads(),
+                    requests, refusedHere));
         }
         double cpuSeconds = cpuNanos / 1e9;
         return new ServerUsage(coresAllowed, cpuSeconds, cpuSeconds / seconds,
-                cpuSeconds > 0 ? completed / cpuSeconds : Double.NaN, rssBytesMax, threadsMax, processes);
+                cpuSeconds > 0 ? completed / cpuSeconds : Double.NaN, rssBytesMax, threadsMax, refused, processes);
     }
 
     /** CPU the tree used between two samples; a process that appeared in between (a restarted worker) counts whole. */

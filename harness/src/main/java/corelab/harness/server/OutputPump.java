@@ -32,7 +32,7 @@ final class OutputPump {
     private final boolean corelabLines;
     private final List<WorkerOnline> workersOnline = new CopyOnWriteArrayList<>();
     private final RecentLines recent = new RecentLines(RECENT_LINES);
-    private final Map<Long, Long> requestsByPid = new ConcurrentHashMap<>();
+    private final Map<Long, StatsLine> statsByPid = new ConcurrentHashMap<>();
     private final CompletableFuture<ReadyLine> ready = new CompletableFuture<>();
     private final CompletableFuture<Void> ended = new CompletableFuture<>();
 
@@ -60,7 +60,7 @@ final class OutputPump {
             // A cluster primary prints its workers' counts as forwarded lines.
             Optional<StatsLine> stats = StatsLine.parse(ForwardedLine.original(line));
             if (stats.isPresent()) {
-                requestsByPid.put(stats.get().pid(), stats.get().requests());
+                statsByPid.put(stats.get().pid(), stats.get());
                 // Counted, not kept: one a second per worker would soon push out the lines
                 // that explain a failure.
                 return;
@@ -101,8 +101,8 @@ final class OutputPump {
         return recent.list();
     }
 
-    /** The latest cumulative count per process id, by pid. */
-    Map<Long, Long> requestsByPid() {
-        return new TreeMap<>(requestsByPid);
+    /** The latest stats line (cumulative counts) of each process, by pid. */
+    Map<Long, StatsLine> statsByPid() {
+        return new TreeMap<>(statsByPid);
     }
 }

@@ -8,6 +8,7 @@ import corelab.modes.process.JvmCommand;
 import corelab.modes.process.LiveChildren;
 import corelab.modes.process.ProcessTree;
 import corelab.modes.wire.ReadyLine;
+import corelab.modes.wire.StatsLine;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -77,7 +78,7 @@ public final class ServerProcess implements AutoCloseable {
     /**
      * Starts any command as the server, through {@code sh -c}: {@code {port}} in the template
      * becomes a free port on {@code host} that corelab picks. It is ready once that port
-     * accepts a TCP connection. Nothing is known of its requests: {@link #requestsByProcess()} is empty.
+     * accepts a TCP connection. Nothing is known of its requests: {@link #statsByProcess()} is empty.
      */
     public static ServerProcess startCommand(String commandTemplate, String host, int cores, Duration readyTimeout)
             throws IOException {
@@ -155,12 +156,12 @@ public final class ServerProcess implements AutoCloseable {
     }
 
     /**
-     * The latest cumulative {@code corelab-stats} count of each process that serves requests
-     * (a cluster's workers, not its primary), by pid; a worker that died keeps its last
-     * count. Empty for a foreign command.
+     * The latest {@code corelab-stats} line (cumulative requests and refused connections) of
+     * each process that serves requests (a cluster's workers, not its primary), by pid; a
+     * worker that died keeps its last counts. Empty for a foreign command.
      */
-    public Map<Long, Long> requestsByProcess() {
-        return output.requestsByPid();
+    public Map<Long, StatsLine> statsByProcess() {
+        return output.statsByPid();
     }
 
     /** The last {@value OutputPump#RECENT_LINES} lines of output but {@code corelab-stats}, for error messages. */

@@ -38,7 +38,7 @@ class ServerProcessCommandTest {
         assertEquals(List.of("sh", "-c", expanded), server.command());
         assertEquals(expanded, server.description());
         assertEquals(200, Http.get(server.address(), "/").status());
-        assertEquals(java.util.Map.of(), server.requestsByProcess(), "a foreign server prints no corelab-stats");
+        assertEquals(java.util.Map.of(), server.statsByProcess(), "a foreign server prints no corelab-stats");
 
         List<Long> tree = Trees.pids(server.handle());
         assertTrue(tree.size() >= 2, "sh and python: " + tree);

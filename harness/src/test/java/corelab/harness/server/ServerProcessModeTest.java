@@ -12,6 +12,7 @@ import corelab.modes.wire.ReadyLine;
 import corelab.modes.wire.StatsLine;
 import corelab.testkit.Eventually;
 import corelab.testkit.Http;
+import corelab.testkit.HttpConnection;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -22,6 +23,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterEach;
@@ -148,13 +150,64 @@ class ServerProcessModeTest {
         return ServerOptions.parse(given);
     }
 
-    /** Waits until the stats lines satisfy {@code done}; servers print them once a second. */
+    /**
+     * More clients than {@code maxConnections}, each kept open: those beyond the cap are closed
+     * at once, and the stats lines count exactly the ones the clients saw refused. A single
+     * process with a cap of 2 refuses exactly the other 3; a cluster's workers each have the
+     * cap, the kernel picks which worker gets which connection, and the refusals its processes
+     * report add up to what the clients saw.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"single", "platform", "cluster"})
+    void connectionsRefusedBeyondTheCapAreCountedOnTheStatsLines(String mode) throws Exception {
+        int cap = mode.equals("cluster") ? 1 : 2;
+        int clients = 5;
+        ServerProcess server = start(options("mode", mode, "workers", "2", "threads", Integer.toString(cap),
+                "maxConnections", Integer.toString(cap), "statsIntervalMillis", "100"), 0);
+        List<HttpConnection> open = new ArrayList<>();
+        int refused = 0;
+        try {
+            for (int i = 0; i < clients; i++) {
+                HttpConnection client = HttpConnection.open(server.address());
+                open.add(client);
+                // Answered: accepted and counted open before the next client comes. Closed: refused.
+                try {
+                    assertEquals(200, client.exchange("GET /hello HTTP/1.1\r\nHost: test\r\n\r\n").status());
+                } catch (IOException closed) {
+                    refused++;
+                }
+            }
+            if (!mode.equals("cluster")) {
+                assertEquals(clients - cap, refused, "each client beyond the cap is refused");
+            }
+            assertTrue(refused >= clients - 2 * cap, "at most one client per worker is served: " + refused);
+            int seen = refused;
+            Eventually.assertWithin(Eventually.PATIENCE, () -> refusedOf(server.statsByProcess()) == seen,
+                    () -> "the stats lines never counted " + seen + " refused connections: " + server.statsByProcess());
+        } finally {
+            for (HttpConnection client : open) {
+                client.close();
+            }
+        }
+    }
+
+    private static long refusedOf(Map<Long, StatsLine> stats) {
+        return stats.values().stream().mapToLong(StatsLine::refusedConnections).sum();
+    }
+
+    /** Waits until the request counts of the stats lines satisfy {@code done}; servers print them once a second. */
     private static Map<Long, Long> awaitCounts(ServerProcess server, Predicate<Map<Long, Long>> done)
             throws InterruptedException {
         AtomicReference<Map<Long, Long>> counts = new AtomicReference<>();
-        Eventually.assertWithin(Eventually.PATIENCE, () -> done.test(counts.updateAndGet(seen -> server.requestsByProcess())),
-                () -> "counts never got there: " + server.requestsByProcess() + "; output: " + server.recentOutput());
+        Eventually.assertWithin(Eventually.PATIENCE, () -> done.test(counts.updateAndGet(seen -> requests(server))),
+                () -> "counts never got there: " + server.statsByProcess() + "; output: " + server.recentOutput());
         return counts.get();
+    }
+
+    private static Map<Long, Long> requests(ServerProcess server) {
+        Map<Long, Long> requests = new TreeMap<>();
+        server.statsByProcess().forEach((pid, stats) -> requests.put(pid, stats.requests()));
+        return requests;
     }
 
     private static long sum(Map<Long, Long> counts, Set<Long> pids) {

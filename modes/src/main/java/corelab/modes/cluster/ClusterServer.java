@@ -107,7 +107,7 @@ public final class ClusterServer implements ModeServer {
 
     /** As a line of the worker's own, passed on: the harness reads it where it reads a single process's. */
     private void printStats(Worker worker, StatsReport stats) {
-        StatsLine line = new StatsLine(worker.pid(), worker.id(), stats.requests());
+        StatsLine line = new StatsLine(worker.pid(), worker.id(), stats.requests(), stats.refusedConnections());
         log.println(new ForwardedLine(worker.id(), line.format()).format());
     }
 

@@ -103,7 +103,7 @@ class ClusterApiTest {
 
         assertTrue(Http.get(new InetSocketAddress("127.0.0.1", port), "/hello").statusLine().startsWith("HTTP/1.1 200 "));
         worker.send(new StatsQuery()); // primary -> worker; the answer comes back worker -> primary
-        assertEquals("message 1 " + new StatsReport(1).format(), nextEvent());
+        assertEquals("message 1 " + new StatsReport(1, 0).format(), nextEvent());
 
         worker.kill();
         assertEquals("exit 1 code=143 signal=SIGTERM afterDisconnect=true", nextEvent());

@@ -46,6 +46,25 @@ class NginxFrontTest {
         }
     }
 
+    /** Two connections per proxied client (the client's and the upstream one), plus the keep-alive cache and a margin. */
+    @Test
+    void nginxMayOpenTwoConnectionsPerClientCorelabsCapAdmitsAndItsKeepAliveCacheBesides() {
+        HttpLimits limits = new HttpLimits(8192, 1_000_000, 10_000, 10_000, 60_000, 60_000, 300);
+        String config = NginxConfig.render(new InetSocketAddress("127.0.0.1", 8080),
+                List.of(new InetSocketAddress("127.0.0.1", 40001)), Path.of("/tmp/corelab-nginx-test"), limits, 0);
+        long connections = NginxConfig.workerConnections(limits, 0);
+        assertTrue(config.contains("worker_connections " + connections + ";"), config);
+        assertTrue(config.contains("keepalive " + NginxConfig.UPSTREAM_KEEPALIVE + ";"), config);
+        assertTrue(connections >= 2 * 300 + NginxConfig.UPSTREAM_KEEPALIVE, "room for every admitted client: "
+                + connections);
+        assertTrue(connections <= 2 * 300 + NginxConfig.UPSTREAM_KEEPALIVE + 100, "a margin, not a second cap: "
+                + connections);
+        assertTrue(NginxConfig.workerConnections(new HttpLimits(8192, 0, 1, 1, 1, 1, 1), 0)
+                > 2 + NginxConfig.UPSTREAM_KEEPALIVE, "even a cap of one leaves nginx its own connections");
+        assertEquals(500, NginxConfig.workerConnections(limits, 500), "never beyond the open files nginx may have");
+        assertEquals(connections, NginxConfig.workerConnections(limits, 1_000_000));
+    }
+
     @Test
     void noBodyAtAllIsOneByteForNginxWhoseZeroMeansNoLimit() {
         HttpLimits noBody = new HttpLimits(8192, 0, 1);

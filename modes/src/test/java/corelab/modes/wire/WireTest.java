@@ -38,13 +38,15 @@ class WireTest {
                         List.of("corelab-ready", "corelab-ready mode=single pid=1",
                                 "corelab-readymode=single pid=1 address=a:1",
                                 "[worker 1] corelab-ready mode=single pid=1 address=127.0.0.1:1")),
-                new Case<>(new StatsLine(4242, 0, 1500), "corelab-stats pid=4242 worker=0 requests=1500",
+                new Case<>(new StatsLine(4242, 0, 1500, 3), "corelab-stats pid=4242 worker=0 requests=1500 refused=3",
                         StatsLine::parse, StatsLine::format,
-                        List.of("corelab-stats pid=4242 worker=0", "corelab-stats pid=x worker=0 requests=1",
-                                "corelab-stats pid=0 worker=0 requests=1",
-                                "corelab-stats pid=99999999999999999999 worker=0 requests=1",
-                                "corelab-stats pid=1 worker=0 requests=1 and more",
-                                "[worker 1] corelab-stats pid=1 worker=1 requests=1")),
+                        List.of("corelab-stats pid=4242 worker=0", "corelab-stats pid=x worker=0 requests=1 refused=0",
+                                "corelab-stats pid=0 worker=0 requests=1 refused=0",
+                                "corelab-stats pid=99999999999999999999 worker=0 requests=1 refused=0",
+                                "corelab-stats pid=1 worker=0 requests=1 refused=0 and more",
+                                "corelab-stats pid=1 worker=0 requests=1 refused=-1",
+                                "corelab-stats pid=1 worker=0 requests=1",
+                                "[worker 1] corelab-stats pid=1 worker=1 requests=1 refused=0")),
                 new Case<>(new WorkerOnlineLine(2, 4242), "corelab-worker-online id=2 pid=4242",
                         WorkerOnlineLine::parse, WorkerOnlineLine::format,
                         List.of("corelab-worker-online id=2", "corelab-worker-online id=0 pid=1",
@@ -74,8 +76,9 @@ class WireTest {
                         List.of("corelab-disconnect", "corelab-disconnect ", "corelab-disconnect -1",
                                 "corelab-disconnect soon", "corelab-msg corelab-disconnect 10")),
                 new Case<>(new StatsQuery(), "stats", StatsQuery::parse, StatsQuery::format, List.of("stats ", "Stats")),
-                new Case<>(new StatsReport(1500), "stats requests=1500", StatsReport::parse, StatsReport::format,
-                        List.of("stats requests=", "stats requests=-1", "stats requests=1 more")),
+                new Case<>(new StatsReport(1500, 3), "stats requests=1500 refused=3", StatsReport::parse,
+                        StatsReport::format, List.of("stats requests=", "stats requests=-1 refused=0",
+                                "stats requests=1 refused=0 more", "stats requests=1", "stats requests=1 refused=")),
                 new Case<>(new CounterIncrement(17), "counter-increment 17", CounterIncrement::parse,
                         CounterIncrement::format, List.of("counter-increment", "counter-increment x", "counter-increment 1 2")),
                 new Case<>(new CounterValue(17, 4242), "counter-value 17 4242", CounterValue::parse, CounterValue::format,
@@ -126,7 +129,7 @@ class WireTest {
 
     @Test
     void aForwardedLineIsReadAsItsWorkerWroteIt() {
-        String stats = new StatsLine(4242, 1, 7).format();
+        String stats = new StatsLine(4242, 1, 7, 0).format();
         assertEquals(stats, ForwardedLine.original(new ForwardedLine(1, stats).format()));
         assertEquals(stats, ForwardedLine.original(stats));
     }

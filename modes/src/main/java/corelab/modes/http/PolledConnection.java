@@ -82,6 +82,7 @@ final class PolledConnection implements ServedConnection {
 
     /** A request thread: serves what has come, then gives the connection back or closes it. */
     private void serve() {
+        boolean answered = false;
         try {
             while (!closed.get()) {
                 HttpRequest request;
@@ -97,6 +98,13 @@ final class PolledConnection implements ServedConnection {
                     deadline.observe(decoder, System.nanoTime());
                     if (decoder.takeContinue()) {
                         write(HttpResponse.continueInterim());
+                    }
+                    if (answered && !decoder.hasPartialRequest()) {
+                        // A keep-alive client sends its next request only after reading this answer:
+                        // a read now would find nothing (EAGAIN). Tomcat makes that read; it costs a
+                        // system call a request, so give the connection back at once instead.
+                        giveBack();
+                        return;
                     }
                     int read = channel.read(decoder.writable());
                     if (read < 0) {
@@ -126,6 +134,7 @@ final class PolledConnection implements ServedConnection {
                     return;
                 }
                 // A pipelined request already read is served on this turn, as Tomcat does.
+                answered = true;
                 lastActivityNanos = System.nanoTime();
             }
         } catch (IOException | RuntimeException e) {

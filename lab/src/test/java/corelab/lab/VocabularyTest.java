@@ -1,5 +1,7 @@
 package corelab.lab;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import corelab.modes.options.Balance;
@@ -12,8 +14,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The words for modes and balancing strategies are declared once, on {@link Mode} and
- * {@link Balance}: the README's tables and {@code -Dhelp=true} must say exactly those words,
- * so that a description changed in one place cannot leave another saying the old thing.
+ * {@link Balance}: the README's tables, {@code -Dhelp=true} and the labs ({@link Labs#modes})
+ * must say exactly those words, so that a description changed in one place cannot leave another
+ * saying the old thing.
  */
 class VocabularyTest {
     private static final Path README = Labs.projectRoot(Path.of("").toAbsolutePath()).resolve("README.md");
@@ -30,6 +33,14 @@ class VocabularyTest {
         String readme = Files.readString(README);
         String table = Vocabulary.balanceTable();
         assertTrue(readme.contains(table), "README.md's balancing table must read, exactly:\n" + table);
+    }
+
+    @Test
+    void aLabDescribesTheModesItComparesInTheSameWords() {
+        assertEquals(Vocabulary.describe(Mode.PLATFORM) + "\n" + Vocabulary.describe(Mode.POLLER),
+                Labs.modes("platform", "poller"));
+        IllegalArgumentException unknown = assertThrows(IllegalArgumentException.class, () -> Labs.modes("tomcat"));
+        assertTrue(unknown.getMessage().contains("poller"), "lists the valid modes: " + unknown.getMessage());
     }
 
     @Test

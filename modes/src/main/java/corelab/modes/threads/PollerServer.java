@@ -1,13 +1,9 @@
 package corelab.modes.threads;
 
-import corelab.modes.http.EventLoop;
 import corelab.modes.http.EventLoopServer;
-import corelab.modes.server.ModeServer;
 import corelab.modes.server.ServerContext;
 import corelab.workloads.BlockingBackendClient;
 import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -20,45 +16,34 @@ import java.util.concurrent.TimeUnit;
  * {@code threads} caps the requests in service (Tomcat's {@code maxThreads}), not the open
  * connections ({@code maxConnections} does): requests beyond the pool wait in its queue.
  */
-public final class PollerServer implements ModeServer {
-    private final EventLoop poller = new EventLoop("corelab-poller");
+public final class PollerServer extends EventLoopModeServer {
     private final ExecutorService requestThreads;
     private final BlockingBackendClient backendClient;
-    private final EventLoopServer server;
 
     public PollerServer(ServerContext context) throws IOException {
-        requestThreads = Executors.newFixedThreadPool(context.options().threads(),
-                Thread.ofPlatform().name("corelab-request-", 1).factory());
-        backendClient = new BlockingBackendClient(context.backend());
-        try {
-            server = EventLoopServer.perRequest(context.socket(), poller,
-                    BlockingModeServer.blockingHandler(context, backendClient), requestThreads);
-        } catch (IOException | RuntimeException e) {
-            requestThreads.shutdownNow();
-            backendClient.close();
-            throw e;
-        }
-        poller.start();
+        this(context, Executors.newFixedThreadPool(context.options().threads(),
+                Thread.ofPlatform().name("corelab-request-", 1).factory()), new BlockingBackendClient(context.backend()));
     }
 
-    @Override
-    public InetSocketAddress address() {
-        return server.address();
-    }
-
-    @Override
-    public long refusedConnections() {
-        return server.refusedConnections();
-    }
-
-    @Override
-    public void disconnect(Duration grace) {
-        server.disconnect(grace);
+    private PollerServer(ServerContext context, ExecutorService requestThreads, BlockingBackendClient backendClient)
+            throws IOException {
+        super("corelab-poller", poller -> {
+            try {
+                return EventLoopServer.perRequest(context.socket(), poller,
+                        BlockingModeServer.blockingHandler(context, backendClient), requestThreads);
+            } catch (IOException | RuntimeException e) {
+                requestThreads.shutdownNow();
+                backendClient.close();
+                throw e;
+            }
+        });
+        this.requestThreads = requestThreads;
+        this.backendClient = backendClient;
     }
 
     @Override
     public void close() {
-        server.close(); // the poller closes every connection, so a request thread's I/O fails and it ends
+        super.close(); // the poller closes every connection, so a request thread's I/O fails and it ends
         requestThreads.shutdownNow();
         try {
             requestThreads.awaitTermination(2, TimeUnit.SECONDS);

@@ -69,9 +69,11 @@ class PlatformModelsTest {
         }
     }
 
+    /** A long idle timeout: the first 16 connections must not be closed while the other 240 open. */
     private static RunningServer start(String mode) throws IOException {
         return RunningServer.start(ServerOptions.parse(Map.of("mode", mode, "port", "0",
-                "threads", Integer.toString(THREADS), "backendDelayMillis", "20")), 0, System.out);
+                "threads", Integer.toString(THREADS), "backendDelayMillis", "20", "idleTimeoutMillis", "60000")),
+                0, System.out);
     }
 
     /** Opens every connection before any request, so that all are open at once. */

@@ -61,12 +61,12 @@ done
 ((CONNECTIONS >= 1 && CONNECTIONS <= 10000)) || die "CONNECTIONS must be 1..10000, was $CONNECTIONS"
 ((SERVER_CPU != LOAD_CPU)) || die "SERVER_CPU and LOAD_CPU must differ, or the server and wrk share a core"
 read -r -a SERVER_LIST <<<"$SERVERS"
-((${#SERVER_LIST[@]} >= 1)) || die "SERVERS is empty; valid servers: nginx node single platform virtual offload"
+((${#SERVER_LIST[@]} >= 1)) || die "SERVERS is empty; valid servers: nginx node single platform virtual offload poller"
 declare -A SEEN_SERVER=()
 for server in "${SERVER_LIST[@]}"; do
   case "$server" in
-    nginx | node | single | platform | virtual | offload) ;;
-    *) die "unknown server '$server'; valid servers: nginx node single platform virtual offload" ;;
+    nginx | node | single | platform | virtual | offload | poller) ;;
+    *) die "unknown server '$server'; valid servers: nginx node single platform virtual offload poller" ;;
   esac
   [[ -z "${SEEN_SERVER[$server]-}" ]] || die "server '$server' is listed twice in SERVERS"
   SEEN_SERVER[$server]=1

@@ -4,7 +4,9 @@ import corelab.harness.console.Commands;
 import corelab.harness.execute.BenchmarkRunner;
 import corelab.harness.measure.RunFailure;
 import corelab.modes.options.Arguments;
+import corelab.modes.options.Mode;
 import corelab.modes.options.OptionException;
+import corelab.modes.options.Vocabulary;
 import corelab.reports.Report;
 import corelab.reports.ReportChart;
 import corelab.reports.SingleCoreRate;
@@ -16,11 +18,13 @@ import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.stream.Collectors;
 
 /**
  * corelab for notebooks. A lab's cell runs a measurement with the options the command line takes,
@@ -42,6 +46,18 @@ public final class Labs {
     private static final Path ROOT_MARKER = Path.of(".mvn", "corelab-jdk.sh");
 
     private Labs() {
+    }
+
+    /**
+     * What the named modes are, one line each ({@code Labs.modes("platform", "poller")}), in the
+     * words the README's table, {@code -Dhelp=true} and the report use; every mode if none is named.
+     *
+     * @throws IllegalArgumentException an unknown mode, with the valid ones
+     */
+    public static String modes(String... words) {
+        List<Mode> modes = words.length == 0 ? List.of(Mode.values())
+                : Arrays.stream(words).map(Mode::fromWord).toList();
+        return modes.stream().map(Vocabulary::describe).collect(Collectors.joining("\n"));
     }
 
     /**

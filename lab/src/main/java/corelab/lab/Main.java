@@ -4,6 +4,7 @@ import corelab.harness.execute.BenchmarkRunner;
 import corelab.harness.measure.RunFailure;
 import corelab.modes.RunningServer;
 import corelab.modes.options.Mode;
+import corelab.modes.options.Vocabulary;
 import corelab.modes.options.OptionException;
 import corelab.modes.options.ServerOptions;
 import corelab.modes.server.CrashEndpoints;
@@ -108,10 +109,9 @@ public final class Main {
         StringBuilder out = new StringBuilder();
         out.append("corelab: how one server uses many cores.\n\n")
                 .append("usage: ./mvnw -q compile exec:java [-Dname=value ...]\n\n")
-                .append("modes:\n");
-        for (Mode mode : Mode.values()) {
-            out.append(String.format(java.util.Locale.ROOT, "  %-9s %s (%s)%n", mode.word(), mode.description(), mode.standsFor()));
-        }
+                .append("modes (-Dmode=all measures ").append(Mode.defaultRun().stream().map(Mode::word)
+                        .collect(java.util.stream.Collectors.joining(", "))).append("):\n").append(Vocabulary.modeLines())
+                .append("\nbalancing a cluster's connections (-Dbalance=):\n").append(Vocabulary.balanceLines());
         out.append("\noptions (with their defaults):\n").append(LabOptions.OPTIONS.help());
         return out.toString();
     }

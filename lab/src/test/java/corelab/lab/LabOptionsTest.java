@@ -32,10 +32,10 @@ class LabOptionsTest {
     }
 
     @Test
-    void aMeasuredRunTakesListsAndAllModesByDefault() {
+    void aMeasuredRunTakesListsAndTheDefaultRunsModes() {
         LabOptions options = LabOptions.parse(props("concurrency", "1,16,64", "workload", "cpu"));
         assertFalse(options.serve());
-        assertEquals(Mode.values().length, options.benchmark().servers().modes().size());
+        assertEquals(Mode.defaultRun(), options.benchmark().servers().modes());
         assertEquals(java.util.List.of(1, 16, 64), options.benchmark().load().concurrency());
     }
 

@@ -16,6 +16,7 @@ import corelab.modes.server.ModeServer;
 import corelab.modes.server.ServerContext;
 import corelab.modes.threads.OffloadServer;
 import corelab.modes.threads.PlatformServer;
+import corelab.modes.threads.PollerServer;
 import corelab.modes.threads.SingleServer;
 import corelab.modes.threads.VirtualServer;
 import corelab.modes.wire.ReadyLine;
@@ -138,7 +139,7 @@ public final class RunningServer implements AutoCloseable {
             }
             // A thread mode's request thread may wait for Redis; an event loop must not.
             case REDIS -> RedisCounter.connect(LOOPBACK, options.redisPort(),
-                    options.mode() == Mode.PLATFORM || options.mode() == Mode.VIRTUAL);
+                    options.mode().requestHasItsThread());
         };
     }
 
@@ -148,6 +149,7 @@ public final class RunningServer implements AutoCloseable {
             case PLATFORM -> new PlatformServer(context);
             case VIRTUAL -> new VirtualServer(context);
             case OFFLOAD -> new OffloadServer(context);
+            case POLLER -> new PollerServer(context);
             case CLUSTER -> throw new IllegalArgumentException("a cluster is not an in-process mode");
         };
     }

@@ -26,8 +26,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Every mode serves every workload correctly to many clients at once. (The platform pool
- * gets more threads than there are clients: with fewer, connections beyond the pool wait
- * for a thread until an idle one times out, which is the mode's real limit, not a bug.)
+ * gets more threads than there are clients: with fewer, connections beyond the pool are
+ * closed at once, which is the mode's real limit, not a bug; see PlatformModelsTest.)
  */
 @Tag("slow")
 class ModesServeWorkloadsTest {

@@ -28,7 +28,7 @@ final class ThroughputChart {
                 + " the table below gives the reasons. Each panel shows one load level; other levels are in the"
                 + " sweep charts and the table.";
         return new Section(TITLE, List.of(new Figure(TITLE, caption,
-                Charts.png(panels, Math.min(3, panels.size())))), List.of());
+                Charts.png(panels, Math.min(3, panels.size())))), ModeLegend.notes(view));
     }
 
     /** A bar per configuration of the slice; {@code scale} converts the estimate into the axis unit. */

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import corelab.modes.options.Mode;
+import corelab.modes.options.Vocabulary;
 import corelab.results.ResultsFolder;
 import corelab.results.ResultsFormatException;
 import corelab.results.ResultsJson;
@@ -88,6 +90,15 @@ class ReportTest {
         assertFalse(closedHtml.contains("could not be drawn"));
         assertTrue(openHtml.contains("<strong>Throughput against offered rate: io (2 cores).</strong>"));
         assertTrue(openHtml.contains("Right: uncorrected"), "corrected and uncorrected side by side");
+    }
+
+    /** The legend says platform or poller; the note says what each is, in the README's words. */
+    @Test
+    void theModesAreDescribedInTheVocabularysWords() {
+        for (Mode mode : List.of(Mode.SINGLE, Mode.PLATFORM, Mode.VIRTUAL, Mode.OFFLOAD, Mode.CLUSTER)) {
+            assertTrue(closedHtml.contains(Html.text(Vocabulary.describe(mode))), mode.word());
+        }
+        assertFalse(closedHtml.contains(Html.text(Vocabulary.describe(Mode.POLLER))), "only the run's modes");
     }
 
     @Test

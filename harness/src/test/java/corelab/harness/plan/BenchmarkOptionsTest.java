@@ -24,20 +24,29 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 class BenchmarkOptionsTest {
     @Test
-    void theDefaultRunIsEveryModeOnHelloCpuAndIo() {
+    void theDefaultRunIsEveryModeButPollerOnHelloCpuAndIo() {
         BenchmarkOptions options = BenchmarkOptions.defaults();
-        assertEquals(List.of(Mode.values()), options.servers().modes());
+        assertEquals(List.of(Mode.SINGLE, Mode.PLATFORM, Mode.VIRTUAL, Mode.OFFLOAD, Mode.CLUSTER),
+                options.servers().modes());
         assertEquals(List.of(Workload.HELLO, Workload.CPU, Workload.IO), options.load().workloads());
         assertEquals(List.of(LoadModel.CLOSED), options.load().models());
         assertTrue(options.durations().trials() >= 3, "enough trials for a confidence interval");
         assertNull(options.target());
     }
 
+    /** The second platform model is one option away, alone or beside the five. */
+    @Test
+    void pollerIsOneOptionAway() {
+        assertEquals(List.of(Mode.POLLER), BenchmarkOptions.parse(Map.of("mode", "poller")).servers().modes());
+        assertEquals(List.of(Mode.PLATFORM, Mode.POLLER),
+                BenchmarkOptions.parse(Map.of("mode", "platform,poller")).servers().modes());
+    }
+
     @Test
     void theDefaultPlanFitsInFiveMinutes() {
         Plan plan = Plan.of(BenchmarkOptions.defaults());
-        assertEquals(Mode.values().length * 3, plan.configurations());
-        assertEquals(Mode.values().length, plan.servers().size(), "one server start per mode");
+        assertEquals(Mode.defaultRun().size() * 3, plan.configurations());
+        assertEquals(Mode.defaultRun().size(), plan.servers().size(), "one server start per mode");
         // load time plus a generous 10 s per server start and answer check
         assertTrue(plan.loadSeconds() + 10L * plan.servers().size() <= 300, "plan: " + plan.loadSeconds() + " s");
     }

@@ -10,16 +10,19 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BiFunction;
 
 /**
  * The non-blocking transport: one {@link EventLoop} thread accepts, reads, parses and
  * writes for every connection. The handler runs on the loop too; whether the work it
  * starts runs there as well ({@code single}) or is handed to other threads
- * ({@code offload}) is the handler's business.
+ * ({@code offload}) is the handler's business. Built with {@link #perRequest}, the loop is
+ * a poller instead: it holds the connections, and threads of a pool serve their requests.
  */
 public final class EventLoopServer implements AutoCloseable {
     private static final int ACCEPTS_PER_EVENT = 64;
@@ -38,18 +41,42 @@ public final class EventLoopServer implements AutoCloseable {
     private final InetSocketAddress address;
     private final SelectionKey listenerKey;
     /** Touched only on the loop thread. */
-    private final Set<LoopConnection> connections = new HashSet<>();
+    private final Set<ServedConnection> connections = new HashSet<>();
+    /** What a newly accepted connection becomes: served by the loop, or by a thread per request. */
+    private final BiFunction<EventLoopServer, SocketChannel, ServedConnection> newConnection;
     private final AcceptBackoff backoff = new AcceptBackoff();
     /** When accepting resumes after a failed accept; 0: not paused. Loop thread only. */
     private long acceptPausedUntilNanos;
     private final AtomicLong refusedConnections = new AtomicLong();
-    /** Set on the loop thread by {@link #disconnect}; completes once no connection is left. */
-    private CompletableFuture<Void> drained;
+    /**
+     * Set on the loop thread by {@link #disconnect}; completes once no connection is left.
+     * Volatile: a request thread of {@link #perRequest} reads it too.
+     */
+    private volatile CompletableFuture<Void> drained;
 
     /** Listens at once; serving starts when {@code loop} is started. */
     public EventLoopServer(ServerSocketConfig config, EventLoop loop, Handler handler) throws IOException {
+        this(config, loop, handler, LoopConnection::new);
+    }
+
+    /**
+     * Thread-per-request behind a poller, Tomcat's NIO connector: {@code loop} only accepts
+     * and holds the connections; a readable one is handed to {@code requestThreads} for one
+     * request (see {@link PolledConnection}). Listens at once; serving starts when {@code loop}
+     * is started.
+     */
+    public static EventLoopServer perRequest(ServerSocketConfig config, EventLoop loop, Handler handler,
+                                             Executor requestThreads) throws IOException {
+        return new EventLoopServer(config, loop, handler,
+                (server, channel) -> new PolledConnection(server, channel, requestThreads));
+    }
+
+    private EventLoopServer(ServerSocketConfig config, EventLoop loop, Handler handler,
+                            BiFunction<EventLoopServer, SocketChannel, ServedConnection> newConnection)
+            throws IOException {
         this.loop = loop;
         this.handler = handler;
+        this.newConnection = newConnection;
         this.limits = config.limits();
         try {
             this.listener = config.open();
@@ -97,8 +124,8 @@ public final class EventLoopServer implements AutoCloseable {
             }
             try {
                 channel.socket().setTcpNoDelay(true);
-                LoopConnection connection = new LoopConnection(this, channel);
-                connection.key = loop.register(channel, SelectionKey.OP_READ, connection);
+                ServedConnection connection = newConnection.apply(this, channel);
+                connection.attach(loop.register(channel, SelectionKey.OP_READ, connection));
                 connections.add(connection);
             } catch (IOException e) {
                 channel.close();
@@ -139,7 +166,7 @@ public final class EventLoopServer implements AutoCloseable {
         resumeAccepting(now);
         long idleNanos = TimeUnit.MILLISECONDS.toNanos(draining()
                 ? Math.min(DRAIN_IDLE_MILLIS, limits.idleTimeoutMillis()) : limits.idleTimeoutMillis());
-        for (LoopConnection connection : new ArrayList<>(connections)) {
+        for (ServedConnection connection : new ArrayList<>(connections)) {
             connection.closeIfOverdue(now, idleNanos);
         }
         completeIfDrained();
@@ -178,7 +205,7 @@ public final class EventLoopServer implements AutoCloseable {
         }
     }
 
-    /** Loop thread only. */
+    /** True once {@link #disconnect} has begun; any thread. */
     boolean draining() {
         return drained != null;
     }
@@ -201,7 +228,8 @@ public final class EventLoopServer implements AutoCloseable {
         return limits;
     }
 
-    void forget(LoopConnection connection) {
+    /** Loop thread only. */
+    void forget(ServedConnection connection) {
         connections.remove(connection);
         completeIfDrained();
     }

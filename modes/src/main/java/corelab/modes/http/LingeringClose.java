@@ -3,6 +3,7 @@ package corelab.modes.http;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.SocketTimeoutException;
+import java.nio.ByteBuffer;
 import java.nio.channels.SocketChannel;
 import java.util.concurrent.TimeUnit;
 
@@ -46,6 +47,36 @@ final class LingeringClose {
             }
         } catch (SocketTimeoutException e) {
             // lingered long enough
+        } catch (IOException e) {
+            // the client is gone: nothing left to protect
+        }
+    }
+
+    /** Waits until a non-blocking channel is readable or {@code deadlineNanos} has passed; false: it passed. */
+    @FunctionalInterface
+    interface ReadableWait {
+        boolean awaitReadable(long deadlineNanos) throws IOException;
+    }
+
+    /**
+     * The same for a channel that a selector holds, so cannot be made blocking: read what is
+     * there, and wait for more through {@code wait}. Its thread serves only this connection
+     * meanwhile, as in {@link #drain(SocketChannel)}.
+     */
+    static void drain(SocketChannel connection, ReadableWait wait) {
+        try {
+            connection.shutdownOutput();
+            ByteBuffer discard = ByteBuffer.allocate(8192);
+            long deadline = deadlineNanos();
+            int drained = 0;
+            while (drained < MAX_BYTES) {
+                discard.clear();
+                int read = connection.read(discard);
+                if (read < 0 || (read == 0 && !wait.awaitReadable(deadline))) {
+                    return;
+                }
+                drained += read;
+            }
         } catch (IOException e) {
             // the client is gone: nothing left to protect
         }

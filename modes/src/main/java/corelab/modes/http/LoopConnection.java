@@ -12,13 +12,13 @@ import java.util.concurrent.TimeUnit;
  * request is being answered it stops reading, and only then parses the next, so that
  * pipelined requests are answered in the order they came, never mixed up.
  */
-final class LoopConnection implements EventLoop.Ready {
+final class LoopConnection implements ServedConnection {
     private final EventLoopServer server;
     private final SocketChannel channel;
     private final RequestDecoder decoder;
     private final RequestDeadline deadline;
     private final long sendTimeoutNanos;
-    SelectionKey key;
+    private SelectionKey key;
 
     private HttpRequest current;
     private ByteBuffer pending;
@@ -41,6 +41,11 @@ final class LoopConnection implements EventLoop.Ready {
         this.decoder = new RequestDecoder(server.limits());
         this.deadline = new RequestDeadline(server.limits());
         this.sendTimeoutNanos = TimeUnit.MILLISECONDS.toNanos(server.limits().sendTimeoutMillis());
+    }
+
+    @Override
+    public void attach(SelectionKey key) {
+        this.key = key;
     }
 
     @Override
@@ -173,7 +178,8 @@ final class LoopConnection implements EventLoop.Ready {
      * has not read within the send timeout, a request not received within its deadline
      * (408), or idle too long.
      */
-    void closeIfOverdue(long nowNanos, long idleNanos) {
+    @Override
+    public void closeIfOverdue(long nowNanos, long idleNanos) {
         if (closed) {
             return;
         }
@@ -193,15 +199,23 @@ final class LoopConnection implements EventLoop.Ready {
     }
 
     private void answerTimeoutAndClose(String why) {
+        answerTimeout(channel, decoder, why);
+        close();
+    }
+
+    /**
+     * A 408 to a client that left a request half sent (nothing to one that was idle between
+     * requests: nothing is owed), before its connection is closed. Best effort: one
+     * non-blocking write, then close whatever happened.
+     */
+    static void answerTimeout(SocketChannel channel, RequestDecoder decoder, String why) {
         if (decoder.hasPartialRequest()) {
             try {
-                // Best effort: one non-blocking write, then close whatever happened.
                 channel.write(HttpResponse.error(408, why).encode(false));
             } catch (IOException ignored) {
                 // closing anyway
             }
         }
-        close();
     }
 
     @Override

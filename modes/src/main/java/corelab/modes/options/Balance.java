@@ -7,16 +7,22 @@ import corelab.workloads.CommandWord;
  * {@code cluster} mode reads it: the in-process modes have one listener and ignore it.
  */
 public enum Balance implements CommandWord {
-    KERNEL("kernel", "every worker listens on the port with SO_REUSEPORT; the kernel picks one per connection"),
-    PROXY("proxy", "the primary accepts and forwards each connection round-robin to workers on their own ports"),
-    NGINX("nginx", "a Debian nginx, started by the primary, proxies to workers on ports of their own");
+    KERNEL("kernel", "every worker listens on the port with SO_REUSEPORT; the kernel picks one per connection",
+            "Node.js cluster with SCHED_NONE: the operating system decides"),
+    PROXY("proxy", "the primary accepts and forwards each connection round-robin to workers on their own ports",
+            "Node.js cluster's default round-robin scheduling"),
+    NGINX("nginx", "a Debian nginx, started by the primary, proxies to workers on ports of their own",
+            "production: nginx in front of a pool of Node.js processes");
 
     private final String word;
     private final String description;
+    private final String standsFor;
 
-    Balance(String word, String description) {
+    /** The words are {@link Vocabulary}'s: the README's table, {@code -Dhelp=true} and the labs read them here. */
+    Balance(String word, String description, String standsFor) {
         this.word = word;
         this.description = description;
+        this.standsFor = standsFor;
     }
 
     @Override
@@ -27,6 +33,11 @@ public enum Balance implements CommandWord {
     @Override
     public String description() {
         return description;
+    }
+
+    /** What it stands for outside corelab. */
+    public String standsFor() {
+        return standsFor;
     }
 
     /**

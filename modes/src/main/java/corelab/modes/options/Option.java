@@ -69,7 +69,7 @@ public record Option<T>(String name, ValueType<T> type, T defaultValue, String d
      */
     public Option<List<T>> sweptOrAll(List<T> all) {
         return new Option<>(name, ValueType.orWord("all", List.copyOf(all), ValueType.list(type, false)),
-                List.of(defaultValue), description + "; a list sweeps, all: every one", modes, Fit.any());
+                List.of(defaultValue), description + "; a list sweeps, all: " + all.stream().map(type::text).collect(Collectors.joining(",")), modes, Fit.any());
     }
 
     /** The value {@code text} stands for, or an {@link OptionException} naming this option. */

@@ -37,7 +37,8 @@ public record ServerOptions(Mode mode, Mode workerMode, String host, int port, i
     public static final Option<Integer> PORT = Option.of("port", wholeNumber(0, 65535), 8080,
             "the port to listen on; 0 picks a free one");
     public static final Option<Integer> THREADS = Option.of("threads", wholeNumber(1, 100_000), 200,
-            "the pool size (Tomcat's default maxThreads is 200)").onlyIn(Mode.PLATFORM);
+            "the pool size: connections served at once (platform), requests served at once (poller, as Tomcat's"
+                    + " maxThreads, default 200)").onlyIn(Mode.PLATFORM, Mode.POLLER);
     public static final Option<Integer> WORKERS = Option.of("workers", wholeNumber(1, 256), CORES,
             "worker processes (default: one per core)").onlyIn(Mode.CLUSTER);
     public static final Option<Integer> OFFLOAD_THREADS = Option.of("offloadThreads", wholeNumber(1, 10_000), CORES,

@@ -25,7 +25,21 @@ abstract class BlockingModeServer implements ModeServer {
     BlockingModeServer(ServerContext context, ExecutorService connectionThreads, int maxConnections)
             throws IOException {
         backendClient = new BlockingBackendClient(context.backend());
-        WorkloadHandler handler = new WorkloadHandler(context,
+        WorkloadHandler handler = blockingHandler(context, backendClient);
+        try {
+            server = new BlockingServer(context.socket(), connectionThreads, handler, maxConnections);
+        } catch (IOException e) {
+            connectionThreads.shutdownNow();
+            throw e;
+        }
+    }
+
+    /**
+     * A handler for a thread that is the request's own: CPU work on it, and a blocking call
+     * to the backend ({@code platform}, {@code virtual} and {@code poller}).
+     */
+    static WorkloadHandler blockingHandler(ServerContext context, BlockingBackendClient backendClient) {
+        return new WorkloadHandler(context,
                 ServerContext::inline,
                 (delayMillis, token) -> {
                     try {
@@ -35,12 +49,6 @@ abstract class BlockingModeServer implements ModeServer {
                         return CompletableFuture.failedFuture(new CompletionException(e));
                     }
                 });
-        try {
-            server = new BlockingServer(context.socket(), connectionThreads, handler, maxConnections);
-        } catch (IOException e) {
-            connectionThreads.shutdownNow();
-            throw e;
-        }
     }
 
     @Override

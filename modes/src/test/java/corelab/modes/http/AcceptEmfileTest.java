@@ -53,7 +53,7 @@ class AcceptEmfileTest {
     private static final String MESSAGE = "cannot accept connections";
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"single", "platform"})
+    @ValueSource(strings = {"single", "platform", "poller"})
     void outOfDescriptorsTheServerBacksOffSaysSoOnceAndServesAgainAfterwards(String mode) throws Exception {
         // platform: a pool far larger than the descriptors, so EMFILE comes before its connection cap.
         List<String> command = new ArrayList<>(List.of("prlimit", "--nofile=" + OPEN_FILES + ":" + OPEN_FILES, "--"));

@@ -24,7 +24,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * 10,000 idle connections from another process must not stop a client connected before
- * them from being served: the event loop holds them without a thread each, the virtual
+ * them from being served: the event loop and the poller hold them without a thread each, the virtual
  * threads hold them cheaply, and the connection cap closes whatever is beyond it.
  */
 @Tag("slow")
@@ -33,7 +33,7 @@ class FloodTest {
     private static final String HELLO = "GET /hello HTTP/1.1\r\nHost: test\r\n\r\n";
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"single", "virtual"})
+    @ValueSource(strings = {"single", "virtual", "poller"})
     void aFloodOfIdleConnectionsDoesNotStopAClientConnectedBefore(String mode) throws Exception {
         try (RunningServer server = RunningServer.start(ServerOptions.parse(Map.of("mode", mode, "port", "0")), 0,
                 System.out);

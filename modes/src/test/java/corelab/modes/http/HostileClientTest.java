@@ -30,7 +30,7 @@ class HostileClientTest {
     private static final String HELLO = "GET /hello HTTP/1.1\r\nHost: test\r\n\r\n";
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"single", "platform", "virtual"})
+    @ValueSource(strings = {"single", "platform", "virtual", "poller"})
     void aHeaderTrickledByteByByteIsCutOffByTheHeaderDeadline(String mode) throws Exception {
         String head = "GET /hello HTTP/1.1\r\nHost: test\r\nX-Slow: " + "a".repeat(900) + "\r\n\r\n";
         try (RunningServer server = start(mode, Map.of("headerTimeoutMillis", Integer.toString(DEADLINE_MILLIS)))) {
@@ -39,7 +39,7 @@ class HostileClientTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"single", "platform", "virtual"})
+    @ValueSource(strings = {"single", "platform", "virtual", "poller"})
     void aBodyTrickledByteByByteIsCutOffByTheBodyDeadline(String mode) throws Exception {
         String head = "GET /hello HTTP/1.1\r\nHost: test\r\nContent-Length: 900\r\n\r\n";
         try (RunningServer server = start(mode, Map.of("bodyTimeoutMillis", Integer.toString(DEADLINE_MILLIS)))) {
@@ -48,9 +48,9 @@ class HostileClientTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"single", "platform", "virtual"})
+    @ValueSource(strings = {"single", "platform", "virtual", "poller"})
     void connectionsBeyondTheCapAreClosedAtOnce(String mode) throws Exception {
-        // platform: its pool of 2 threads is the cap; the others: maxConnections.
+        // platform: its pool of 2 threads is the cap; the others (poller too): maxConnections.
         try (RunningServer server = start(mode, Map.of("threads", "2", "maxConnections", "2"));
              HttpConnection first = HttpConnection.open(server.address());
              HttpConnection second = HttpConnection.open(server.address())) {
@@ -83,7 +83,7 @@ class HostileClientTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"single", "platform", "virtual"})
+    @ValueSource(strings = {"single", "platform", "virtual", "poller"})
     void aClientThatDoesNotReadItsAnswersIsDroppedAfterTheSendTimeout(String mode) throws Exception {
         try (RunningServer server = start(mode, Map.of("sendTimeoutMillis", Integer.toString(DEADLINE_MILLIS)));
              HttpConnection steady = HttpConnection.open(server.address());

@@ -42,7 +42,7 @@ class LingeringCloseTest {
     private static final Duration TIME_BOUND = Duration.ofMillis(10 * LingeringClose.MAX_MILLIS);
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"single", "platform"})
+    @ValueSource(strings = {"single", "platform", "poller"})
     void aClientSendingGarbageReadsTheWholeAnswerAndIsClosedAfterAboutSixtyFourKilobytes(String mode) throws Exception {
         try (RunningServer server = start(mode); Socket client = connect(server)) {
             OutputStream out = client.getOutputStream();
@@ -66,7 +66,7 @@ class LingeringCloseTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"single", "platform"})
+    @ValueSource(strings = {"single", "platform", "poller"})
     void aClientTricklingAfterAnErrorIsClosedWithinTheTimeBound(String mode) throws Exception {
         try (RunningServer server = start(mode); Socket client = connect(server)) {
             OutputStream out = client.getOutputStream();

@@ -29,9 +29,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Both transports over real sockets, through {@link RunningServer} exactly as a server
- * process runs them: the event loop ({@code single}) and the blocking server on platform
- * and on virtual threads. Every test runs against each, because the codec is shared but
+ * The transports over real sockets, through {@link RunningServer} exactly as a server
+ * process runs them: the event loop ({@code single}), the blocking server on platform
+ * and on virtual threads, and the poller that hands requests to threads ({@code poller}). Every test runs against each, because the codec is shared but
  * what a transport does with its answers (order, closing, timeouts) is not.
  *
  * <p>Nothing here asserts how long anything took: where a test needs the server to act
@@ -51,7 +51,7 @@ class TransportTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"single", "platform", "virtual"})
+    @ValueSource(strings = {"single", "platform", "virtual", "poller"})
     void keepsTheConnectionAcrossRequests(String mode) throws IOException {
         try (RunningServer server = start(mode, 0); HttpConnection client = HttpConnection.open(server.address())) {
             for (WorkloadRequest work : List.of(hello(), cpu(3, 500), io(4, 1), hello(), cpu(5, 0))) {
@@ -68,7 +68,7 @@ class TransportTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"single", "platform", "virtual"})
+    @ValueSource(strings = {"single", "platform", "virtual", "poller"})
     void answersThenClosesWhenTheClientAsksForClose(String mode) throws IOException {
         try (RunningServer server = start(mode, 0); HttpConnection client = HttpConnection.open(server.address())) {
             Http.Response response = client.exchange("GET /hello HTTP/1.1\r\nHost: test\r\nConnection: close\r\n\r\n");
@@ -81,7 +81,7 @@ class TransportTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"single", "platform", "virtual"})
+    @ValueSource(strings = {"single", "platform", "virtual", "poller"})
     void closesAfterHttp10RequestUnlessAskedToKeepAlive(String mode) throws IOException {
         try (RunningServer server = start(mode, 0)) {
             try (HttpConnection client = HttpConnection.open(server.address())) {
@@ -103,7 +103,7 @@ class TransportTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"single", "platform", "virtual"})
+    @ValueSource(strings = {"single", "platform", "virtual", "poller"})
     void readsPostBodyAsBodyAndKeepsServing(String mode) throws IOException {
         // A body that looks like a request: read as part of the POST (refused with 405, as POST is
         // not served), never as a request of its own.
@@ -126,14 +126,14 @@ class TransportTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"single", "platform", "virtual"})
+    @ValueSource(strings = {"single", "platform", "virtual", "poller"})
     void answersPipelinedRequestsInOrder(String mode) throws IOException {
         List<WorkloadRequest> works = List.of(cpu(1, 1000), hello(), io(9, 5));
         assertPipelined(mode, works);
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"single", "platform", "virtual"})
+    @ValueSource(strings = {"single", "platform", "virtual", "poller"})
     void answersPipelinedRequestsInOrderWhenTheFirstWaits(String mode) throws IOException {
         // The slow io request first: a transport that answered whatever finished first would swap them.
         List<WorkloadRequest> works = List.of(io(1, 200), hello(), cpu(2, 2000), io(3, 0), hello());
@@ -141,7 +141,7 @@ class TransportTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"single", "platform", "virtual"})
+    @ValueSource(strings = {"single", "platform", "virtual", "poller"})
     void answersNothingPipelinedAfterConnectionClose(String mode) throws IOException {
         try (RunningServer server = start(mode, 0); HttpConnection client = HttpConnection.open(server.address())) {
             client.send(HELLO + "GET /hello HTTP/1.1\r\nHost: test\r\nConnection: close\r\n\r\n" + HELLO);
@@ -155,7 +155,7 @@ class TransportTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"single", "platform", "virtual"})
+    @ValueSource(strings = {"single", "platform", "virtual", "poller"})
     void answersClientThatHalfClosesAfterItsRequests(String mode) throws IOException {
         // What "printf 'GET ...' | nc host port" does: send, shut the sending side, then read.
         try (RunningServer server = start(mode, 0); HttpConnection client = HttpConnection.open(server.address())) {
@@ -209,7 +209,7 @@ class TransportTest {
                 new BadInput("unknown path", "GET /nope HTTP/1.1\r\nHost: test\r\n\r\n", 404, false),
                 new BadInput("DELETE", "DELETE /hello HTTP/1.1\r\nHost: test\r\n\r\n", 405, false));
         List<Arguments> arguments = new ArrayList<>();
-        for (String mode : List.of("single", "platform", "virtual")) {
+        for (String mode : List.of("single", "platform", "virtual", "poller")) {
             inputs.forEach(input -> arguments.add(Arguments.of(mode, input)));
         }
         return arguments.stream();
@@ -237,7 +237,7 @@ class TransportTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"single", "platform", "virtual"})
+    @ValueSource(strings = {"single", "platform", "virtual", "poller"})
     void answers408AndClosesWhenARequestStalls(String mode) throws IOException {
         try (RunningServer server = start(mode, 0); HttpConnection client = HttpConnection.open(server.address())) {
             client.send("GET /hello HTTP/1.1\r\nHost: te"); // and nothing more
@@ -252,7 +252,7 @@ class TransportTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"single", "platform", "virtual"})
+    @ValueSource(strings = {"single", "platform", "virtual", "poller"})
     void closesIdleConnectionsWithoutAnswer(String mode) throws IOException {
         try (RunningServer server = start(mode, 0);
              HttpConnection used = HttpConnection.open(server.address());
@@ -267,7 +267,7 @@ class TransportTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"single", "platform", "virtual"})
+    @ValueSource(strings = {"single", "platform", "virtual", "poller"})
     void clientsThatVanishHurtNoOne(String mode) throws IOException {
         try (RunningServer server = start(mode, 0); HttpConnection steady = HttpConnection.open(server.address())) {
             InetSocketAddress address = server.address();
@@ -293,7 +293,7 @@ class TransportTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"single", "platform", "virtual"})
+    @ValueSource(strings = {"single", "platform", "virtual", "poller"})
     void refusesToStartOnABusyPort(String mode) throws IOException {
         try (RunningServer first = start(mode, 0)) {
             int port = first.address().getPort();
@@ -312,7 +312,7 @@ class TransportTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"single", "platform", "virtual", "offload"})
+    @ValueSource(strings = {"single", "platform", "virtual", "offload", "poller"})
     void failedStartLeaksNoFileDescriptors(String mode) throws IOException {
         File openDescriptors = new File("/proc/self/fd");
         assumeTrue(openDescriptors.isDirectory(), "counts open descriptors through /proc/self/fd (Linux only)");

@@ -22,7 +22,7 @@ import java.util.Map;
  */
 final class ConformanceServer {
     /** The modes that run inside the test JVM; the cluster's workers run the same core (see FrontConformance). */
-    static final List<String> IN_PROCESS_MODES = List.of("single", "platform", "virtual", "offload");
+    static final List<String> IN_PROCESS_MODES = List.of("single", "platform", "virtual", "offload", "poller");
     /** For {@code @FieldSource}: each test that takes a mode runs once per in-process mode. */
     static final String IN_PROCESS_MODES_SOURCE = "corelab.modes.http.conformance.ConformanceServer#IN_PROCESS_MODES";
     static final int MAX_HEADER_BYTES = 1024;

@@ -183,6 +183,29 @@ public final class NativeSockets {
         }
     }
 
+    /** Sends one byte, no descriptor (an acknowledgement). */
+    public static void sendByte(int unixFd, byte value) throws IOException {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment message = message(arena);
+            message.get(ADDRESS, 16).reinterpret(16).get(ADDRESS, 0).reinterpret(1).set(ValueLayout.JAVA_BYTE, 0, value);
+            message.set(JAVA_LONG, 40, 0); // no control message
+            check("sendmsg", invoke(SENDMSG, unixFd, message, MSG_NOSIGNAL));
+        }
+    }
+
+    /** Waits for a message from {@link #sendByte} and returns its byte (0-255); -1 once the sender closed. */
+    public static int receiveByte(int unixFd) throws IOException {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment message = message(arena);
+            long received = check("recvmsg", invoke(RECVMSG, unixFd, message, MSG_CMSG_CLOEXEC));
+            if (received == 0) {
+                return -1;
+            }
+            return Byte.toUnsignedInt(message.get(ADDRESS, 16).reinterpret(16).get(ADDRESS, 0).reinterpret(1)
+                    .get(ValueLayout.JAVA_BYTE, 0));
+        }
+    }
+
     /** {@code SO_PEERCRED}: the process that connected a Unix domain socket. */
     public static PeerCredentials peer(int unixFd) throws IOException {
         try (Arena arena = Arena.ofConfined()) {

@@ -43,6 +43,8 @@ public final class EventLoopServer implements AutoCloseable {
     /** When accepting resumes after a failed accept; 0: not paused. Loop thread only. */
     private long acceptPausedUntilNanos;
     private final AtomicLong refusedConnections = new AtomicLong();
+    /** Set by {@link #disconnect} on the caller's thread, before the loop stops accepting. */
+    private volatile boolean stoppedAccepting;
     /** Set on the loop thread by {@link #disconnect}; completes once no connection is left. */
     private CompletableFuture<Void> drained;
 
@@ -90,21 +92,49 @@ public final class EventLoopServer implements AutoCloseable {
                 return true;
             }
             backoff.succeeded();
-            if (connections.size() >= limits.maxConnections()) {
-                refusedConnections.incrementAndGet();
-                channel.close();
-                continue;
-            }
-            try {
-                channel.socket().setTcpNoDelay(true);
-                LoopConnection connection = new LoopConnection(this, channel);
-                connection.key = loop.register(channel, SelectionKey.OP_READ, connection);
-                connections.add(connection);
-            } catch (IOException e) {
-                channel.close();
-            }
+            admit(channel);
         }
         return false;
+    }
+
+    /** A connection this loop accepted, or one another process accepted ({@link #adopt}); loop thread only. */
+    private void admit(SocketChannel channel) throws IOException {
+        if (connections.size() >= limits.maxConnections()) {
+            refusedConnections.incrementAndGet();
+            channel.close();
+            return;
+        }
+        try {
+            channel.socket().setTcpNoDelay(true);
+            LoopConnection connection = new LoopConnection(this, channel);
+            connection.key = loop.register(channel, SelectionKey.OP_READ, connection);
+            connections.add(connection);
+        } catch (IOException e) {
+            channel.close();
+        }
+    }
+
+    /**
+     * Serves a connection accepted by another process (a cluster primary under
+     * {@code balance=rr}): it reaches the loop through its task queue, which wakes the selector.
+     */
+    public void adopt(SocketChannel channel) {
+        loop.execute(() -> {
+            try {
+                if (draining()) {
+                    channel.close();
+                } else {
+                    admit(channel);
+                }
+            } catch (IOException ignored) {
+                // the client left
+            }
+        });
+    }
+
+    /** False once {@link #disconnect} began. */
+    public boolean accepting() {
+        return !stoppedAccepting;
     }
 
     /**
@@ -151,6 +181,7 @@ public final class EventLoopServer implements AutoCloseable {
      * or {@code grace} has passed. The event loop goes on serving meanwhile.
      */
     public void disconnect(Duration grace) {
+        stoppedAccepting = true;
         CompletableFuture<Void> done = new CompletableFuture<>();
         loop.execute(() -> {
             try {
@@ -208,6 +239,7 @@ public final class EventLoopServer implements AutoCloseable {
 
     @Override
     public void close() {
+        stoppedAccepting = true;
         loop.close();
     }
 }

@@ -7,9 +7,16 @@ import corelab.workloads.CommandWord;
  * {@code cluster} mode reads it: the in-process modes have one listener and ignore it.
  */
 public enum Balance implements CommandWord {
-    KERNEL("kernel", "every worker listens on the port with SO_REUSEPORT; the kernel picks one per connection"),
-    PROXY("proxy", "the primary accepts and forwards each connection round-robin to workers on their own ports"),
-    NGINX("nginx", "a Debian nginx, started by the primary, proxies to workers on ports of their own");
+    KERNEL("kernel", "SO_REUSEPORT, as nginx's reuseport and Envoy: every worker has its own accept queue on the"
+            + " port, and the kernel picks one per connection by a hash of its addresses"),
+    SHARED("shared", "Node.js's SCHED_NONE: the primary hands one listening socket to every worker, and whichever"
+            + " worker the kernel wakes accepts the connection"),
+    RR("rr", "Node.js's default (SCHED_RR): the primary accepts each connection and hands the socket to the next"
+            + " free worker (SCM_RIGHTS), then leaves the data path"),
+    PROXY("proxy", "an L4 proxy, as HAProxy in TCP mode: the primary accepts each connection, opens one to the next"
+            + " worker in turn and copies every byte both ways"),
+    NGINX("nginx", "an L7 proxy: a Debian nginx, started by the primary, parses each request and passes it to a"
+            + " worker on a port of its own");
 
     private final String word;
     private final String description;
@@ -33,10 +40,16 @@ public enum Balance implements CommandWord {
      * True when a worker listens with SO_REUSEPORT: with {@code kernel} every worker shares
      * the cluster's port; with {@code nginx} each worker id keeps a loopback port of its own,
      * which a reloaded worker shares with its replacement for a moment. With {@code proxy}
-     * each worker process takes whatever free port its kernel gives it.
+     * each worker process takes whatever free port its kernel gives it; with {@code rr} and
+     * {@code shared} the primary holds the port and hands sockets to the workers.
      */
     public boolean workersReusePort() {
-        return this != PROXY;
+        return this == KERNEL || this == NGINX;
+    }
+
+    /** True when the primary hands sockets to its workers ({@code corelab.modes.handoff}). */
+    public boolean handsOffSockets() {
+        return this == RR || this == SHARED;
     }
 
     public static Balance fromWord(String word) {

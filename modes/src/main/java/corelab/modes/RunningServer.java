@@ -26,7 +26,6 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.net.InetSocketAddress;
 import java.nio.channels.ServerSocketChannel;
-import java.nio.channels.SocketChannel;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -125,7 +124,7 @@ public final class RunningServer implements AutoCloseable {
                 server = startInProcess(new ServerContext(resolved, backendAddress, sharePort, info, requestsHandled,
                         counter, handedListener));
                 if (handedOff && resolved.balance() == Balance.RR) {
-                    receiveConnections(server);
+                    WorkerHandoff.receiveConnections(server); // once its mode serves
                 }
             }
             return new RunningServer(server, backend, redis, counter,
@@ -134,21 +133,6 @@ public final class RunningServer implements AutoCloseable {
             closeAll(counter, redis, backend);
             throw e;
         }
-    }
-
-    /** {@code balance=rr}: the worker serves the connections its primary hands it, once its mode runs. */
-    private static void receiveConnections(ModeServer server) throws IOException {
-        WorkerHandoff.receiveConnections(new WorkerHandoff.Adopter() {
-            @Override
-            public boolean accepting() {
-                return server.accepting();
-            }
-
-            @Override
-            public void adopt(SocketChannel connection) {
-                server.adopt(connection);
-            }
-        });
     }
 
     /** The count this process serves {@code /counter} from; a cluster primary keeps its own in {@link ClusterServer}. */

@@ -43,9 +43,9 @@ final class ClusterCpuChart {
                 }
                 bars.add(new Charts.Bar(series + " workers", workers.mean(), workers.halfWidth95(), view.color(c),
                         c.verdict().valid()));
-                figures.add(series + " on " + workload + ": primary " + Numbers.fixed(primary.mean(), 1)
-                        + " us, workers " + Numbers.fixed(workers.mean(), 1) + " us per request"
-                        + (front.mean() > 0 ? ", front " + Numbers.fixed(front.mean(), 1) + " us" : ""));
+                figures.add(series + " on " + workload + ": primary " + Numbers.fixed(primary.mean(), 2)
+                        + " us, workers " + Numbers.fixed(workers.mean(), 2) + " us per request"
+                        + (front.mean() > 0 ? ", front " + Numbers.fixed(front.mean(), 2) + " us" : ""));
             }
             if (!bars.isEmpty()) {
                 panels.add(Charts.bars(workload + " (" + view.headline(workload).describe() + ")",

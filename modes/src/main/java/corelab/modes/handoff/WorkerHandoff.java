@@ -1,5 +1,6 @@
 package corelab.modes.handoff;
 
+import corelab.modes.server.ModeServer;
 import java.io.IOException;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
@@ -19,15 +20,6 @@ public final class WorkerHandoff {
     public static final byte ACCEPTED = 1;
     /** The worker is stopping: the primary deals the connection to another. */
     public static final byte REFUSED = 0;
-
-    /** Where a worker's mode takes the connections it is handed. */
-    public interface Adopter {
-        /** False once the worker stopped taking connections (it is disconnecting). */
-        boolean accepting();
-
-        /** Serves {@code connection} like one it accepted itself, and closes it if it cannot. */
-        void adopt(SocketChannel connection);
-    }
 
     private WorkerHandoff() {
     }
@@ -51,13 +43,13 @@ public final class WorkerHandoff {
      * {@code rr}: connects now, then receives connections on a platform thread (each receive
      * is a native call, which would pin a virtual thread's carrier) until the primary closes.
      */
-    public static void receiveConnections(Adopter adopter) throws IOException {
+    public static void receiveConnections(ModeServer adopter) throws IOException {
         checkAdoption();
         int link = connectToParent();
         Thread.ofPlatform().daemon(true).name("corelab-handoff").start(() -> receive(link, adopter));
     }
 
-    private static void receive(int link, Adopter adopter) {
+    private static void receive(int link, ModeServer adopter) {
         try {
             while (true) {
                 int fd = NativeSockets.receiveDescriptor(link);

@@ -28,6 +28,8 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * {@code -Dbalance=rr} and {@code shared} as real process trees: the primary hands sockets to
@@ -134,6 +136,25 @@ class HandoffTest {
             Eventually.assertWithin(Eventually.PATIENCE,
                     () -> pidIn(Http.get(address, "/info").body()) == replacement,
                     () -> "no new connection reached the replacement " + replacement);
+        }
+    }
+
+    /** A blocking mode takes a handed connection into its accept path, as the event loop takes it into its queue. */
+    @ParameterizedTest
+    @ValueSource(strings = {"platform", "virtual"})
+    void underRrABlockingWorkerModeServesHandedConnections(String workerMode) throws Exception {
+        try (PrimaryProcess primary = PrimaryProcess.cluster("rr", 2, "workerMode=" + workerMode)) {
+            InetSocketAddress address = primary.address(primary.awaitReady());
+            Map<Integer, Long> workers = primary.workersOnline(2);
+            Set<Long> answeredBy = new HashSet<>();
+            for (int i = 0; i < 10; i++) {
+                try (HttpConnection connection = HttpConnection.open(address)) {
+                    for (int r = 0; r < 3; r++) { // keep-alive on the adopted connection
+                        answeredBy.add(pidIn(connection.exchange(INFO).body()));
+                    }
+                }
+            }
+            assertEquals(new HashSet<>(workers.values()), answeredBy, "rr reached every " + workerMode + " worker");
         }
     }
 

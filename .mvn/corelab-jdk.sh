@@ -1,8 +1,9 @@
-# Sourced by ./mvnw before anything else. corelab needs a JDK 21 or newer, and
+# Sourced by ./mvnw before anything else. corelab needs a JDK 25 or newer (the
+# Foreign Function & Memory API that passes sockets between processes), and
 # Maven itself must run on it (exec:java runs inside Maven's own JVM). A fresh
 # machine may have an older `java` on the PATH and no JAVA_HOME, so look for the
-# newest JDK 21+ in the usual places and export JAVA_HOME; keep the user's
-# JAVA_HOME when it is already 21 or newer.
+# newest JDK 25+ in the usual places and export JAVA_HOME; keep the user's
+# JAVA_HOME when it is already 25 or newer.
 
 corelab_jdk_major() { # prints the feature version of the JDK at $1, or nothing
   [ -x "$1/bin/java" ] && [ -x "$1/bin/javac" ] || return 0
@@ -14,7 +15,7 @@ corelab_jdk_major() { # prints the feature version of the JDK at $1, or nothing
 corelab_find_jdk() {
   if [ -n "${JAVA_HOME-}" ]; then
     major="$(corelab_jdk_major "$JAVA_HOME")"
-    if [ -n "$major" ] && [ "$major" -ge 21 ]; then printf '%s %s' "$major" "$JAVA_HOME"; return 0; fi
+    if [ -n "$major" ] && [ "$major" -ge 25 ]; then printf '%s %s' "$major" "$JAVA_HOME"; return 0; fi
   fi
   best="" best_major=0
   path_java="$(command -v java 2>/dev/null || :)"
@@ -24,7 +25,7 @@ corelab_find_jdk() {
       "${HOME-}"/.sdkman/candidates/java/* /Library/Java/JavaVirtualMachines/*/Contents/Home; do
     [ -n "$home" ] && [ -d "$home" ] || continue
     major="$(corelab_jdk_major "$home")"
-    if [ -n "$major" ] && [ "$major" -ge 21 ] && [ "$major" -gt "$best_major" ]; then
+    if [ -n "$major" ] && [ "$major" -ge 25 ] && [ "$major" -gt "$best_major" ]; then
       best="$home" best_major="$major"
     fi
   done
@@ -36,7 +37,7 @@ set +f # mvnw runs with globbing off; the search below needs it
 corelab_jdk="$(corelab_find_jdk)"
 set -f
 if [ -z "$corelab_jdk" ]; then
-  echo "corelab needs a JDK 21 or newer and found none (looked at JAVA_HOME, the java on the PATH and /usr/lib/jvm): install one, for example 'apt-get install openjdk-21-jdk' or Temurin 21+, then run this command again." >&2
+  echo "corelab needs a JDK 25 or newer and found none (looked at JAVA_HOME, the java on the PATH and /usr/lib/jvm): install one, for example Eclipse Temurin 25 ('apt-get install temurin-25-jdk' from Adoptium's Debian repository; Debian 12 has no JDK 25), then run this command again." >&2
   exit 1
 fi
 JAVA_HOME="${corelab_jdk#* }"

@@ -7,6 +7,8 @@ import corelab.modes.counter.Counter;
 import corelab.modes.counter.LocalCounter;
 import corelab.modes.counter.RedisCounter;
 import corelab.modes.counter.RedisServer;
+import corelab.modes.handoff.WorkerHandoff;
+import corelab.modes.options.Balance;
 import corelab.modes.options.CounterStore;
 import corelab.modes.options.Mode;
 import corelab.modes.options.OptionException;
@@ -24,6 +26,7 @@ import corelab.workloads.Backend;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.InetSocketAddress;
+import java.nio.channels.ServerSocketChannel;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -116,8 +119,14 @@ public final class RunningServer implements AutoCloseable {
                         + (workerId > 0 ? " worker=" + workerId : "");
                 boolean sharePort = workerId > 0 && resolved.balance().workersReusePort();
                 counter = counter(resolved, primary);
+                boolean handedOff = workerId > 0 && resolved.balance().handsOffSockets();
+                ServerSocketChannel handedListener = handedOff && resolved.balance() == Balance.SHARED
+                        ? WorkerHandoff.receiveListener() : null;
                 server = startInProcess(new ServerContext(resolved, backendAddress, sharePort, info, requestsHandled,
-                        counter));
+                        counter, handedListener));
+                if (handedOff && resolved.balance() == Balance.RR) {
+                    WorkerHandoff.receiveConnections(server); // once its mode serves
+                }
             }
             return new RunningServer(server, backend, redis, counter,
                     ReadyLine.of(resolved.mode().word(), server.address(), extra), requestsHandled);

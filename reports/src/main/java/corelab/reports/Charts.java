@@ -3,6 +3,8 @@ package corelab.reports;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -11,6 +13,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import javax.imageio.ImageIO;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategoryChartBuilder;
@@ -130,15 +133,33 @@ final class Charts {
         }
     }
 
-    /** Several panels of the same size in one image, row by row: small multiples that share a caption. */
+    /**
+     * Several panels of the same size in one image, row by row: small multiples that share a caption.
+     * Drawn here rather than by XChart's grid, which needs every cell of the last row filled (ten
+     * panels in rows of three failed).
+     */
     static byte[] png(List<? extends Chart<?, ?>> panels, int columns) {
         if (panels.size() == 1) {
             return png(panels.get(0));
         }
         int rows = (panels.size() + columns - 1) / columns;
+        int width = panels.get(0).getWidth();
+        int height = panels.get(0).getHeight();
+        BufferedImage grid = new BufferedImage(columns * width, rows * height, BufferedImage.TYPE_INT_RGB);
+        Graphics2D graphics = grid.createGraphics();
+        try {
+            graphics.setColor(Color.WHITE);
+            graphics.fillRect(0, 0, grid.getWidth(), grid.getHeight());
+            for (int i = 0; i < panels.size(); i++) {
+                graphics.drawImage(BitmapEncoder.getBufferedImage(panels.get(i)), (i % columns) * width,
+                        (i / columns) * height, null);
+            }
+        } finally {
+            graphics.dispose();
+        }
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
-            BitmapEncoder.saveBitmap(new ArrayList<>(panels), rows, columns, out, BitmapEncoder.BitmapFormat.PNG);
+            ImageIO.write(grid, "png", out);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot encode charts as PNG", e);
         }

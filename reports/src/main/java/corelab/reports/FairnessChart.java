@@ -12,8 +12,9 @@ import org.knowm.xchart.AnnotationLine;
 import org.knowm.xchart.CategoryChart;
 
 /**
- * Fairness: the share of requests each cluster worker served. The kernel spreads connections
- * over the workers' sockets (SO_REUSEPORT) by a hash, not by load, so shares need not be equal.
+ * Fairness: the share of requests each cluster worker served. How even it can be depends on
+ * who picks a worker for each connection ({@code -Dbalance=}): a hash ({@code kernel}), the
+ * acceptor the kernel wakes ({@code shared}), or the primary, in turn ({@code rr}, {@code proxy}).
  */
 final class FairnessChart {
     static final String TITLE = "Fairness: requests per cluster worker";
@@ -38,9 +39,11 @@ final class FairnessChart {
         }
         String caption = "The share of all requests that each cluster worker answered (identified by its process id),"
                 + " mean over trials with 95% intervals; the horizontal line is the fair share, 1 / workers. Look for:"
-                + " workers far above or below the line. Connections, not requests, are spread by the kernel"
-                + " (SO_REUSEPORT hashes each connection to one worker), so with few connections one worker can get"
-                + " several and another none. From the means: " + String.join("; ", figures) + ".";
+                + " workers far above or below the line. Connections, not requests, are spread, by -Dbalance: kernel"
+                + " (SO_REUSEPORT) hashes each connection to one worker's queue, so with few connections one worker"
+                + " can get several and another none; shared leaves it to whichever worker the kernel wakes to accept"
+                + " from the one queue, which need not be fair either; rr, proxy and nginx deal connections in turn."
+                + " From the means: " + String.join("; ", figures) + ".";
         return new Section(TITLE, List.of(new Figure(TITLE, caption, Charts.png(panels, Math.min(3, panels.size())))),
                 List.of());
     }

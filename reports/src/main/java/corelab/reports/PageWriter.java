@@ -99,6 +99,7 @@ final class PageWriter {
                 () -> MemoryChart.section(view),
                 () -> ScalingChart.section(view),
                 () -> FairnessChart.section(view),
+                () -> ClusterCpuChart.section(view),
                 () -> TimeSeriesChart.section(view),
                 () -> FaultChart.section(view),
                 () -> CpuChart.section(view));

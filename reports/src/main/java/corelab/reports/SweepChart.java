@@ -57,8 +57,12 @@ final class SweepChart {
         XYChart chart = Charts.xy(title, xTitle, "requests per second", Charts.WIDE_WIDTH, Charts.WIDE_HEIGHT);
         boolean logX = maxX / minX >= 8;
         double[] throughputs = configurations.stream()
-                .mapToDouble(c -> c.summary().throughputPerSecond().mean()).toArray();
-        double minY = Arrays.stream(throughputs).min().orElse(0);
+                .mapToDouble(c -> Charts.finiteOrZero(c.summary().throughputPerSecond().mean())).toArray();
+        // The lowest end of any error bar: a logarithmic axis cannot draw an interval that reaches zero
+        // (wide ones do, with few short trials), and clipping it would hide part of the interval.
+        double minY = configurations.stream().mapToDouble(c -> Charts.finiteOrZero(
+                c.summary().throughputPerSecond().mean()) - Charts.finiteOrZero(
+                c.summary().throughputPerSecond().halfWidth95())).min().orElse(0);
         double maxY = Arrays.stream(throughputs).max().orElse(0);
         // Over a wide sweep, log-log: Little's law (throughput proportional to concurrency) is then a straight line.
         boolean logY = logX && minY > 0 && maxY / minY >= 8;

@@ -113,6 +113,21 @@ final class Fixtures {
         return run("20261121-120000", RunResult.Status.COMPLETE, null, options, specs);
     }
 
+    /**
+     * A wide io sweep (1 to 256 connections) from few, short trials: one configuration's trials
+     * differ so much that its 95% interval reaches below zero, as tiny lab durations give.
+     */
+    static RunResult wideIntervalSweep() {
+        List<Spec> specs = new ArrayList<>();
+        for (String mode : List.of("platform", "virtual")) {
+            specs.add(Spec.closed(mode, "io", 1, 2, 20500, 2, 90, 4));
+            specs.add(Spec.closed(mode, "io", 16, 2, 20600, 770, 776, 782));
+            specs.add(Spec.closed(mode, "io", 256, 2, 20800, 11000, 11500, 12000));
+        }
+        Map<String, String> options = options("platform,virtual", "io", "closed", "1,16,256", "");
+        return run("20261130-120000", RunResult.Status.COMPLETE, null, options, specs);
+    }
+
     /** The counter lab: a platform server and a cluster, the count kept locally, in the primary, or in Redis. */
     static RunResult counterRun() {
         List<Spec> specs = List.of(

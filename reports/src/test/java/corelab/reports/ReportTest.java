@@ -79,7 +79,7 @@ class ReportTest {
         for (String title : List.of(ThroughputChart.TITLE, "Throughput against concurrency: io (2 cores)",
                 "Throughput against concurrency: cpu (2 cores)",
                 "Latency percentile spectrum: hello (closed c64, 2 cores)", PerCoreChart.TITLE, MemoryChart.TITLE,
-                "Scaling with cores allowed: cpu (closed c64)", FairnessChart.TITLE,
+                "Scaling with cores allowed: cpu (closed c64)", FairnessChart.TITLE, ClusterCpuChart.TITLE,
                 "Second by second: io (closed c64, 2 cores)", "CPU over time: hello (closed c64, 2 cores)")) {
             assertTrue(closedHtml.contains("<figcaption><strong>" + Html.text(title) + ".</strong>"), title);
         }
@@ -87,6 +87,7 @@ class ReportTest {
         assertTrue(closedHtml.contains("estimated single-core rate 1 / (250000 iterations x 4.2 ns), not measured"),
                 "where the cpu limit comes from");
         assertTrue(closedHtml.contains("2 workers served between"), "fairness figures");
+        assertTrue(closedHtml.contains(": primary ") && closedHtml.contains(" us per request"), "cluster CPU figures");
         assertFalse(closedHtml.contains("could not be drawn"));
         assertTrue(openHtml.contains("<strong>Throughput against offered rate: io (2 cores).</strong>"));
         assertTrue(openHtml.contains("Right: uncorrected"), "corrected and uncorrected side by side");
@@ -103,8 +104,9 @@ class ReportTest {
 
     @Test
     void everyFigureIsAnEmbeddedPngThatIsNotBlank() throws IOException {
-        // closed: throughput, 2 sweeps, 3 spectra, per core, memory, scaling, fairness, 3 time series, 3 CPU
-        assertEquals(16, checkedImages(closedHtml));
+        // closed: throughput, 2 sweeps, 3 spectra, per core, memory, scaling, fairness, cluster CPU, 3 time
+        // series, 3 CPU
+        assertEquals(17, checkedImages(closedHtml));
         // open: throughput, 2 sweeps, 2 spectra, per core, memory, 2 time series, 2 CPU (no scaling, no cluster)
         assertEquals(11, checkedImages(openHtml));
     }

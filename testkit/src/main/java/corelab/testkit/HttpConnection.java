@@ -60,6 +60,11 @@ public final class HttpConnection implements AutoCloseable {
         return new HttpConnection(address, readTimeout, true);
     }
 
+    /** The client's port: with the server's, it names the connection (in {@code /proc/net/tcp}, say). */
+    public int localPort() {
+        return socket.getLocalPort();
+    }
+
     /** Writes {@code text} (ISO-8859-1, so every char is one byte) in one write. */
     public HttpConnection send(String text) throws IOException {
         return send(text.getBytes(StandardCharsets.ISO_8859_1));

@@ -45,7 +45,7 @@ public record ServerPlan(Origin origin, ServerOptions options, int cores, List<L
     }
 
     /**
-     * "cluster" for the kernel's balancing, "cluster-proxy" and "cluster-nginx" for the others:
+     * "cluster" for the kernel's balancing, "cluster-shared", "cluster-rr" and so on for the others:
      * the series name in the results and the report, so that a sweep of strategies gives
      * one series each; "target" or "command" for a foreign server.
      */

@@ -75,7 +75,7 @@ class BenchmarkOptionsTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-            "balance|kernel,dns|balance: unknown balance 'dns'; valid balances: kernel, proxy, nginx",
+            "balance|kernel,dns|balance: unknown balance 'dns'; valid balances: kernel, shared, rr, proxy, nginx",
             "load|open|the open load model needs a rate",
             "rate|100|-Drate applies only to the open load model",
             "mode|single,fork|mode: unknown mode 'fork'",

@@ -26,7 +26,8 @@ import java.util.concurrent.TimeoutException;
  * worker JVMs through a {@link Cluster}; each runs an in-process mode ({@code workerMode})
  * behind one port. How connections reach them is the {@link Balance} strategy, carried out
  * by a {@link Front}: the kernel ({@link PortReservation}), the primary itself
- * ({@link RoundRobinProxy}) or an nginx it runs ({@link NginxFront}).
+ * ({@link RoundRobinProxy}), an nginx it runs ({@link NginxFront}), or sockets handed to the
+ * workers ({@link HandoffFront}).
  *
  * <p>What it adds to the {@link Cluster}: it starts all workers and fails at once if one
  * cannot start (a crash loop that begins at startup is a configuration error, better shown
@@ -82,6 +83,10 @@ public final class ClusterServer implements ModeServer {
                 this.cluster = new Cluster(workerMain, id -> behindFront.withPort(ports.portOf(id)), restartPolicy, log::println);
                 this.front = NginxFront.prepare(options.host(), options.port(), options.limits(), ports, log, this::stopBecause);
             }
+            case RR, SHARED -> {
+                this.cluster = new Cluster(workerMain, behindFront, restartPolicy, log::println);
+                this.front = HandoffFront.bind(options.host(), options.port(), options.balance(), cluster);
+            }
             default -> throw new IllegalArgumentException("no front for " + options.balance());
         }
         // The harness reads these two lines.
@@ -93,7 +98,7 @@ public final class ClusterServer implements ModeServer {
         cluster.onGiveUp(this::stopBecause);
         try {
             for (int i = 0; i < options.workers(); i++) {
-                cluster.fork();
+                cluster.fork(front.workerEnvironment(), front.workerJvmFlags());
             }
             for (Worker worker : cluster.workers()) {
                 awaitListening(worker);

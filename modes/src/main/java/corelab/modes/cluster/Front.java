@@ -2,6 +2,8 @@ package corelab.modes.cluster;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.util.List;
+import java.util.Map;
 
 /**
  * What holds the cluster's port and gets connections to the workers: one per
@@ -11,6 +13,16 @@ import java.net.InetSocketAddress;
 interface Front extends AutoCloseable {
     /** Where clients connect. */
     InetSocketAddress address();
+
+    /** Environment variables every worker is started with: where to find the front. */
+    default Map<String, String> workerEnvironment() {
+        return Map.of();
+    }
+
+    /** JVM flags every worker is started with. */
+    default List<String> workerJvmFlags() {
+        return List.of();
+    }
 
     /** Called once every first worker listens; the front may start serving from here on. */
     default void workersListening() throws IOException {

@@ -72,18 +72,37 @@ public final class BlockingServer implements AutoCloseable {
                 continue;
             }
             backoff.succeeded();
-            if (open.size() >= maxConnections) {
-                refusedConnections.incrementAndGet();
-                closeQuietly(connection);
-                continue;
-            }
-            open.put(connection, new ConnectionTimes(System.nanoTime()));
-            try {
-                connectionThreads.execute(() -> serve(connection));
-            } catch (RejectedExecutionException e) {
-                closeQuietly(connection); // shutting down
-            }
+            admit(connection);
         }
+    }
+
+    /** A connection this server accepted, or one another process accepted ({@link #adopt}). */
+    private void admit(SocketChannel connection) {
+        if (open.size() >= maxConnections) {
+            refusedConnections.incrementAndGet();
+            closeQuietly(connection);
+            return;
+        }
+        open.put(connection, new ConnectionTimes(System.nanoTime()));
+        try {
+            connectionThreads.execute(() -> serve(connection));
+        } catch (RejectedExecutionException e) {
+            closeQuietly(connection); // shutting down
+        }
+    }
+
+    /** Serves a connection accepted by another process (a cluster primary under {@code balance=rr}). */
+    public void adopt(SocketChannel connection) {
+        if (!accepting()) {
+            closeQuietly(connection);
+            return;
+        }
+        admit(connection);
+    }
+
+    /** False once {@link #disconnect} or {@link #close} began. */
+    public boolean accepting() {
+        return !draining && !closed;
     }
 
     /** Connections closed at once because {@code maxConnections} were open. */

@@ -53,6 +53,8 @@ public final class EventLoopServer implements AutoCloseable {
      * Volatile: a request thread of {@link #perRequest} reads it too.
      */
     private volatile CompletableFuture<Void> drained;
+    /** Set by {@link #disconnect} on the caller's thread, before the loop stops accepting. */
+    private volatile boolean stoppedAccepting;
 
     /** Listens at once; serving starts when {@code loop} is started. */
     public EventLoopServer(ServerSocketConfig config, EventLoop loop, Handler handler) throws IOException {
@@ -117,21 +119,49 @@ public final class EventLoopServer implements AutoCloseable {
                 return true;
             }
             backoff.succeeded();
-            if (connections.size() >= limits.maxConnections()) {
-                refusedConnections.incrementAndGet();
-                channel.close();
-                continue;
-            }
-            try {
-                channel.socket().setTcpNoDelay(true);
-                ServedConnection connection = newConnection.apply(this, channel);
-                connection.attach(loop.register(channel, SelectionKey.OP_READ, connection));
-                connections.add(connection);
-            } catch (IOException e) {
-                channel.close();
-            }
+            admit(channel);
         }
         return false;
+    }
+
+    /** A connection this loop accepted, or one another process accepted ({@link #adopt}); loop thread only. */
+    private void admit(SocketChannel channel) throws IOException {
+        if (connections.size() >= limits.maxConnections()) {
+            refusedConnections.incrementAndGet();
+            channel.close();
+            return;
+        }
+        try {
+            channel.socket().setTcpNoDelay(true);
+            ServedConnection connection = newConnection.apply(this, channel);
+            connection.attach(loop.register(channel, SelectionKey.OP_READ, connection));
+            connections.add(connection);
+        } catch (IOException e) {
+            channel.close();
+        }
+    }
+
+    /**
+     * Serves a connection accepted by another process (a cluster primary under
+     * {@code balance=rr}): it reaches the loop through its task queue, which wakes the selector.
+     */
+    public void adopt(SocketChannel channel) {
+        loop.execute(() -> {
+            try {
+                if (draining()) {
+                    channel.close();
+                } else {
+                    admit(channel);
+                }
+            } catch (IOException ignored) {
+                // the client left
+            }
+        });
+    }
+
+    /** False once {@link #disconnect} began. */
+    public boolean accepting() {
+        return !stoppedAccepting;
     }
 
     /**
@@ -178,6 +208,7 @@ public final class EventLoopServer implements AutoCloseable {
      * or {@code grace} has passed. The event loop goes on serving meanwhile.
      */
     public void disconnect(Duration grace) {
+        stoppedAccepting = true;
         CompletableFuture<Void> done = new CompletableFuture<>();
         loop.execute(() -> {
             try {
@@ -236,6 +267,7 @@ public final class EventLoopServer implements AutoCloseable {
 
     @Override
     public void close() {
+        stoppedAccepting = true;
         loop.close();
     }
 }

@@ -11,13 +11,24 @@ import java.nio.channels.ServerSocketChannel;
 /**
  * Where and how a server listens. {@code reusePort} sets SO_REUSEPORT, which lets every
  * cluster worker listen on the same port and has the kernel spread connections among them.
+ * {@code handedListener}, when not null, is a listening socket the process was given (a
+ * {@code shared} cluster worker's, from its primary): {@link #open()} returns it as it is.
  */
-public record ServerSocketConfig(String host, int port, boolean reusePort, HttpLimits limits) {
+public record ServerSocketConfig(String host, int port, boolean reusePort, HttpLimits limits,
+                                 ServerSocketChannel handedListener) {
     /** Connections the kernel queues before accept; Java's default of 50 drops bursts of clients. */
     public static final int BACKLOG = 4096;
 
+    /** A server that listens itself. */
+    public ServerSocketConfig(String host, int port, boolean reusePort, HttpLimits limits) {
+        this(host, port, reusePort, limits, null);
+    }
+
     /** Opens, configures and binds a listening channel, with one clear message when that fails. */
     public ServerSocketChannel open() throws IOException {
+        if (handedListener != null) {
+            return handedListener;
+        }
         ServerSocketChannel channel = ServerSocketChannel.open();
         try {
             if (reusePort) {

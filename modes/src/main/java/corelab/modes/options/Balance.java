@@ -7,12 +7,21 @@ import corelab.workloads.CommandWord;
  * {@code cluster} mode reads it: the in-process modes have one listener and ignore it.
  */
 public enum Balance implements CommandWord {
-    KERNEL("kernel", "every worker listens on the port with SO_REUSEPORT; the kernel picks one per connection",
-            "Node.js cluster with SCHED_NONE: the operating system decides"),
-    PROXY("proxy", "the primary accepts and forwards each connection round-robin to workers on their own ports",
-            "Node.js cluster's default round-robin scheduling"),
-    NGINX("nginx", "a Debian nginx, started by the primary, proxies to workers on ports of their own",
-            "production: nginx in front of a pool of Node.js processes");
+    KERNEL("kernel", "every worker listens on the port with SO_REUSEPORT: each has its own accept queue, and the"
+            + " kernel picks one per connection by a hash of its addresses",
+            "nginx's reuseport, Envoy's enable_reuse_port"),
+    SHARED("shared", "the primary hands one listening socket to every worker once, and whichever worker the"
+            + " kernel wakes accepts the connection",
+            "Node.js cluster with SCHED_NONE; pre-fork servers"),
+    RR("rr", "the primary accepts each connection and hands its socket to the next free worker (SCM_RIGHTS),"
+            + " then leaves the data path",
+            "Node.js cluster's default round-robin (SCHED_RR)"),
+    PROXY("proxy", "the primary accepts each connection, opens one to the next worker in turn and copies every"
+            + " byte both ways",
+            "an L4 proxy: HAProxy in TCP mode"),
+    NGINX("nginx", "a Debian nginx, started by the primary, parses each request and passes it to a worker on a"
+            + " port of its own",
+            "an L7 proxy: nginx in front of a pool of processes");
 
     private final String word;
     private final String description;
@@ -44,10 +53,16 @@ public enum Balance implements CommandWord {
      * True when a worker listens with SO_REUSEPORT: with {@code kernel} every worker shares
      * the cluster's port; with {@code nginx} each worker id keeps a loopback port of its own,
      * which a reloaded worker shares with its replacement for a moment. With {@code proxy}
-     * each worker process takes whatever free port its kernel gives it.
+     * each worker process takes whatever free port its kernel gives it; with {@code rr} and
+     * {@code shared} the primary holds the port and hands sockets to the workers.
      */
     public boolean workersReusePort() {
-        return this != PROXY;
+        return this == KERNEL || this == NGINX;
+    }
+
+    /** True when the primary hands sockets to its workers ({@code corelab.modes.handoff}). */
+    public boolean handsOffSockets() {
+        return this == RR || this == SHARED;
     }
 
     public static Balance fromWord(String word) {

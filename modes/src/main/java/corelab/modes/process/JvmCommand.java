@@ -44,10 +44,17 @@ public final class JvmCommand {
         return System.getProperty("java.class.path");
     }
 
-    /** {@code java [jvmFlags] -cp <classpath> main [args]}. */
+    /**
+     * Native access for corelab's own code (a cluster primary's and worker's socket hand-off,
+     * {@code corelab.modes.handoff}): without it, JDK 25 warns on the first native call.
+     */
+    public static final String NATIVE_ACCESS = "--enable-native-access=ALL-UNNAMED";
+
+    /** {@code java [native access] [jvmFlags] -cp <classpath> main [args]}. */
     public static List<String> forMain(Class<?> main, List<String> jvmFlags, List<String> args) {
         List<String> command = new ArrayList<>();
         command.add(javaExecutable());
+        command.add(NATIVE_ACCESS);
         command.addAll(jvmFlags);
         command.add("-cp");
         command.add(classpath());

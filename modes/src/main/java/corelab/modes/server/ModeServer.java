@@ -1,6 +1,8 @@
 package corelab.modes.server;
 
+import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.nio.channels.SocketChannel;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 
@@ -15,6 +17,23 @@ public interface ModeServer extends AutoCloseable {
      */
     default void disconnect(Duration grace) {
         close();
+    }
+
+    /**
+     * Serves a connection another process accepted (a cluster primary under
+     * {@code -Dbalance=rr}) as one it accepted itself; a mode that cannot closes it.
+     */
+    default void adopt(SocketChannel connection) {
+        try {
+            connection.close();
+        } catch (IOException ignored) {
+            // closing anyway
+        }
+    }
+
+    /** False once it stopped taking connections (it is disconnecting or closed), or if it cannot {@link #adopt}. */
+    default boolean accepting() {
+        return false;
     }
 
     /**

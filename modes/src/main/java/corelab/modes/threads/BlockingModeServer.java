@@ -7,6 +7,7 @@ import corelab.modes.http.BlockingServer;
 import corelab.workloads.BlockingBackendClient;
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.nio.channels.SocketChannel;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -54,6 +55,16 @@ abstract class BlockingModeServer implements ModeServer {
     @Override
     public InetSocketAddress address() {
         return server.address();
+    }
+
+    @Override
+    public void adopt(SocketChannel connection) {
+        server.adopt(connection);
+    }
+
+    @Override
+    public boolean accepting() {
+        return server.accepting();
     }
 
     @Override

@@ -7,6 +7,7 @@ import corelab.modes.http.EventLoop;
 import corelab.modes.http.EventLoopServer;
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.nio.channels.SocketChannel;
 import java.time.Duration;
 
 /**
@@ -38,6 +39,16 @@ abstract class EventLoopModeServer implements ModeServer {
     @Override
     public InetSocketAddress address() {
         return server.address();
+    }
+
+    @Override
+    public void adopt(SocketChannel connection) {
+        server.adopt(connection);
+    }
+
+    @Override
+    public boolean accepting() {
+        return server.accepting();
     }
 
     @Override

@@ -37,7 +37,7 @@ class ServerOptionsTest {
             "backendDelayMillis|-5|backendDelayMillis must be a whole number from 0 to",
             "port|http|port must be a whole number from 0 to 65535, was 'http'",
             "workerMode|cluster|workerMode must be an in-process mode",
-            "balance|round-robin|balance: unknown balance 'round-robin'; valid balances: kernel, proxy, nginx",
+            "balance|round-robin|balance: unknown balance 'round-robin'; valid balances: kernel, shared, rr, proxy, nginx",
             "restartDelayMillis|0|restartDelayMillis must be a whole number from 1 to",
             "crashSecret|a&b|crashSecret: letters, digits, '-' and '_' only",
             "treads|8|unknown option 'treads'; valid options: mode,"})

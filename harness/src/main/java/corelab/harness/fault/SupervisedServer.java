@@ -4,6 +4,7 @@ import corelab.harness.measure.RunFailure;
 import corelab.harness.measure.ServerUnderTest;
 import corelab.harness.server.ServerProcess;
 import corelab.harness.server.WorkerOnline;
+import corelab.modes.BackendProcess;
 import corelab.modes.options.ServerOptions;
 import corelab.modes.process.ProcessTree;
 import corelab.modes.process.Uninterruptibles;
@@ -31,6 +32,7 @@ public final class SupervisedServer implements ServerUnderTest {
     private final int cores;
     private final Duration readyTimeout;
     private final InetSocketAddress address;
+    private final BackendProcess backend; // null: none
     /** Requests served by processes of earlier generations, so a restart does not lose them. */
     private final Map<Long, Long> earlierRequests = new TreeMap<>();
     private volatile ServerProcess current;
@@ -40,7 +42,9 @@ public final class SupervisedServer implements ServerUnderTest {
     private int restarts; // guarded by this
     private boolean closed; // guarded by this
 
-    private SupervisedServer(ServerOptions options, int cores, Duration readyTimeout, ServerProcess first) {
+    private SupervisedServer(ServerOptions options, int cores, Duration readyTimeout, ServerProcess first,
+                             BackendProcess backend) {
+        this.backend = backend;
         this.options = options.withPort(first.address().getPort());
         this.cores = cores;
         this.readyTimeout = readyTimeout;
@@ -49,8 +53,17 @@ public final class SupervisedServer implements ServerUnderTest {
     }
 
     public static SupervisedServer start(ServerOptions options, int cores, Duration readyTimeout) throws IOException {
+        return start(options, cores, readyTimeout, null);
+    }
+
+    /**
+     * As {@link #start(ServerOptions, int, Duration)}, calling {@code backend} (null: none): it is not
+     * part of the fault, so it outlives every restart, and closes after the server.
+     */
+    public static SupervisedServer start(ServerOptions options, int cores, Duration readyTimeout,
+                                         BackendProcess backend) throws IOException {
         return new SupervisedServer(options, cores, readyTimeout,
-                ServerProcess.startMode(options, cores, List.of(), readyTimeout));
+                ServerProcess.startMode(options, cores, List.of(), readyTimeout), backend);
     }
 
     /**
@@ -177,6 +190,11 @@ public final class SupervisedServer implements ServerUnderTest {
     }
 
     @Override
+    public ProcessHandle downstream() {
+        return backend == null ? null : ProcessHandle.of(backend.pid()).orElse(null);
+    }
+
+    @Override
     public void close() {
         Thread thread;
         synchronized (this) {
@@ -186,6 +204,12 @@ public final class SupervisedServer implements ServerUnderTest {
         if (thread != null) {
             Uninterruptibles.join(thread); // a restart in progress finishes, so close() below stops what it started
         }
-        current.close();
+        try {
+            current.close();
+        } finally {
+            if (backend != null) {
+                backend.close();
+            }
+        }
     }
 }

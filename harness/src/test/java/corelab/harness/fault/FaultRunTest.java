@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import corelab.harness.execute.BenchmarkRunner;
 import corelab.harness.plan.BenchmarkOptions;
+import corelab.modes.BackendMain;
 import corelab.results.ConfigurationResult;
 import corelab.results.FaultResult;
 import corelab.results.IntervalResult;
@@ -22,6 +23,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -125,6 +127,10 @@ class FaultRunTest {
                 t.server().processes().stream().map(ProcessUsage::pid).forEach(pids::add);
             }
         }
+        // The io backend's own process, which the harness started beside the server and outlived its restarts.
+        ProcessHandle.current().descendants()
+                .filter(p -> p.info().arguments().map(a -> List.of(a).contains(BackendMain.class.getName())).orElse(false))
+                .map(ProcessHandle::pid).forEach(pids::add);
         ProcessGone.assertAllExit(pids);
     }
 }

@@ -1,5 +1,6 @@
 package corelab.harness.server;
 
+import corelab.modes.NodeProgram;
 import corelab.modes.ServerMain;
 import corelab.modes.options.ServerArgs;
 import corelab.modes.options.ServerOptions;
@@ -103,6 +104,29 @@ public final class ServerProcess implements AutoCloseable {
         InetSocketAddress address = new InetSocketAddress(listenAddress, port);
         ReadyWait.forPort(process, output, address, readyTimeout, what);
         return new ServerProcess(process, List.copyOf(command), shellCommand, address, output);
+    }
+
+    /**
+     * Starts the seeds' Node.js program ({@link NodeProgram}) with {@code options}' work sizes,
+     * backend and address: a cluster of {@code workers}, or one process when 0. It runs under
+     * {@link ChildProcess}'s wrapper, in a process group of its own that dies with the harness
+     * however the harness ends, and speaks corelab's lines, so it is ready at its ready line.
+     */
+    public static ServerProcess startNode(ServerOptions options, int workers, int cores, Duration readyTimeout)
+            throws IOException {
+        requirePositive(readyTimeout);
+        List<String> program = NodeProgram.command(options.withStatsIntervalMillis(STATS_INTERVAL_MILLIS), workers);
+        String what = "the Node.js program (" + (workers > 0 ? workers + " workers" : "one process") + ")";
+        List<String> wrapped = new ArrayList<>(Cores.commandPrefix(cores));
+        wrapped.addAll(ChildProcess.lifelineCommand(program));
+        Process process = launch(wrapped, false, what);
+        long pid = ChildProcess.programPid(process, what);
+        OutputPump output = OutputPump.start(process, process.getErrorStream(), true);
+        ReadyLine ready = ReadyWait.forReadyLine(process, output, readyTimeout, what);
+        InetSocketAddress address = new InetSocketAddress(InetAddress.getByName(ready.host()), ready.port());
+        List<String> command = new ArrayList<>(Cores.commandPrefix(cores));
+        command.addAll(program);
+        return new ServerProcess(process, List.copyOf(command), "mode=" + ready.mode() + " pid=" + pid, address, output);
     }
 
     private static Process launch(List<String> command, boolean mergeErrors, String what) throws IOException {

@@ -1,0 +1,105 @@
+package corelab.modes;
+
+import corelab.modes.options.Arguments;
+import corelab.modes.options.ServerOptions;
+import corelab.modes.process.ChildProcess;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The seeds' Node.js cluster program ({@code servers/node/server.js}), as corelab starts it:
+ * where it and {@code node} are, whether that {@code node} is new enough, and its command line,
+ * made from the same {@link ServerOptions} as a Java mode's so the two serve the same work.
+ * Its scheduling is Node's own: {@code NODE_CLUSTER_SCHED_POLICY} passes through the environment.
+ */
+public final class NodeProgram {
+    /** {@code os.availableParallelism()} and a stable {@code cluster.isPrimary} came with Node 18. */
+    public static final int MINIMUM_MAJOR_VERSION = 18;
+    public static final String INSTALL_LINE = "apt-get install nodejs npm";
+    /** The program, from the root of a clone. */
+    static final Path PROGRAM = Path.of("servers", "node", "server.js");
+    /** The server options the program reads, by the same names and in the same form as a Java server's. */
+    private static final List<String> OPTION_NAMES = List.of(ServerOptions.HOST.name(), ServerOptions.PORT.name(),
+            ServerOptions.BACKEND_PORT.name(), ServerOptions.BACKEND_DELAY_MILLIS.name(),
+            ServerOptions.CPU_ITERATIONS.name(), ServerOptions.STATS_INTERVAL_MILLIS.name());
+    private static final Pattern VERSION = Pattern.compile("v(\\d+)\\.\\d+\\.\\d+.*");
+
+    private NodeProgram() {
+    }
+
+    /**
+     * Why the program cannot run here, in one message with the install line, or empty when it can:
+     * {@code node} missing or older than {@value #MINIMUM_MAJOR_VERSION}, or no {@code servers/node}.
+     */
+    public static Optional<String> problem() {
+        Optional<Path> node = ChildProcess.find("node");
+        if (node.isEmpty()) {
+            return Optional.of("the Node.js modes need node " + MINIMUM_MAJOR_VERSION + " or newer, and there is none on"
+                    + " the PATH; on Debian 12: " + INSTALL_LINE);
+        }
+        String version = version(node.get());
+        Matcher matcher = VERSION.matcher(version);
+        if (!matcher.matches() || Integer.parseInt(matcher.group(1)) < MINIMUM_MAJOR_VERSION) {
+            return Optional.of("the Node.js modes need node " + MINIMUM_MAJOR_VERSION + " or newer, and " + node.get()
+                    + " is '" + version + "'; on Debian 12: " + INSTALL_LINE);
+        }
+        if (program().isEmpty()) {
+            return Optional.of("the Node.js modes need " + PROGRAM + " from corelab's clone; run from inside the clone");
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * {@code node server.js cluster=... workers=... host=... port=...}: {@code workers} is the
+     * cluster's worker count, 0 for one process without a cluster ({@code node}).
+     */
+    public static List<String> command(ServerOptions options, int workers) {
+        Path node = ChildProcess.find("node").orElseThrow(() -> new IllegalStateException(problem().orElse("no node")));
+        Path program = program().orElseThrow(() -> new IllegalStateException("no " + PROGRAM));
+        Map<String, String> args = new LinkedHashMap<>();
+        args.put("cluster", Boolean.toString(workers > 0));
+        if (workers > 0) {
+            args.put("workers", Integer.toString(workers));
+        }
+        Map<String, String> all = options.toMap();
+        OPTION_NAMES.forEach(name -> args.put(name, all.get(name)));
+        List<String> command = new ArrayList<>(List.of(node.toString(), program.toString()));
+        command.addAll(Arguments.of(args));
+        return command;
+    }
+
+    /** {@code servers/node/server.js} in this directory or the nearest one above it (a module's, under Maven). */
+    public static Optional<Path> program() {
+        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+            Path candidate = dir.resolve(PROGRAM);
+            if (Files.isRegularFile(candidate)) {
+                return Optional.of(candidate);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static String version(Path node) {
+        try {
+            Process process = new ProcessBuilder(node.toString(), "--version").redirectErrorStream(true).start();
+            String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+            process.waitFor(10, TimeUnit.SECONDS);
+            return out;
+        } catch (IOException e) {
+            return "unreadable: " + e.getMessage();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "unknown (interrupted)";
+        }
+    }
+}

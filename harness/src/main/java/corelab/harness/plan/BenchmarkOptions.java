@@ -1,5 +1,6 @@
 package corelab.harness.plan;
 
+import corelab.modes.NodeProgram;
 import corelab.modes.counter.RedisServer;
 import corelab.modes.options.CounterStore;
 import corelab.modes.options.Mode;
@@ -97,6 +98,11 @@ public record BenchmarkOptions(ServerSweep servers, LoadSweep load, GeneratorSet
                 && target == null && serverCmd == null && RedisServer.installed().isEmpty()) {
             throw new OptionException(RedisServer.notInstalled());
         }
+        if (target == null && serverCmd == null && servers.modes().stream().anyMatch(Mode::isNode)) {
+            NodeProgram.problem().ifPresent(problem -> {
+                throw new OptionException(problem);
+            });
+        }
         Durations durations = Durations.read(values);
         List<Fault> faults = checkFaults(values.get(FAULTS), servers.modes(), durations.faultWindowSeconds(),
                 target != null || serverCmd != null);
@@ -126,6 +132,10 @@ public record BenchmarkOptions(ServerSweep servers, LoadSweep load, GeneratorSet
             }
         }
         for (Mode mode : modes) {
+            if (mode.isNode()) {
+                throw new OptionException("-Dfault runs against corelab's Java modes, whose supervisor restarts them;"
+                        + " leave mode=" + mode.word() + " out of a fault run");
+            }
             if (faults.stream().noneMatch(fault -> fault.appliesTo(mode))) {
                 String at = faults.get(0).word().substring(faults.get(0).word().indexOf('@'));
                 throw new OptionException("fault: " + mode.word() + " runs in one process and has no worker to kill"

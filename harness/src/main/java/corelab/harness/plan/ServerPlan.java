@@ -39,7 +39,7 @@ public record ServerPlan(Origin origin, ServerOptions options, int cores, List<L
         return loadPoints.stream().anyMatch(point -> point.fault() != null);
     }
 
-    /** Whether a corelab mode of this plan calls the io backend (a foreign server brings its own, if any). */
+    /** Whether a mode of this plan (Java or Node.js) calls the io backend; a foreign server brings its own, if any. */
     public boolean callsBackend() {
         return origin == Origin.MODE && loadPoints.stream().anyMatch(point -> point.workload().usesBackend());
     }

@@ -23,11 +23,12 @@ public record ServerSweep(List<Mode> modes, List<Integer> cores, List<Integer> t
                           ServerOptions base) {
     /**
      * The one default a measured run chooses differently from a server: a run compares modes,
-     * so unless told otherwise it measures all of them ({@code -Dmode=all}); a server of its own
+     * so unless told otherwise it measures all of corelab's Java modes ({@code -Dmode=all}; the Node.js
+     * modes only when named); a server of its own
      * ({@code -Dserve=true}) starts the server's default, {@code single}.
      */
     public static final Option<List<Mode>> MODES =
-            ServerOptions.MODE.sweptOrAll(List.of(Mode.values())).withDefault(List.of(Mode.values()));
+            ServerOptions.MODE.sweptOrAll(Mode.java()).withDefault(Mode.java());
     public static final Option<List<Integer>> THREADS = ServerOptions.THREADS.swept();
     public static final Option<List<Integer>> WORKERS = ServerOptions.WORKERS.swept();
     public static final Option<List<Balance>> BALANCES = ServerOptions.BALANCE.swept();

@@ -1,6 +1,8 @@
 package corelab.modes.options;
 
 import corelab.workloads.CommandWord;
+import java.util.Arrays;
+import java.util.List;
 
 /** How a server spreads its work over threads, processes and cores. */
 public enum Mode implements CommandWord {
@@ -8,7 +10,10 @@ public enum Mode implements CommandWord {
     PLATFORM("platform", "a fixed pool of platform threads, one connection per thread, blocking I/O", "classic Java servers"),
     VIRTUAL("virtual", "one virtual thread per connection, blocking I/O", "Java 21 virtual threads"),
     OFFLOAD("offload", "an event loop does the I/O and hands CPU work to a pool of worker threads", "Node.js worker_threads"),
-    CLUSTER("cluster", "a primary JVM forks worker JVMs that all serve one port (-Dbalance= says how)", "Node.js cluster, pm2 -i max");
+    CLUSTER("cluster", "a primary JVM forks worker JVMs that all serve one port (-Dbalance= says how)", "Node.js cluster, pm2 -i max"),
+    NODE("node", "the seeds' Node.js program (servers/node) in one process, no cluster", "Node.js itself"),
+    NODE_CLUSTER("node-cluster", "the seeds' Node.js cluster program: a primary forks worker processes that share one"
+            + " port (NODE_CLUSTER_SCHED_POLICY=rr|none says how)", "Node.js cluster itself");
 
     private final String word;
     private final String description;
@@ -34,9 +39,19 @@ public enum Mode implements CommandWord {
         return standsFor;
     }
 
-    /** True for the modes that run in one process; a cluster worker runs one of these. */
+    /** True for corelab's modes that run in one process; a cluster worker runs one of these. */
     public boolean inProcess() {
-        return this != CLUSTER;
+        return this != CLUSTER && !isNode();
+    }
+
+    /** True for the Node.js program's modes: the harness starts them, and no JVM serves them. */
+    public boolean isNode() {
+        return this == NODE || this == NODE_CLUSTER;
+    }
+
+    /** corelab's own modes, in Java: what {@code -Dmode=all} measures. */
+    public static List<Mode> java() {
+        return Arrays.stream(values()).filter(mode -> !mode.isNode()).toList();
     }
 
     public static Mode fromWord(String word) {

@@ -1,5 +1,6 @@
 package corelab.harness.plan;
 
+import corelab.harness.tool.Generator;
 import corelab.modes.NodeProgram;
 import corelab.modes.counter.RedisServer;
 import corelab.modes.options.CounterStore;
@@ -49,7 +50,7 @@ public record BenchmarkOptions(ServerSweep servers, LoadSweep load, GeneratorSet
 
     /** Every option of a measured run, in the order {@code -Dhelp=true} lists them. */
     public static final OptionSet OPTIONS = OptionSet.of(ServerSweep.MODES, LoadSweep.WORKLOADS, LoadSweep.LOAD,
-            LoadSweep.CONCURRENCY, LoadSweep.RATES, ServerSweep.THREADS, ServerSweep.WORKERS, ServerSweep.BALANCES,
+            LoadSweep.CONCURRENCY, LoadSweep.RATES, LoadSweep.GENERATORS, ServerSweep.THREADS, ServerSweep.WORKERS, ServerSweep.BALANCES,
             ServerSweep.CPU_ITERATIONS, ServerSweep.COUNTERS, ServerSweep.CORES, Durations.WARMUP_SECONDS,
             Durations.TRIAL_SECONDS, Durations.TRIALS, GeneratorSettings.LOAD_THREADS,
             GeneratorSettings.REQUEST_TIMEOUT_MILLIS, GeneratorSettings.REQUESTS_PER_CONNECTION,
@@ -106,6 +107,14 @@ public record BenchmarkOptions(ServerSweep servers, LoadSweep load, GeneratorSet
         Durations durations = Durations.read(values);
         List<Fault> faults = checkFaults(values.get(FAULTS), servers.modes(), durations.faultWindowSeconds(),
                 target != null || serverCmd != null);
+        boolean tools = load.generators().stream().anyMatch(g -> g != Generator.CORELAB);
+        if (tools && !faults.isEmpty()) {
+            throw new OptionException("-Dfault runs under corelab's own generator, which counts every failed request;"
+                    + " drop -Dgenerator=" + LoadSweep.GENERATORS.text(load.generators()) + " from a fault run");
+        }
+        if (tools && target != null) {
+            requireLoopback(target); // wrk and ab load only a server on this machine's loopback
+        }
         return new BenchmarkOptions(servers, load, generator, durations, Thresholds.read(values), target, serverCmd,
                 faults, values.get(RESULTS_DIR));
     }

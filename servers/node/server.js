@@ -16,10 +16,16 @@ const os = require('node:os');
 const { parseOptions } = require('./options');
 const { handler } = require('./routes');
 
-const options = parseOptions(process.argv.slice(2));
-const mode = options.cluster ? 'node-cluster' : 'node';
+// Under PM2 (pm2-runtime start server.js -i max -- name=value...) PM2's own primary forks the
+// workers with Node's cluster module, and a worker's argv still holds pm2-runtime's words before '--'.
+const underPm2 = process.env.pm_id !== undefined;
+const args = process.argv.slice(2);
+const options = parseOptions(underPm2 && args.includes('--') ? args.slice(args.indexOf('--') + 1) : args);
+const mode = underPm2 ? 'node-pm2' : options.cluster ? 'node-cluster' : 'node';
 
-if (options.cluster && cluster.isPrimary) {
+if (underPm2) {
+  runServer(Number(process.env.NODE_APP_INSTANCE) + 1); // PM2 numbers its instances from 0
+} else if (options.cluster && cluster.isPrimary) {
   runPrimary();
 } else {
   runServer(options.cluster ? Number(process.env.CORELAB_WORKER_ID) : 0);
@@ -86,17 +92,21 @@ function runServer(workerId) {
   const counted = { requests: 0 };
   const server = http.createServer(handler(options, info, counted));
   server.listen(options.port, options.host, () => {
-    if (workerId === 0) {
-      const { port } = server.address();
+    const { port } = server.address();
+    if (underPm2) {
+      // No primary of ours to say so: each worker says it is online, the first one that the server is ready.
+      console.log(`corelab-worker-online id=${workerId} pid=${process.pid}`);
+    }
+    if (workerId === 0 || (underPm2 && workerId === 1)) {
       console.log(`corelab-ready mode=${mode} pid=${process.pid} address=${options.host}:${port}`);
     }
   });
   if (options.statsIntervalMillis > 0) {
     setInterval(() => {
-      if (workerId > 0) {
+      if (workerId > 0 && !underPm2) {
         process.send({ type: 'stats', requests: counted.requests });
       } else {
-        console.log(`corelab-stats pid=${process.pid} worker=0 requests=${counted.requests}`);
+        console.log(`corelab-stats pid=${process.pid} worker=${workerId} requests=${counted.requests}`);
       }
     }, options.statsIntervalMillis).unref();
   }

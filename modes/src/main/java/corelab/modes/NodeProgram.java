@@ -1,6 +1,7 @@
 package corelab.modes;
 
 import corelab.modes.options.Arguments;
+import corelab.modes.options.Mode;
 import corelab.modes.options.ServerOptions;
 import corelab.modes.process.ChildProcess;
 import java.io.IOException;
@@ -28,6 +29,9 @@ public final class NodeProgram {
     public static final String INSTALL_LINE = "apt-get install nodejs npm";
     /** The program, from the root of a clone. */
     static final Path PROGRAM = Path.of("servers", "node", "server.js");
+    /** PM2, installed into the project by {@code npm ci --prefix servers/node}, never globally. */
+    static final Path PM2_RUNTIME = Path.of("node_modules", ".bin", "pm2-runtime");
+    public static final String PM2_INSTALL_LINE = "npm ci --prefix servers/node";
     /** The server options the program reads, by the same names and in the same form as a Java server's. */
     private static final List<String> OPTION_NAMES = List.of(ServerOptions.HOST.name(), ServerOptions.PORT.name(),
             ServerOptions.BACKEND_PORT.name(), ServerOptions.BACKEND_DELAY_MILLIS.name(),
@@ -41,6 +45,16 @@ public final class NodeProgram {
      * Why the program cannot run here, in one message with the install line, or empty when it can:
      * {@code node} missing or older than {@value #MINIMUM_MAJOR_VERSION}, or no {@code servers/node}.
      */
+    public static Optional<String> problem(Mode mode) {
+        Optional<String> node = problem();
+        if (node.isPresent() || mode != Mode.NODE_PM2) {
+            return node;
+        }
+        return Files.isExecutable(pm2Runtime()) ? Optional.empty()
+                : Optional.of("mode=node-pm2 needs PM2 installed into the project: " + PM2_INSTALL_LINE);
+    }
+
+    /** Why no Node.js mode can run here (see {@link #problem(Mode)}), or empty. */
     public static Optional<String> problem() {
         Optional<Path> node = ChildProcess.find("node");
         if (node.isEmpty()) {
@@ -60,22 +74,37 @@ public final class NodeProgram {
     }
 
     /**
-     * {@code node server.js cluster=... workers=... host=... port=...}: {@code workers} is the
-     * cluster's worker count, 0 for one process without a cluster ({@code node}).
+     * The command that runs the program as {@code mode}: {@code node server.js cluster=... name=value...}
+     * for {@code node} and {@code node-cluster} ({@code workers} of them), or
+     * {@code env PM2_HOME=<pm2Home> pm2-runtime start server.js -i max -- name=value...} for {@code node-pm2},
+     * "max" when {@code workers} is the default, one per core.
      */
-    public static List<String> command(ServerOptions options, int workers) {
+    public static List<String> command(ServerOptions options, Mode mode, int workers, Path pm2Home) {
         Path node = ChildProcess.find("node").orElseThrow(() -> new IllegalStateException(problem().orElse("no node")));
         Path program = program().orElseThrow(() -> new IllegalStateException("no " + PROGRAM));
         Map<String, String> args = new LinkedHashMap<>();
-        args.put("cluster", Boolean.toString(workers > 0));
-        if (workers > 0) {
-            args.put("workers", Integer.toString(workers));
+        if (mode != Mode.NODE_PM2) {
+            args.put("cluster", Boolean.toString(mode == Mode.NODE_CLUSTER));
+            if (mode == Mode.NODE_CLUSTER) {
+                args.put("workers", Integer.toString(workers));
+            }
         }
         Map<String, String> all = options.toMap();
         OPTION_NAMES.forEach(name -> args.put(name, all.get(name)));
-        List<String> command = new ArrayList<>(List.of(node.toString(), program.toString()));
+        List<String> command = new ArrayList<>();
+        if (mode == Mode.NODE_PM2) {
+            // A PM2_HOME of the run's own: PM2 keeps its pids, logs and sockets there, and no other PM2 sees them.
+            command.addAll(List.of("env", "PM2_HOME=" + pm2Home, pm2Runtime().toString(), "start", program.toString(),
+                    "-i", workers == ServerOptions.CORES ? "max" : Integer.toString(workers), "--"));
+        } else {
+            command.addAll(List.of(node.toString(), program.toString()));
+        }
         command.addAll(Arguments.of(args));
         return command;
+    }
+
+    private static Path pm2Runtime() {
+        return program().map(p -> p.resolveSibling(PM2_RUNTIME)).orElse(PM2_RUNTIME);
     }
 
     /** {@code servers/node/server.js} in this directory or the nearest one above it (a module's, under Maven). */

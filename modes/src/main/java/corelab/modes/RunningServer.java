@@ -154,7 +154,7 @@ public final class RunningServer implements AutoCloseable {
             case VIRTUAL -> new VirtualServer(context);
             case OFFLOAD -> new OffloadServer(context);
             case CLUSTER -> throw new IllegalArgumentException("a cluster is not an in-process mode");
-            case NODE, NODE_CLUSTER -> throw new IllegalArgumentException("a Node.js mode is not served by a JVM");
+            case NODE, NODE_CLUSTER, NODE_PM2 -> throw new IllegalArgumentException("a Node.js mode is not served by a JVM");
         };
     }
 

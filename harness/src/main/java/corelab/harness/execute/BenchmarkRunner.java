@@ -14,7 +14,6 @@ import corelab.harness.plan.Plan;
 import corelab.harness.plan.ServerPlan;
 import corelab.harness.server.ServerProcess;
 import corelab.modes.BackendProcess;
-import corelab.modes.options.Mode;
 import corelab.modes.options.ServerOptions;
 import corelab.results.ComparisonResult;
 import corelab.results.ConfigurationResult;
@@ -166,9 +165,8 @@ public final class BenchmarkRunner {
                 ServerOptions serverOptions = backend == null ? plan.options()
                         : plan.options().withBackendPort(backend.port());
                 if (plan.mode().isNode()) {
-                    int workers = plan.mode() == Mode.NODE_CLUSTER ? serverOptions.workers() : 0;
-                    return ServerUnderTest.of(ServerProcess.startNode(serverOptions, workers, plan.cores(), READY_TIMEOUT),
-                            backend);
+                    return ServerUnderTest.of(ServerProcess.startNode(serverOptions, plan.mode(), serverOptions.workers(),
+                            plan.cores(), READY_TIMEOUT), backend);
                 }
                 if (plan.hasFaults()) {
                     return SupervisedServer.start(serverOptions, plan.cores(), READY_TIMEOUT, backend);

@@ -19,6 +19,7 @@ import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Everything a measured run needs, read once and validated here; the runner trusts it. It is
@@ -99,10 +100,11 @@ public record BenchmarkOptions(ServerSweep servers, LoadSweep load, GeneratorSet
                 && target == null && serverCmd == null && RedisServer.installed().isEmpty()) {
             throw new OptionException(RedisServer.notInstalled());
         }
-        if (target == null && serverCmd == null && servers.modes().stream().anyMatch(Mode::isNode)) {
-            NodeProgram.problem().ifPresent(problem -> {
-                throw new OptionException(problem);
-            });
+        if (target == null && serverCmd == null) {
+            servers.modes().stream().filter(Mode::isNode).map(NodeProgram::problem).flatMap(Optional::stream)
+                    .findFirst().ifPresent(problem -> {
+                        throw new OptionException(problem);
+                    });
         }
         Durations durations = Durations.read(values);
         List<Fault> faults = checkFaults(values.get(FAULTS), servers.modes(), durations.faultWindowSeconds(),

@@ -2,6 +2,7 @@ package corelab.harness.server;
 
 import corelab.modes.NodeProgram;
 import corelab.modes.ServerMain;
+import corelab.modes.options.Mode;
 import corelab.modes.options.ServerArgs;
 import corelab.modes.options.ServerOptions;
 import corelab.modes.process.ChildProcess;
@@ -13,10 +14,14 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * A server under test, running as its own process tree (a cluster: the primary and its
@@ -43,10 +48,18 @@ public final class ServerProcess implements AutoCloseable {
     private final String description;
     private final InetSocketAddress address;
     private final OutputPump output;
+    /** A directory the server's program keeps state in for this run only (PM2_HOME), or null. */
+    private final Path scratch;
     private boolean closed; // guarded by this
 
     private ServerProcess(Process process, List<String> command, String description, InetSocketAddress address,
                           OutputPump output) {
+        this(process, command, description, address, output, null);
+    }
+
+    private ServerProcess(Process process, List<String> command, String description, InetSocketAddress address,
+                          OutputPump output, Path scratch) {
+        this.scratch = scratch;
         this.process = process;
         this.command = command;
         this.description = description;
@@ -107,26 +120,35 @@ public final class ServerProcess implements AutoCloseable {
     }
 
     /**
-     * Starts the seeds' Node.js program ({@link NodeProgram}) with {@code options}' work sizes,
-     * backend and address: a cluster of {@code workers}, or one process when 0. It runs under
-     * {@link ChildProcess}'s wrapper, in a process group of its own that dies with the harness
-     * however the harness ends, and speaks corelab's lines, so it is ready at its ready line.
+     * Starts the seeds' Node.js program ({@link NodeProgram}) as {@code mode} (node, node-cluster,
+     * node-pm2) with {@code options}' work sizes, backend and address, and {@code workers} workers
+     * where it has workers. It runs under {@link ChildProcess}'s wrapper, in a process group of its
+     * own that dies with the harness however the harness ends, and speaks corelab's lines, so it is
+     * ready at its ready line. Under PM2 it gets a PM2_HOME of its own, deleted at {@link #close()}.
      */
-    public static ServerProcess startNode(ServerOptions options, int workers, int cores, Duration readyTimeout)
-            throws IOException {
+    public static ServerProcess startNode(ServerOptions options, Mode mode, int workers, int cores,
+                                          Duration readyTimeout) throws IOException {
         requirePositive(readyTimeout);
-        List<String> program = NodeProgram.command(options.withStatsIntervalMillis(STATS_INTERVAL_MILLIS), workers);
-        String what = "the Node.js program (" + (workers > 0 ? workers + " workers" : "one process") + ")";
+        Path pm2Home = mode == Mode.NODE_PM2 ? Files.createTempDirectory("corelab-pm2-") : null;
+        List<String> program = NodeProgram.command(options.withStatsIntervalMillis(STATS_INTERVAL_MILLIS), mode, workers,
+                pm2Home);
+        String what = "the Node.js program (mode=" + mode.word() + ")";
         List<String> wrapped = new ArrayList<>(Cores.commandPrefix(cores));
         wrapped.addAll(ChildProcess.lifelineCommand(program));
-        Process process = launch(wrapped, false, what);
-        long pid = ChildProcess.programPid(process, what);
-        OutputPump output = OutputPump.start(process, process.getErrorStream(), true);
-        ReadyLine ready = ReadyWait.forReadyLine(process, output, readyTimeout, what);
-        InetSocketAddress address = new InetSocketAddress(InetAddress.getByName(ready.host()), ready.port());
-        List<String> command = new ArrayList<>(Cores.commandPrefix(cores));
-        command.addAll(program);
-        return new ServerProcess(process, List.copyOf(command), "mode=" + ready.mode() + " pid=" + pid, address, output);
+        try {
+            Process process = launch(wrapped, false, what);
+            long pid = ChildProcess.programPid(process, what);
+            OutputPump output = OutputPump.start(process, process.getErrorStream(), true);
+            ReadyLine ready = ReadyWait.forReadyLine(process, output, readyTimeout, what);
+            InetSocketAddress address = new InetSocketAddress(InetAddress.getByName(ready.host()), ready.port());
+            List<String> command = new ArrayList<>(Cores.commandPrefix(cores));
+            command.addAll(program);
+            return new ServerProcess(process, List.copyOf(command), "mode=" + ready.mode() + " pid=" + pid, address,
+                    output, pm2Home);
+        } catch (IOException | RuntimeException e) {
+            deleteTree(pm2Home);
+            throw e;
+        }
     }
 
     private static Process launch(List<String> command, boolean mergeErrors, String what) throws IOException {
@@ -227,6 +249,18 @@ public final class ServerProcess implements AutoCloseable {
             ProcessTree.stop(process, STOP_GRACE);
         } finally {
             LiveChildren.remove(process);
+            deleteTree(scratch); // after the tree has stopped: nothing writes there any more
+        }
+    }
+
+    private static void deleteTree(Path directory) {
+        if (directory == null) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(directory)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException ignored) {
+            // a temporary directory: the system's cleaning takes what is left
         }
     }
 

@@ -1,6 +1,7 @@
 package corelab.harness.execute;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -10,6 +11,7 @@ import corelab.harness.server.ServerProcess;
 import corelab.harness.server.WorkerOnline;
 import corelab.modes.BackendProcess;
 import corelab.modes.NodeProgram;
+import corelab.modes.options.Mode;
 import corelab.modes.options.ServerOptions;
 import corelab.modes.wire.ReadyLine;
 import corelab.modes.wire.WorkerOnlineLine;
@@ -19,6 +21,7 @@ import corelab.testkit.ProcessGone;
 import corelab.workloads.CpuKernel;
 import corelab.workloads.Workload;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -30,7 +33,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * The seeds' Node.js program, checked as corelab checks its own modes: every workload's answer
@@ -48,13 +51,16 @@ class NodeProgramTest {
         assumeTrue(problem.isEmpty(), () -> problem.orElse(""));
     }
 
-    @ParameterizedTest(name = "workers={0}")
-    @ValueSource(ints = {0, 2})
-    void answersEveryWorkloadCheckAndSpeaksTheWire(int workers) throws Exception {
+    @ParameterizedTest
+    @EnumSource(value = Mode.class, names = {"NODE", "NODE_CLUSTER", "NODE_PM2"})
+    void answersEveryWorkloadCheckAndSpeaksTheWire(Mode mode) throws Exception {
+        Optional<String> problem = NodeProgram.problem(mode);
+        assumeTrue(problem.isEmpty(), () -> problem.orElse(""));
+        int workers = mode == Mode.NODE ? 0 : 2;
         try (BackendProcess backend = BackendProcess.start(READY_TIMEOUT)) {
             ServerOptions options = ServerOptions.parse(Map.of("port", "0", "cpuIterations", "1000",
                     "backendDelayMillis", "2", "backendPort", Integer.toString(backend.port())));
-            ServerProcess server = ServerProcess.startNode(options, workers, 0, READY_TIMEOUT);
+            ServerProcess server = ServerProcess.startNode(options, mode, workers, 0, READY_TIMEOUT);
             List<Long> tree = new ArrayList<>();
             try (server) {
                 for (Workload workload : Workload.values()) {
@@ -63,10 +69,9 @@ class NodeProgramTest {
                         WorkloadRequests.verify(server.address(), server.description(), request, new CounterLedger());
                     }
                 }
-                String mode = workers > 0 ? "node-cluster" : "node";
                 Http.Response info = Http.get(server.address(), "/info");
                 assertEquals(200, info.status());
-                assertTrue(info.body().startsWith("mode=" + mode + " pid="), info.body());
+                assertTrue(info.body().startsWith("mode=" + mode.word() + " pid="), info.body());
                 assertEquals(404, Http.get(server.address(), "/nowhere").status());
                 assertEquals(400, Http.get(server.address(), "/cpu?seed=x").status());
 
@@ -74,9 +79,10 @@ class NodeProgramTest {
                 String readyText = output.stream().filter(line -> line.startsWith(ReadyLine.PREFIX)).findFirst()
                         .orElseThrow(() -> new AssertionError("no ready line in " + output));
                 ReadyLine ready = ReadyLine.parse(readyText).orElseThrow();
-                assertEquals(mode, ready.mode());
+                assertEquals(mode.word(), ready.mode());
                 assertEquals(readyText, ready.format(), "written as ReadyLine.format() writes it");
-                assertEquals(workers, server.workersOnline().size(), "worker-online lines: " + output);
+                Eventually.assertWithin(Eventually.PATIENCE, () -> server.workersOnline().size() == workers,
+                        () -> "worker-online lines: " + server.recentOutput());
                 for (String line : output) {
                     WorkerOnlineLine.parse(line).ifPresent(online -> assertEquals(line, online.format()));
                 }
@@ -94,6 +100,9 @@ class NodeProgramTest {
                 tree.add(server.handle().pid());
             }
             ProcessGone.assertAllExit(tree);
+            // Under PM2: its PM2_HOME was the run's own, and nothing of PM2 outlives the server.
+            server.command().stream().filter(word -> word.startsWith("PM2_HOME=")).map(word -> Path.of(word.substring(9)))
+                    .forEach(home -> assertFalse(Files.exists(home), "PM2_HOME left behind: " + home));
         }
     }
 

@@ -13,7 +13,9 @@ public enum Mode implements CommandWord {
     CLUSTER("cluster", "a primary JVM forks worker JVMs that all serve one port (-Dbalance= says how)", "Node.js cluster, pm2 -i max"),
     NODE("node", "the seeds' Node.js program (servers/node) in one process, no cluster", "Node.js itself"),
     NODE_CLUSTER("node-cluster", "the seeds' Node.js cluster program: a primary forks worker processes that share one"
-            + " port (NODE_CLUSTER_SCHED_POLICY=rr|none says how)", "Node.js cluster itself");
+            + " port (NODE_CLUSTER_SCHED_POLICY=rr|none says how)", "Node.js cluster itself"),
+    NODE_PM2("node-pm2", "the same Node.js program under PM2: pm2-runtime start server.js -i max (PM2's primary forks"
+            + " the workers)", "PM2 itself");
 
     private final String word;
     private final String description;
@@ -46,7 +48,7 @@ public enum Mode implements CommandWord {
 
     /** True for the Node.js program's modes: the harness starts them, and no JVM serves them. */
     public boolean isNode() {
-        return this == NODE || this == NODE_CLUSTER;
+        return this == NODE || this == NODE_CLUSTER || this == NODE_PM2;
     }
 
     /** corelab's own modes, in Java: what {@code -Dmode=all} measures. */

@@ -39,7 +39,7 @@ public record ServerOptions(Mode mode, Mode workerMode, String host, int port, i
     public static final Option<Integer> THREADS = Option.of("threads", wholeNumber(1, 100_000), 200,
             "the pool size (Tomcat's default maxThreads is 200)").onlyIn(Mode.PLATFORM);
     public static final Option<Integer> WORKERS = Option.of("workers", wholeNumber(1, 256), CORES,
-            "worker processes (default: one per core)").onlyIn(Mode.CLUSTER, Mode.NODE_CLUSTER);
+            "worker processes (default: one per core)").onlyIn(Mode.CLUSTER, Mode.NODE_CLUSTER, Mode.NODE_PM2);
     public static final Option<Integer> OFFLOAD_THREADS = Option.of("offloadThreads", wholeNumber(1, 10_000), CORES,
             "CPU worker threads (default: one per core)").onlyIn(Mode.OFFLOAD);
     public static final Option<Integer> CPU_ITERATIONS = Option.of("cpuIterations",

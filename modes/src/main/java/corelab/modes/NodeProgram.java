@@ -103,6 +103,12 @@ public final class NodeProgram {
         return command;
     }
 
+    /** {@code env PM2_HOME=<pm2Home> pm2 reload all}: PM2's reload of the program {@link #command} started under PM2. */
+    public static List<String> pm2Reload(Path pm2Home) {
+        Path pm2 = pm2Runtime().resolveSibling("pm2");
+        return List.of("env", "PM2_HOME=" + pm2Home, pm2.toString(), "reload", "all");
+    }
+
     private static Path pm2Runtime() {
         return program().map(p -> p.resolveSibling(PM2_RUNTIME)).orElse(PM2_RUNTIME);
     }

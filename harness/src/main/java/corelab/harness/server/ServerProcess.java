@@ -7,13 +7,19 @@ import corelab.modes.options.ServerArgs;
 import corelab.modes.options.ServerOptions;
 import corelab.modes.process.ChildProcess;
 import corelab.modes.process.JvmCommand;
+import corelab.modes.process.LinePump;
 import corelab.modes.process.LiveChildren;
 import corelab.modes.process.ProcessTree;
+import corelab.modes.process.RecentLines;
+import corelab.modes.wire.MessageLine;
 import corelab.modes.wire.ReadyLine;
+import corelab.modes.wire.Reload;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -21,6 +27,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
@@ -232,6 +239,32 @@ public final class ServerProcess implements AutoCloseable {
         ProcessTree tree = ProcessTree.of(process.toHandle());
         process.destroyForcibly();
         return tree;
+    }
+
+    /**
+     * Replaces every worker while the server serves: a corelab cluster's rolling reload (a
+     * {@link Reload} on its primary's standard input, as {@code ServerMain} reads it), or
+     * {@code pm2 reload all} for the Node.js program under PM2, against this run's PM2_HOME.
+     * Returns once the reload is asked for (PM2's: once {@code pm2 reload} has returned).
+     */
+    public void reload() throws IOException, InterruptedException {
+        if (scratch != null) {
+            Process pm2 = new ProcessBuilder(NodeProgram.pm2Reload(scratch)).redirectErrorStream(true).start();
+            RecentLines said = new RecentLines(20);
+            LinePump.start("corelab-pm2-reload", pm2.getInputStream(), said::add, () -> { });
+            // PM2 replaces one worker at a time and waits for each to listen: a generous bound.
+            if (!pm2.waitFor(6 * STOP_GRACE.toSeconds(), TimeUnit.SECONDS) || pm2.exitValue() != 0) {
+                pm2.destroyForcibly();
+                throw new IOException("pm2 reload failed: " + String.join(" / ", said.list()));
+            }
+            return;
+        }
+        if (!description.startsWith("mode=" + Mode.CLUSTER.word() + " ")) {
+            throw new IllegalStateException(description + " has no workers to reload");
+        }
+        OutputStream primary = process.getOutputStream();
+        primary.write((new MessageLine(new Reload()).format() + "\n").getBytes(StandardCharsets.UTF_8));
+        primary.flush();
     }
 
     /**

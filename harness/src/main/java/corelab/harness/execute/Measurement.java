@@ -114,6 +114,11 @@ final class Measurement {
     private ConfigurationResult runTool(String target) throws RunFailure, InterruptedException {
         Generator tool = point.generator();
         int threads = tool == Generator.WRK ? Math.min(generator.loadThreads(), point.concurrency()) : 1;
+        try {
+            ToolRun.command(tool, server.address(), target, point.concurrency(), threads, 1);
+        } catch (IllegalArgumentException e) {
+            throw new RunFailure(e.getMessage()); // a server beyond this machine: never loaded by a tool
+        }
         if (durations.warmupSeconds() > 0) {
             runToolOnce(tool, ToolRun.command(tool, server.address(), target, point.concurrency(), threads,
                     durations.warmupSeconds()), durations.warmupSeconds());

@@ -39,9 +39,12 @@ public final class ToolRun {
                         + " on Debian 12: " + Generator.INSTALL_LINE);
     }
 
-    /** The exact command: what the results record and the console echoes. */
+    /** The exact command, as the results record it; only against this machine (loopback, or every address). */
     public static List<String> command(Generator generator, InetSocketAddress server, String target, int connections,
                                        int threads, int seconds) {
+        if (!server.getAddress().isLoopbackAddress() && !server.getAddress().isAnyLocalAddress()) {
+            throw new IllegalArgumentException(generator.word() + " loads only a server on this machine, not " + server);
+        }
         String url = "http://" + server.getAddress().getHostAddress() + ":" + server.getPort() + target;
         List<String> command = new ArrayList<>();
         switch (generator) {

@@ -165,8 +165,11 @@ public final class BenchmarkRunner {
                 ServerOptions serverOptions = backend == null ? plan.options()
                         : plan.options().withBackendPort(backend.port());
                 if (plan.mode().isNode()) {
-                    return ServerUnderTest.of(ServerProcess.startNode(serverOptions, plan.mode(), serverOptions.workers(),
-                            plan.cores(), READY_TIMEOUT), backend);
+                    SupervisedServer.Starter node = (opts, cores, timeout) -> ServerProcess.startNode(opts, plan.mode(),
+                            opts.workers(), cores, timeout);
+                    return plan.hasFaults()
+                            ? SupervisedServer.start(serverOptions, plan.cores(), READY_TIMEOUT, backend, node)
+                            : ServerUnderTest.of(node.start(serverOptions, plan.cores(), READY_TIMEOUT), backend);
                 }
                 if (plan.hasFaults()) {
                     return SupervisedServer.start(serverOptions, plan.cores(), READY_TIMEOUT, backend);

@@ -33,6 +33,7 @@ public final class SupervisedServer implements ServerUnderTest {
     private final Duration readyTimeout;
     private final InetSocketAddress address;
     private final BackendProcess backend; // null: none
+    private final Starter starter;
     /** Requests served by processes of earlier generations, so a restart does not lose them. */
     private final Map<Long, Long> earlierRequests = new TreeMap<>();
     private volatile ServerProcess current;
@@ -42,9 +43,16 @@ public final class SupervisedServer implements ServerUnderTest {
     private int restarts; // guarded by this
     private boolean closed; // guarded by this
 
+    /** How the server starts, the first time and after each kill: a corelab mode, or the Node.js program. */
+    @FunctionalInterface
+    public interface Starter {
+        ServerProcess start(ServerOptions options, int cores, Duration readyTimeout) throws IOException;
+    }
+
     private SupervisedServer(ServerOptions options, int cores, Duration readyTimeout, ServerProcess first,
-                             BackendProcess backend) {
+                             BackendProcess backend, Starter starter) {
         this.backend = backend;
+        this.starter = starter;
         this.options = options.withPort(first.address().getPort());
         this.cores = cores;
         this.readyTimeout = readyTimeout;
@@ -62,8 +70,15 @@ public final class SupervisedServer implements ServerUnderTest {
      */
     public static SupervisedServer start(ServerOptions options, int cores, Duration readyTimeout,
                                          BackendProcess backend) throws IOException {
-        return new SupervisedServer(options, cores, readyTimeout,
-                ServerProcess.startMode(options, cores, List.of(), readyTimeout), backend);
+        return start(options, cores, readyTimeout, backend,
+                (opts, cpus, timeout) -> ServerProcess.startMode(opts, cpus, List.of(), timeout));
+    }
+
+    /** As {@link #start(ServerOptions, int, Duration, BackendProcess)}, started (and restarted) by {@code starter}. */
+    public static SupervisedServer start(ServerOptions options, int cores, Duration readyTimeout,
+                                         BackendProcess backend, Starter starter) throws IOException {
+        return new SupervisedServer(options, cores, readyTimeout, starter.start(options, cores, readyTimeout), backend,
+                starter);
     }
 
     /**
@@ -103,7 +118,7 @@ public final class SupervisedServer implements ServerUnderTest {
             tree.awaitGone(KILL_GRACE);
             Map<Long, Long> served = killed.requestsByProcess();
             killed.close();
-            ServerProcess next = ServerProcess.startMode(options, cores, List.of(), readyTimeout);
+            ServerProcess next = starter.start(options, cores, readyTimeout);
             synchronized (this) {
                 earlierRequests.putAll(served);
                 if (closed) {

@@ -143,9 +143,9 @@ public record BenchmarkOptions(ServerSweep servers, LoadSweep load, GeneratorSet
             }
         }
         for (Mode mode : modes) {
-            if (mode.isNode()) {
-                throw new OptionException("-Dfault runs against corelab's Java modes, whose supervisor restarts them;"
-                        + " leave mode=" + mode.word() + " out of a fault run");
+            if (mode.isNode() && faults.stream().noneMatch(fault -> fault.appliesTo(mode))) {
+                throw new OptionException("fault: mode=" + mode.word() + " takes kill-worker only (node-cluster and"
+                        + " node-pm2, whose primary forks again); kill-server restarts corelab's Java modes only");
             }
             if (faults.stream().noneMatch(fault -> fault.appliesTo(mode))) {
                 String at = faults.get(0).word().substring(faults.get(0).word().indexOf('@'));

@@ -5,10 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import corelab.harness.execute.BenchmarkRunner;
 import corelab.harness.plan.BenchmarkOptions;
 import corelab.modes.BackendMain;
+import corelab.modes.NodeProgram;
+import corelab.modes.options.Mode;
 import corelab.results.ConfigurationResult;
 import corelab.results.FaultResult;
 import corelab.results.IntervalResult;
@@ -31,6 +34,8 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Fault runs against real servers: a cluster worker and a whole server are SIGKILLed in the
@@ -63,10 +68,14 @@ class FaultRunTest {
         return ResultsJson.read(runner.resultsFolder());
     }
 
-    @Test
-    void killingOneOfTwoWorkersCostsSomeRequestsOneRestartAndRecovers(@TempDir Path results) throws Exception {
+    @ParameterizedTest
+    @ValueSource(strings = {"cluster", "node-cluster", "node-pm2"})
+    void killingOneOfTwoWorkersCostsSomeRequestsOneRestartAndRecovers(String mode, @TempDir Path results)
+            throws Exception {
+        assumeTrue(!Mode.fromWord(mode).isNode() || NodeProgram.problem(Mode.fromWord(mode)).isEmpty(),
+                () -> NodeProgram.problem(Mode.fromWord(mode)).orElse(""));
         ByteArrayOutputStream console = new ByteArrayOutputStream();
-        RunResult run = run(tiny(results, "cluster", "kill-worker@1s"), console);
+        RunResult run = run(tiny(results, mode, "kill-worker@1s"), console);
         String output = console.toString(StandardCharsets.UTF_8);
         assertEquals(RunResult.Status.COMPLETE, run.status());
         ConfigurationResult c = run.configurations().get(0);

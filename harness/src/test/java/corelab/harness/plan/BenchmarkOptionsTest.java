@@ -206,4 +206,15 @@ class BenchmarkOptionsTest {
                 "generator", "corelab,wrk")));
         assertEquals(2, plan.configurations(), "one configuration per generator");
     }
+
+    @Test
+    void theNodeClustersTakeKillWorkerAndNoNodeModeTakesKillServer() {
+        assumeTrue(corelab.modes.NodeProgram.problem().isEmpty(), "needs node");
+        Plan plan = Plan.of(BenchmarkOptions.parse(Map.of("mode", "cluster,node-cluster", "workload", "io",
+                "fault", "kill-worker@1s,kill-server@1s", "trials", "1", "trialSeconds", "4")));
+        assertEquals(3, plan.configurations(), "cluster gets both faults, node-cluster kill-worker only");
+        OptionException single = assertThrows(OptionException.class, () -> BenchmarkOptions.parse(Map.of(
+                "mode", "node", "workload", "io", "fault", "kill-server@1s", "trials", "1", "trialSeconds", "4")));
+        assertTrue(single.getMessage().contains("kill-worker only"), single.getMessage());
+    }
 }

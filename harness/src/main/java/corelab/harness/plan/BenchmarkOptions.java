@@ -150,7 +150,7 @@ public record BenchmarkOptions(ServerSweep servers, LoadSweep load, GeneratorSet
             if (faults.stream().noneMatch(fault -> fault.appliesTo(mode))) {
                 String at = faults.get(0).word().substring(faults.get(0).word().indexOf('@'));
                 throw new OptionException("fault: " + mode.word() + " runs in one process and has no worker to kill"
-                        + " (kill-worker applies only to cluster); add a kill-server for it, e.g. -Dfault="
+                        + " (kill-worker applies only to cluster, node-cluster and node-pm2); add a kill-server for it, e.g. -Dfault="
                         + FAULTS.text(faults) + ",kill-server" + at + " (each mode gets the faults that apply), or leave "
                         + mode.word() + " out");
             }

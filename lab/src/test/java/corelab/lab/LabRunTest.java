@@ -3,7 +3,9 @@ package corelab.lab;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import corelab.modes.NodeProgram;
 import corelab.modes.process.JvmCommand;
 import corelab.results.Configuration;
 import corelab.results.ConfigurationResult;
@@ -164,6 +166,57 @@ class LabRunTest {
         assertEquals(RunResult.Status.INTERRUPTED, saved.status());
         assertEquals(1, saved.configurations().size());
         assertNoServerLeft(saved);
+    }
+
+    /**
+     * The seeds' Node.js cluster leaves no process behind however its run ends: complete, failed
+     * (its primary killed under load), or with the harness itself SIGKILLed, when no code of the
+     * harness runs and only the lifeline of the program's process group can stop it.
+     */
+    @Test
+    void aNodeClusterRunLeavesNoNodeProcessAfterSuccessFailureAndSigkill(@TempDir Path results) throws Exception {
+        assumeTrue(NodeProgram.problem().isEmpty(), () -> NodeProgram.problem().orElse(""));
+        Run complete = start(results.resolve("complete"), "-Dmode=node-cluster", "-Dworkload=hello,io,counter");
+        assertEquals(0, complete.process.waitFor(), complete.output());
+        RunResult saved = ResultsJson.read(onlyFolder(results.resolve("complete")));
+        assertEquals(RunResult.Status.COMPLETE, saved.status());
+        assertEquals(List.of("node-cluster/workers2/hello/closed/c4", "node-cluster/workers2/io/closed/c4",
+                "node-cluster/workers2/counter/local/closed/c4"),
+                saved.configurations().stream().map(c -> c.configuration().id()).toList());
+        assertNoServerLeft(saved);
+        assertNoNodeProcessLeft();
+
+        Run failed = start(results.resolve("failed"), "-Dmode=node-cluster", "-Dworkload=hello", "-Dtrials=30");
+        failed.awaitLine("measuring node-cluster/workers2/hello");
+        nodePrimary().destroyForcibly(); // a failure corelab did not cause: the server is gone mid-run
+        assertEquals(1, failed.process.waitFor(), failed.output());
+        assertTrue(failed.output().contains("died during the measurement"), failed.output());
+        assertNoNodeProcessLeft();
+
+        Run killed = start(results.resolve("killed"), "-Dmode=node-cluster", "-Dworkload=hello", "-Dtrials=30");
+        killed.awaitLine("measuring node-cluster/workers2/hello");
+        assertTrue(nodeProcesses().size() >= 3, "a primary and two workers: " + nodeProcesses());
+        killed.process.destroyForcibly();
+        killed.process.waitFor();
+        assertNoNodeProcessLeft();
+    }
+
+    /** The processes running this clone's Node.js program. */
+    private static List<ProcessHandle> nodeProcesses() {
+        String program = NodeProgram.program().orElseThrow().toString();
+        return ProcessHandle.allProcesses()
+                .filter(p -> p.info().commandLine().map(line -> line.contains(program)).orElse(false)).toList();
+    }
+
+    private static ProcessHandle nodePrimary() {
+        return nodeProcesses().stream().filter(p -> p.info().commandLine().orElse("").contains("cluster=true")
+                && p.parent().map(parent -> !parent.info().command().orElse("").endsWith("node")).orElse(true))
+                .findFirst().orElseThrow(() -> new AssertionError("no node primary among " + nodeProcesses()));
+    }
+
+    private static void assertNoNodeProcessLeft() throws InterruptedException {
+        Eventually.assertWithin(Eventually.PATIENCE, () -> nodeProcesses().isEmpty(),
+                () -> "node processes left: " + nodeProcesses().stream().map(ProcessHandle::pid).toList());
     }
 
     @Test

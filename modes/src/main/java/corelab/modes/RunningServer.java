@@ -80,6 +80,11 @@ public final class RunningServer implements AutoCloseable {
         if (workerId == 0) {
             options.checkFitsMode();
         }
+        if (options.mode().isNode()) {
+            throw new OptionException("mode=" + options.mode().word() + " is the Node.js program: a measured run starts"
+                    + " it; to serve it by hand: node servers/node/server.js cluster=" + (options.mode() == Mode.NODE_CLUSTER)
+                    + " port=" + options.port());
+        }
         Backend backend = null;
         RedisServer redis = null;
         Counter counter = null;
@@ -160,6 +165,7 @@ public final class RunningServer implements AutoCloseable {
             case OFFLOAD -> new OffloadServer(context);
             case POLLER -> new PollerServer(context);
             case CLUSTER -> throw new IllegalArgumentException("a cluster is not an in-process mode");
+            case NODE, NODE_CLUSTER, NODE_PM2 -> throw new IllegalArgumentException("a Node.js mode is not served by a JVM");
         };
     }
 

@@ -35,7 +35,7 @@ class ModesServeWorkloadsTest {
     private static final int REQUESTS_PER_CLIENT = 8;
 
     @ParameterizedTest
-    @EnumSource(Mode.class)
+    @EnumSource(value = Mode.class, names = {"NODE", "NODE_CLUSTER", "NODE_PM2"}, mode = EnumSource.Mode.EXCLUDE) // NodeProgramTest
     void everyWorkloadIsAnsweredCorrectlyUnderConcurrency(Mode mode) throws Exception {
         ServerOptions options = ServerOptions.parse(Map.of(
                 "mode", mode.word(), "port", "0", "workers", "2", "threads", "64",
@@ -83,7 +83,7 @@ class ModesServeWorkloadsTest {
     }
 
     @ParameterizedTest
-    @EnumSource(Mode.class)
+    @EnumSource(value = Mode.class, names = {"NODE", "NODE_CLUSTER", "NODE_PM2"}, mode = EnumSource.Mode.EXCLUDE)
     void defaultSizedWorkIsCorrectToo(Mode mode) throws Exception {
         if (mode == Mode.CLUSTER) {
             return; // the cluster's workers run the in-process modes tested here; it is covered above

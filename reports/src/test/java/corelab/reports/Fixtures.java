@@ -206,7 +206,7 @@ final class Fixtures {
         GeneratorUsage generator = new GeneratorUsage(1, 1.6, 0.2, 100, completed / 8.0, completed / 8.0);
         TrialResult window = new TrialResult(1, 8.0, completed, completed + failed, completed + failed,
                 new Errors(0, 0, 0, failed), completed / 8.0, Latency.of(all), null, server, generator, intervals,
-                Histograms.encode(all), null);
+                Histograms.encode(all), null, null);
         long recovery = Math.round((outageSeconds + 0.5) * 1000);
         FaultResult fault = new FaultResult(kind, 3.0, 3.0, 100, killedPid, kind.equals("kill-worker") ? 1 : null,
                 failed, throughput, 0, Math.round(outageSeconds * 1000), recovery, 1, Math.round(restartSeconds * 1000));
@@ -290,7 +290,7 @@ final class Fixtures {
         return new TrialResult(index, TRIAL_SECONDS, completed, completed + errors, open ? completed : 0,
                 new Errors(0, 0, errors, 0), throughput, Latency.of(trialCorrected),
                 open ? Latency.of(trialUncorrected) : null, server, generator, intervals,
-                Histograms.encode(trialCorrected), open ? Histograms.encode(trialUncorrected) : null);
+                Histograms.encode(trialCorrected), open ? Histograms.encode(trialUncorrected) : null, null);
     }
 
     /** A skewed latency: mostly near the median, a long tail for a few requests. */

@@ -7,12 +7,13 @@ import java.util.List;
  * from when each request was due); {@code uncorrectedLatency} is from when it was sent,
  * kept so that the coordinated-omission correction can be seen. {@code server} is null
  * when corelab did not start the server ({@code -Dtarget=}). Histograms are encoded by
- * {@link Histograms} so any percentile can be recomputed later.
+ * {@link Histograms} so any percentile can be recomputed later. {@code tool} is null when
+ * corelab's own generator drove the trial; otherwise it names the tool and what it cannot give.
  */
 public record TrialResult(int index, double seconds, long completed, long sent, long intendedRequests,
                           Errors errors, double throughputPerSecond, Latency latency, Latency uncorrectedLatency,
                           ServerUsage server, GeneratorUsage generator, List<IntervalResult> intervals,
-                          String histogram, String uncorrectedHistogram) {
+                          String histogram, String uncorrectedHistogram, ToolTrial tool) {
     public TrialResult {
         if (index < 1) {
             throw new IllegalArgumentException("trial index starts at 1, was " + index);

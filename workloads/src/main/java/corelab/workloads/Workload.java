@@ -51,6 +51,11 @@ public enum Workload implements CommandWord {
         return this == CPU || this == MIXED;
     }
 
+    /** True for the workloads that call the io backend: {@code io} and {@code mixed}. */
+    public boolean usesBackend() {
+        return this == IO || this == MIXED;
+    }
+
     /**
      * True when a client can work out the whole answer before it asks. A counter's value
      * depends on every request before it, so the client checks its form instead (a positive

@@ -13,6 +13,8 @@ import corelab.harness.plan.LoadPoint;
 import corelab.harness.plan.Plan;
 import corelab.harness.plan.ServerPlan;
 import corelab.harness.server.ServerProcess;
+import corelab.modes.BackendProcess;
+import corelab.modes.options.ServerOptions;
 import corelab.results.ComparisonResult;
 import corelab.results.ConfigurationResult;
 import corelab.results.Provenance;
@@ -157,10 +159,29 @@ public final class BenchmarkRunner {
                 return ServerUnderTest.of(ServerProcess.startCommand(options.serverCmd(), options.servers().base().host(),
                         plan.cores(), READY_TIMEOUT));
             }
-            if (plan.hasFaults()) {
-                return SupervisedServer.start(plan.options(), plan.cores(), READY_TIMEOUT);
+            // The harness owns the io backend of a measured run: a process of its own, measured apart.
+            BackendProcess backend = plan.callsBackend() ? BackendProcess.start(READY_TIMEOUT) : null;
+            try {
+                ServerOptions serverOptions = backend == null ? plan.options()
+                        : plan.options().withBackendPort(backend.port());
+                if (plan.mode().isNode()) {
+                    SupervisedServer.Starter node = (opts, cores, timeout) -> ServerProcess.startNode(opts, plan.mode(),
+                            opts.workers(), cores, timeout);
+                    return plan.hasFaults()
+                            ? SupervisedServer.start(serverOptions, plan.cores(), READY_TIMEOUT, backend, node)
+                            : ServerUnderTest.of(node.start(serverOptions, plan.cores(), READY_TIMEOUT), backend);
+                }
+                if (plan.hasFaults()) {
+                    return SupervisedServer.start(serverOptions, plan.cores(), READY_TIMEOUT, backend);
+                }
+                return ServerUnderTest.of(ServerProcess.startMode(serverOptions, plan.cores(), List.of(), READY_TIMEOUT),
+                        backend);
+            } catch (IOException | RuntimeException e) {
+                if (backend != null) {
+                    backend.close();
+                }
+                throw e;
             }
-            return ServerUnderTest.of(ServerProcess.startMode(plan.options(), plan.cores(), List.of(), READY_TIMEOUT));
         } catch (IOException | IllegalArgumentException | IllegalStateException e) {
             throw new RunFailure("cannot start " + plan.label() + ": " + e.getMessage());
         }

@@ -21,13 +21,18 @@ import corelab.harness.plan.ServerPlan;
 import corelab.harness.plan.Thresholds;
 import corelab.harness.server.ProcessTreeSampler;
 import corelab.harness.server.TreeSample;
+import corelab.harness.tool.Generator;
+import corelab.harness.tool.ToolRun;
 import corelab.results.ConfigurationResult;
 import corelab.results.FaultResult;
+import corelab.results.ToolTrial;
 import corelab.results.TrialResult;
 import corelab.workloads.Workload;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntConsumer;
 
@@ -66,6 +71,9 @@ final class Measurement {
     }
 
     ConfigurationResult run(List<RequestTemplate> requests) throws RunFailure, InterruptedException {
+        if (point.generator() != Generator.CORELAB) {
+            return runTool(requests.get(0).target());
+        }
         List<TrialResult> trials = new ArrayList<>();
         try (LoadGenerator generator = new LoadGenerator(server.address(), this.generator.spec(point), requests, ledger)) {
             try {
@@ -96,6 +104,55 @@ final class Measurement {
         // The generator is closed: its last answers, the counter's included, are in.
         return Summaries.configuration(id(), plan, point, coresAllowed, server, warmupSecondsUsed, trials, ledger, fault,
                 thresholds);
+    }
+
+    /**
+     * The same configuration driven by wrk or ab: one tool run for the warmup (its figures dropped),
+     * then one per trial, so the intervals still come from trials. The tool sends one request target
+     * (the first of corelab's) and checks no answer; the server is measured from outside as always.
+     */
+    private ConfigurationResult runTool(String target) throws RunFailure, InterruptedException {
+        Generator tool = point.generator();
+        int threads = tool == Generator.WRK ? Math.min(generator.loadThreads(), point.concurrency()) : 1;
+        try {
+            ToolRun.command(tool, server.address(), target, point.concurrency(), threads, 1);
+        } catch (IllegalArgumentException e) {
+            throw new RunFailure(e.getMessage()); // a server beyond this machine: never loaded by a tool
+        }
+        if (durations.warmupSeconds() > 0) {
+            runToolOnce(tool, ToolRun.command(tool, server.address(), target, point.concurrency(), threads,
+                    durations.warmupSeconds()), durations.warmupSeconds());
+            warmupSecondsUsed = durations.warmupSeconds();
+            secondsDone.accept(warmupSecondsUsed);
+        }
+        List<TrialResult> trials = new ArrayList<>();
+        for (int index = 1; index <= durations.trials(); index++) {
+            TrialRecorder recorder = new TrialRecorder(index, point.model(), coresAllowed, sampleServer(),
+                    server.statsByProcess(), System.nanoTime());
+            List<String> command = ToolRun.command(tool, server.address(), target, point.concurrency(), threads,
+                    durations.trialSeconds());
+            ToolRun.Measured measured = runToolOnce(tool, command, durations.trialSeconds());
+            long end = System.nanoTime();
+            secondsDone.accept(durations.trialSeconds());
+            checkServerAlive();
+            Map<String, String> missing = new HashMap<>(measured.figures().missing());
+            if (ledger != null) {
+                missing.put("counterCheck", "the tool does not read the counts in the answers");
+            }
+            trials.add(recorder.finishTool(new ToolTrial(tool.word(), command, missing), measured.figures(),
+                    measured.cpuNanos(), threads, sampleServer(), server.statsByProcess(), end));
+        }
+        return Summaries.configuration(id(), plan, point, coresAllowed, server, warmupSecondsUsed, trials, null, null,
+                thresholds);
+    }
+
+    private ToolRun.Measured runToolOnce(Generator tool, List<String> command, int seconds)
+            throws RunFailure, InterruptedException {
+        try {
+            return ToolRun.run(tool, command, seconds);
+        } catch (IOException e) {
+            throw new RunFailure(tool.word() + " against " + server.description() + ": " + e.getMessage());
+        }
     }
 
     private TrialResult measureFault(LoadGenerator generator) throws RunFailure, InterruptedException {
@@ -167,6 +224,9 @@ final class Measurement {
         }
         if (point.fault() != null) {
             id.append('/').append(point.fault().word());
+        }
+        if (point.generator() != Generator.CORELAB) {
+            id.append('/').append(point.generator().word());
         }
         return id.toString();
     }

@@ -5,6 +5,7 @@ import corelab.harness.load.LoadModel;
 import corelab.harness.measure.ServerUnderTest;
 import corelab.harness.plan.LoadPoint;
 import corelab.harness.plan.ServerPlan;
+import corelab.harness.tool.Generator;
 import corelab.harness.plan.Thresholds;
 import corelab.results.ComparisonResult;
 import corelab.results.Configuration;
@@ -36,7 +37,10 @@ final class Summaries {
         Summary summary = summary(trials, coresAllowed);
         List<String> invalid = fault == null ? invalidReasons(trials, summary, thresholds)
                 : faultInvalidReasons(trials.get(0), fault, thresholds);
-        Configuration configuration = new Configuration(id, plan.label(), point.workload().word(),
+        // Another generator's figures are a series of their own beside corelab's: "single-wrk", "single-ab".
+        String series = point.generator() == Generator.CORELAB ? plan.label()
+                : plan.label() + "-" + point.generator().word();
+        Configuration configuration = new Configuration(id, series, point.workload().word(),
                 point.model().word(), point.concurrency(), point.ratePerSecond(),
                 plan.threads(), plan.workers(), plan.cpuIterations(), plan.backendDelayMillis(),
                 plan.counter() == null ? null : plan.counter().word(),

@@ -4,6 +4,7 @@ import corelab.harness.measure.RunFailure;
 import corelab.harness.measure.ServerUnderTest;
 import corelab.harness.server.ServerProcess;
 import corelab.harness.server.WorkerOnline;
+import corelab.modes.BackendProcess;
 import corelab.modes.options.ServerOptions;
 import corelab.modes.process.ProcessTree;
 import corelab.modes.process.Uninterruptibles;
@@ -32,6 +33,8 @@ public final class SupervisedServer implements ServerUnderTest {
     private final int cores;
     private final Duration readyTimeout;
     private final InetSocketAddress address;
+    private final BackendProcess backend; // null: none
+    private final Starter starter;
     /** Stats of processes of earlier generations, so a restart does not lose what they served. */
     private final Map<Long, StatsLine> earlierStats = new TreeMap<>();
     private volatile ServerProcess current;
@@ -41,7 +44,16 @@ public final class SupervisedServer implements ServerUnderTest {
     private int restarts; // guarded by this
     private boolean closed; // guarded by this
 
-    private SupervisedServer(ServerOptions options, int cores, Duration readyTimeout, ServerProcess first) {
+    /** How the server starts, the first time and after each kill: a corelab mode, or the Node.js program. */
+    @FunctionalInterface
+    public interface Starter {
+        ServerProcess start(ServerOptions options, int cores, Duration readyTimeout) throws IOException;
+    }
+
+    private SupervisedServer(ServerOptions options, int cores, Duration readyTimeout, ServerProcess first,
+                             BackendProcess backend, Starter starter) {
+        this.backend = backend;
+        this.starter = starter;
         this.options = options.withPort(first.address().getPort());
         this.cores = cores;
         this.readyTimeout = readyTimeout;
@@ -50,8 +62,24 @@ public final class SupervisedServer implements ServerUnderTest {
     }
 
     public static SupervisedServer start(ServerOptions options, int cores, Duration readyTimeout) throws IOException {
-        return new SupervisedServer(options, cores, readyTimeout,
-                ServerProcess.startMode(options, cores, List.of(), readyTimeout));
+        return start(options, cores, readyTimeout, null);
+    }
+
+    /**
+     * As {@link #start(ServerOptions, int, Duration)}, calling {@code backend} (null: none): it is not
+     * part of the fault, so it outlives every restart, and closes after the server.
+     */
+    public static SupervisedServer start(ServerOptions options, int cores, Duration readyTimeout,
+                                         BackendProcess backend) throws IOException {
+        return start(options, cores, readyTimeout, backend,
+                (opts, cpus, timeout) -> ServerProcess.startMode(opts, cpus, List.of(), timeout));
+    }
+
+    /** As {@link #start(ServerOptions, int, Duration, BackendProcess)}, started (and restarted) by {@code starter}. */
+    public static SupervisedServer start(ServerOptions options, int cores, Duration readyTimeout,
+                                         BackendProcess backend, Starter starter) throws IOException {
+        return new SupervisedServer(options, cores, readyTimeout, starter.start(options, cores, readyTimeout), backend,
+                starter);
     }
 
     /**
@@ -91,7 +119,7 @@ public final class SupervisedServer implements ServerUnderTest {
             tree.awaitGone(KILL_GRACE);
             Map<Long, StatsLine> served = killed.statsByProcess();
             killed.close();
-            ServerProcess next = ServerProcess.startMode(options, cores, List.of(), readyTimeout);
+            ServerProcess next = starter.start(options, cores, readyTimeout);
             synchronized (this) {
                 earlierStats.putAll(served);
                 if (closed) {
@@ -178,6 +206,11 @@ public final class SupervisedServer implements ServerUnderTest {
     }
 
     @Override
+    public ProcessHandle downstream() {
+        return backend == null ? null : ProcessHandle.of(backend.pid()).orElse(null);
+    }
+
+    @Override
     public void close() {
         Thread thread;
         synchronized (this) {
@@ -187,6 +220,12 @@ public final class SupervisedServer implements ServerUnderTest {
         if (thread != null) {
             Uninterruptibles.join(thread); // a restart in progress finishes, so close() below stops what it started
         }
-        current.close();
+        try {
+            current.close();
+        } finally {
+            if (backend != null) {
+                backend.close();
+            }
+        }
     }
 }

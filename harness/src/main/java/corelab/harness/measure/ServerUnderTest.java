@@ -1,6 +1,7 @@
 package corelab.harness.measure;
 
 import corelab.harness.server.ServerProcess;
+import corelab.modes.BackendProcess;
 import corelab.modes.wire.StatsLine;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -28,10 +29,23 @@ public interface ServerUnderTest extends AutoCloseable {
 
     List<String> recentOutput();
 
+    /**
+     * The io backend's process this server calls, or null when it has none of its own: not part
+     * of {@link #handle()}'s tree, so that its CPU and memory are measured apart, as downstream.
+     */
+    default ProcessHandle downstream() {
+        return null;
+    }
+
     @Override
     void close();
 
     static ServerUnderTest of(ServerProcess process) {
+        return of(process, null);
+    }
+
+    /** {@code process} calling {@code backend} (null: none), which it closes after the server. */
+    static ServerUnderTest of(ServerProcess process, BackendProcess backend) {
         return new ServerUnderTest() {
             public InetSocketAddress address() {
                 return process.address();
@@ -61,8 +75,18 @@ public interface ServerUnderTest extends AutoCloseable {
                 return process.recentOutput();
             }
 
+            public ProcessHandle downstream() {
+                return backend == null ? null : ProcessHandle.of(backend.pid()).orElse(null);
+            }
+
             public void close() {
-                process.close();
+                try {
+                    process.close();
+                } finally {
+                    if (backend != null) {
+                        backend.close();
+                    }
+                }
             }
         };
     }

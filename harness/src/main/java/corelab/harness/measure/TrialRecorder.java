@@ -4,6 +4,7 @@ import corelab.harness.load.LoadInterval;
 import corelab.harness.load.LoadModel;
 import corelab.harness.server.ProcessSample;
 import corelab.harness.server.TreeSample;
+import corelab.harness.tool.ToolFigures;
 import corelab.modes.wire.StatsLine;
 import corelab.results.Errors;
 import corelab.results.GeneratorUsage;
@@ -12,6 +13,7 @@ import corelab.results.IntervalResult;
 import corelab.results.Latency;
 import corelab.results.ProcessUsage;
 import corelab.results.ServerUsage;
+import corelab.results.ToolTrial;
 import corelab.results.TrialResult;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -99,7 +101,31 @@ public final class TrialRecorder {
         boolean open = model instanceof LoadModel.Open;
         return new TrialResult(index, seconds, completed, sent, intended, errors, completed / seconds,
                 Latency.of(latency), open ? Latency.of(uncorrected) : null, server, generator, intervals,
-                Histograms.encode(latency), open ? Histograms.encode(uncorrected) : null);
+                Histograms.encode(latency), open ? Histograms.encode(uncorrected) : null, null);
+    }
+
+    /**
+     * A trial that a tool drove ({@code -Dgenerator=wrk|ab|ab-k}): its figures in place of corelab's
+     * intervals and histograms, which it does not have; the server measured from outside as always,
+     * its tree sampled at the tool's start and at its end.
+     */
+    public TrialResult finishTool(ToolTrial tool, ToolFigures figures, long toolCpuNanos, int toolThreads,
+                                  TreeSample serverAtEnd, Map<Long, StatsLine> statsAtEnd, long endNanos) {
+        this.endNanos = endNanos;
+        double seconds = Math.max(1e-9, (endNanos - startNanos) / 1e9);
+        completed = figures.completed();
+        errors = figures.errors();
+        long attempts = completed + errors.total();
+        if (serverAtEnd != null && lastServerSample != null) {
+            rssBytesMax = serverAtEnd.totalRssBytes();
+            threadsMax = serverAtEnd.totalThreads();
+            lastServerSample = serverAtEnd;
+        }
+        GeneratorUsage generator = new GeneratorUsage(toolThreads, toolCpuNanos / 1e9,
+                toolCpuNanos / (seconds * 1e9 * toolThreads),
+                completed == 0 ? Double.NaN : toolCpuNanos / 1e3 / completed, Double.NaN, attempts / seconds);
+        return new TrialResult(index, seconds, completed, attempts, attempts, errors, figures.throughputPerSecond(),
+                figures.latency(), null, serverUsage(seconds, statsAtEnd), generator, List.of(), null, null, tool);
     }
 
     private ServerUsage serverUsage(double seconds, Map<Long, StatsLine> statsAtEnd) {

@@ -1,5 +1,7 @@
 package corelab.harness.plan;
 
+import corelab.harness.tool.Generator;
+import corelab.modes.NodeProgram;
 import corelab.modes.counter.RedisServer;
 import corelab.modes.options.CounterStore;
 import corelab.modes.options.Mode;
@@ -17,6 +19,7 @@ import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Everything a measured run needs, read once and validated here; the runner trusts it. It is
@@ -48,7 +51,7 @@ public record BenchmarkOptions(ServerSweep servers, LoadSweep load, GeneratorSet
 
     /** Every option of a measured run, in the order {@code -Dhelp=true} lists them. */
     public static final OptionSet OPTIONS = OptionSet.of(ServerSweep.MODES, LoadSweep.WORKLOADS, LoadSweep.LOAD,
-            LoadSweep.CONCURRENCY, LoadSweep.RATES, ServerSweep.THREADS, ServerSweep.WORKERS, ServerSweep.BALANCES,
+            LoadSweep.CONCURRENCY, LoadSweep.RATES, LoadSweep.GENERATORS, ServerSweep.THREADS, ServerSweep.WORKERS, ServerSweep.BALANCES,
             ServerSweep.CPU_ITERATIONS, ServerSweep.COUNTERS, ServerSweep.CORES, Durations.WARMUP_SECONDS,
             Durations.TRIAL_SECONDS, Durations.TRIALS, GeneratorSettings.LOAD_THREADS,
             GeneratorSettings.REQUEST_TIMEOUT_MILLIS, GeneratorSettings.REQUESTS_PER_CONNECTION,
@@ -97,9 +100,23 @@ public record BenchmarkOptions(ServerSweep servers, LoadSweep load, GeneratorSet
                 && target == null && serverCmd == null && RedisServer.installed().isEmpty()) {
             throw new OptionException(RedisServer.notInstalled());
         }
+        if (target == null && serverCmd == null) {
+            servers.modes().stream().filter(Mode::isNode).map(NodeProgram::problem).flatMap(Optional::stream)
+                    .findFirst().ifPresent(problem -> {
+                        throw new OptionException(problem);
+                    });
+        }
         Durations durations = Durations.read(values);
         List<Fault> faults = checkFaults(values.get(FAULTS), servers.modes(), durations.faultWindowSeconds(),
                 target != null || serverCmd != null);
+        boolean tools = load.generators().stream().anyMatch(g -> g != Generator.CORELAB);
+        if (tools && !faults.isEmpty()) {
+            throw new OptionException("-Dfault runs under corelab's own generator, which counts every failed request;"
+                    + " drop -Dgenerator=" + LoadSweep.GENERATORS.text(load.generators()) + " from a fault run");
+        }
+        if (tools && target != null) {
+            requireLoopback(target); // wrk and ab load only a server on this machine's loopback
+        }
         return new BenchmarkOptions(servers, load, generator, durations, Thresholds.read(values), target, serverCmd,
                 faults, values.get(RESULTS_DIR));
     }
@@ -126,10 +143,14 @@ public record BenchmarkOptions(ServerSweep servers, LoadSweep load, GeneratorSet
             }
         }
         for (Mode mode : modes) {
+            if (mode.isNode() && faults.stream().noneMatch(fault -> fault.appliesTo(mode))) {
+                throw new OptionException("fault: mode=" + mode.word() + " takes kill-worker only (node-cluster and"
+                        + " node-pm2, whose primary forks again); kill-server restarts corelab's Java modes only");
+            }
             if (faults.stream().noneMatch(fault -> fault.appliesTo(mode))) {
                 String at = faults.get(0).word().substring(faults.get(0).word().indexOf('@'));
                 throw new OptionException("fault: " + mode.word() + " runs in one process and has no worker to kill"
-                        + " (kill-worker applies only to cluster); add a kill-server for it, e.g. -Dfault="
+                        + " (kill-worker applies only to cluster, node-cluster and node-pm2); add a kill-server for it, e.g. -Dfault="
                         + FAULTS.text(faults) + ",kill-server" + at + " (each mode gets the faults that apply), or leave "
                         + mode.word() + " out");
             }

@@ -91,7 +91,11 @@ public record Fault(Kind kind, double atSeconds) {
 
     /** Whether this fault can be fired at {@code mode}: a worker to kill exists only where the mode has workers. */
     boolean appliesTo(Mode mode) {
-        return kind != Kind.KILL_WORKER || ServerOptions.WORKERS.appliesTo(mode);
+        if (kind == Kind.KILL_SERVER) {
+            // The supervisor restarts corelab's JVMs; a Node.js program's root is its lifeline wrapper.
+            return !mode.isNode();
+        }
+        return ServerOptions.WORKERS.appliesTo(mode);
     }
 
     /** The option's own form, for ids and sentences: {@code kill-worker@10s}, {@code kill-server@2.5s}. */

@@ -1,19 +1,20 @@
 package corelab.harness.plan;
 
 import corelab.harness.load.LoadModel;
+import corelab.harness.tool.Generator;
 import corelab.workloads.Workload;
 
 /**
  * One workload at one load level: what a configuration drives at a server; {@code fault},
- * when not null, is fired into its measured window.
+ * when not null, is fired into its measured window; {@code generator} is what drives the load.
  */
-public record LoadPoint(Workload workload, LoadModel model, int concurrency, Fault fault) {
-    LoadPoint(Workload workload, LoadModel model, int concurrency) {
-        this(workload, model, concurrency, null);
+public record LoadPoint(Workload workload, LoadModel model, int concurrency, Fault fault, Generator generator) {
+    LoadPoint(Workload workload, LoadModel model, int concurrency, Generator generator) {
+        this(workload, model, concurrency, null, generator);
     }
 
     LoadPoint withFault(Fault fault) {
-        return new LoadPoint(workload, model, concurrency, fault);
+        return new LoadPoint(workload, model, concurrency, fault, generator);
     }
 
     /** The open model's rate, as the results give it: null under the closed model, which has none. */

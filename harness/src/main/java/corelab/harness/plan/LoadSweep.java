@@ -3,6 +3,8 @@ package corelab.harness.plan;
 import static corelab.modes.options.ValueType.wholeNumber;
 
 import corelab.harness.load.LoadModel;
+import corelab.harness.tool.Generator;
+import corelab.harness.tool.ToolRun;
 import corelab.modes.options.Option;
 import corelab.modes.options.OptionException;
 import corelab.modes.options.OptionValues;
@@ -15,7 +17,8 @@ import java.util.List;
  * The load a run drives at every server: each workload, at each concurrency, under each
  * load model (the open model once per rate). Every combination is one {@link LoadPoint}.
  */
-public record LoadSweep(List<Workload> workloads, List<Integer> concurrency, List<LoadModel> models) {
+public record LoadSweep(List<Workload> workloads, List<Integer> concurrency, List<LoadModel> models,
+                        List<Generator> generators) {
     public static final Option<List<Workload>> WORKLOADS = Option.of("workload",
             ValueType.list(ValueType.word(Workload::fromWord), false), List.of(Workload.HELLO, Workload.CPU, Workload.IO),
             "workloads, a list: " + Workload.words());
@@ -29,13 +32,23 @@ public record LoadSweep(List<Workload> workloads, List<Integer> concurrency, Lis
             ValueType.list(ValueType.number(rate -> rate > 0 && !Double.isInfinite(rate), "above 0"), true), List.of(),
             "open load only: requests per second in total, a list to sweep (required)");
 
+    public static final Option<List<Generator>> GENERATORS = Option.of("generator",
+            ValueType.list(ValueType.word(Generator::fromWord), false), List.of(Generator.CORELAB),
+            "what drives the load, a list: " + Generator.words() + " (the tools: closed load, one run per trial)");
+
     public LoadSweep {
         workloads = WORKLOADS.check(workloads);
+        generators = GENERATORS.check(generators);
         concurrency = CONCURRENCY.check(concurrency);
         models = List.copyOf(models);
         if (models.isEmpty()) {
             throw new IllegalArgumentException("a run needs a load model");
         }
+    }
+
+    /** corelab's own generator only. */
+    public LoadSweep(List<Workload> workloads, List<Integer> concurrency, List<LoadModel> models) {
+        this(workloads, concurrency, models, List.of(Generator.CORELAB));
     }
 
     /** The load options; a rate without the open model, or the open model without one, is refused here. */
@@ -57,7 +70,16 @@ public record LoadSweep(List<Workload> workloads, List<Integer> concurrency, Lis
                 yield rates.stream().<LoadModel>map(LoadModel.Open::new).toList();
             }
         };
-        return new LoadSweep(values.get(WORKLOADS), values.get(CONCURRENCY), models);
+        List<Generator> generators = values.get(GENERATORS);
+        if (kind == LoadModel.Kind.OPEN && generators.stream().anyMatch(g -> g != Generator.CORELAB)) {
+            throw new OptionException("wrk and ab drive closed load only: -Dload=open needs -Dgenerator=corelab");
+        }
+        for (Generator generator : generators) {
+            ToolRun.missing(generator).ifPresent(message -> {
+                throw new OptionException(message);
+            });
+        }
+        return new LoadSweep(values.get(WORKLOADS), values.get(CONCURRENCY), models, generators);
     }
 
     /** Every workload at every concurrency under every model, in that order of nesting. */
@@ -66,7 +88,9 @@ public record LoadSweep(List<Workload> workloads, List<Integer> concurrency, Lis
         for (Workload workload : workloads) {
             for (int connections : concurrency) {
                 for (LoadModel model : models) {
-                    points.add(new LoadPoint(workload, model, connections));
+                    for (Generator generator : generators) {
+                        points.add(new LoadPoint(workload, model, connections, generator));
+                    }
                 }
             }
         }

@@ -39,6 +39,11 @@ public record ServerPlan(Origin origin, ServerOptions options, int cores, List<L
         return loadPoints.stream().anyMatch(point -> point.fault() != null);
     }
 
+    /** Whether a mode of this plan (Java or Node.js) calls the io backend; a foreign server brings its own, if any. */
+    public boolean callsBackend() {
+        return origin == Origin.MODE && loadPoints.stream().anyMatch(point -> point.workload().usesBackend());
+    }
+
     /** The mode, or null for a server corelab did not write. */
     public Mode mode() {
         return origin == Origin.MODE ? options.mode() : null;

@@ -24,7 +24,7 @@ public record ServerSweep(List<Mode> modes, List<Integer> cores, List<Integer> t
     /**
      * The one default a measured run chooses differently from a server: a run compares modes,
      * so unless told otherwise it measures the five of the default run ({@code -Dmode=all}, see
-     * {@link Mode#defaultRun()}); a server of its own
+     * {@link Mode#defaultRun()}: Java modes only, the Node.js modes when named); a server of its own
      * ({@code -Dserve=true}) starts the server's default, {@code single}.
      */
     public static final Option<List<Mode>> MODES =

@@ -1,22 +1,35 @@
 package corelab.harness.server;
 
+import corelab.modes.NodeProgram;
 import corelab.modes.ServerMain;
+import corelab.modes.options.Mode;
 import corelab.modes.options.ServerArgs;
 import corelab.modes.options.ServerOptions;
 import corelab.modes.process.ChildProcess;
 import corelab.modes.process.JvmCommand;
+import corelab.modes.process.LinePump;
 import corelab.modes.process.LiveChildren;
 import corelab.modes.process.ProcessTree;
+import corelab.modes.process.RecentLines;
+import corelab.modes.wire.MessageLine;
 import corelab.modes.wire.ReadyLine;
+import corelab.modes.wire.Reload;
 import corelab.modes.wire.StatsLine;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /**
  * A server under test, running as its own process tree (a cluster: the primary and its
@@ -43,10 +56,18 @@ public final class ServerProcess implements AutoCloseable {
     private final String description;
     private final InetSocketAddress address;
     private final OutputPump output;
+    /** A directory the server's program keeps state in for this run only (PM2_HOME), or null. */
+    private final Path scratch;
     private boolean closed; // guarded by this
 
     private ServerProcess(Process process, List<String> command, String description, InetSocketAddress address,
                           OutputPump output) {
+        this(process, command, description, address, output, null);
+    }
+
+    private ServerProcess(Process process, List<String> command, String description, InetSocketAddress address,
+                          OutputPump output, Path scratch) {
+        this.scratch = scratch;
         this.process = process;
         this.command = command;
         this.description = description;
@@ -104,6 +125,38 @@ public final class ServerProcess implements AutoCloseable {
         InetSocketAddress address = new InetSocketAddress(listenAddress, port);
         ReadyWait.forPort(process, output, address, readyTimeout, what);
         return new ServerProcess(process, List.copyOf(command), shellCommand, address, output);
+    }
+
+    /**
+     * Starts the seeds' Node.js program ({@link NodeProgram}) as {@code mode} (node, node-cluster,
+     * node-pm2) with {@code options}' work sizes, backend and address, and {@code workers} workers
+     * where it has workers. It runs under {@link ChildProcess}'s wrapper, in a process group of its
+     * own that dies with the harness however the harness ends, and speaks corelab's lines, so it is
+     * ready at its ready line. Under PM2 it gets a PM2_HOME of its own, deleted at {@link #close()}.
+     */
+    public static ServerProcess startNode(ServerOptions options, Mode mode, int workers, int cores,
+                                          Duration readyTimeout) throws IOException {
+        requirePositive(readyTimeout);
+        Path pm2Home = mode == Mode.NODE_PM2 ? Files.createTempDirectory("corelab-pm2-") : null;
+        List<String> program = NodeProgram.command(options.withStatsIntervalMillis(STATS_INTERVAL_MILLIS), mode, workers,
+                pm2Home);
+        String what = "the Node.js program (mode=" + mode.word() + ")";
+        List<String> wrapped = new ArrayList<>(Cores.commandPrefix(cores));
+        wrapped.addAll(ChildProcess.lifelineCommand(program));
+        try {
+            Process process = launch(wrapped, false, what);
+            long pid = ChildProcess.programPid(process, what);
+            OutputPump output = OutputPump.start(process, process.getErrorStream(), true);
+            ReadyLine ready = ReadyWait.forReadyLine(process, output, readyTimeout, what);
+            InetSocketAddress address = new InetSocketAddress(InetAddress.getByName(ready.host()), ready.port());
+            List<String> command = new ArrayList<>(Cores.commandPrefix(cores));
+            command.addAll(program);
+            return new ServerProcess(process, List.copyOf(command), "mode=" + ready.mode() + " pid=" + pid, address,
+                    output, pm2Home);
+        } catch (IOException | RuntimeException e) {
+            deleteTree(pm2Home);
+            throw e;
+        }
     }
 
     private static Process launch(List<String> command, boolean mergeErrors, String what) throws IOException {
@@ -190,6 +243,32 @@ public final class ServerProcess implements AutoCloseable {
     }
 
     /**
+     * Replaces every worker while the server serves: a corelab cluster's rolling reload (a
+     * {@link Reload} on its primary's standard input, as {@code ServerMain} reads it), or
+     * {@code pm2 reload all} for the Node.js program under PM2, against this run's PM2_HOME.
+     * Returns once the reload is asked for (PM2's: once {@code pm2 reload} has returned).
+     */
+    public void reload() throws IOException, InterruptedException {
+        if (scratch != null) {
+            Process pm2 = new ProcessBuilder(NodeProgram.pm2Reload(scratch)).redirectErrorStream(true).start();
+            RecentLines said = new RecentLines(20);
+            LinePump.start("corelab-pm2-reload", pm2.getInputStream(), said::add, () -> { });
+            // PM2 replaces one worker at a time and waits for each to listen: a generous bound.
+            if (!pm2.waitFor(6 * STOP_GRACE.toSeconds(), TimeUnit.SECONDS) || pm2.exitValue() != 0) {
+                pm2.destroyForcibly();
+                throw new IOException("pm2 reload failed: " + String.join(" / ", said.list()));
+            }
+            return;
+        }
+        if (!description.startsWith("mode=" + Mode.CLUSTER.word() + " ")) {
+            throw new IllegalStateException(description + " has no workers to reload");
+        }
+        OutputStream primary = process.getOutputStream();
+        primary.write((new MessageLine(new Reload()).format() + "\n").getBytes(StandardCharsets.UTF_8));
+        primary.flush();
+    }
+
+    /**
      * SIGTERM to the root (a corelab cluster primary stops its workers itself), up to
      * {@link #STOP_GRACE} for it to exit, then SIGKILL to every process of the tree still
      * alive; returns once none is. Idempotent.
@@ -204,6 +283,18 @@ public final class ServerProcess implements AutoCloseable {
             ProcessTree.stop(process, STOP_GRACE);
         } finally {
             LiveChildren.remove(process);
+            deleteTree(scratch); // after the tree has stopped: nothing writes there any more
+        }
+    }
+
+    private static void deleteTree(Path directory) {
+        if (directory == null) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(directory)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException ignored) {
+            // a temporary directory: the system's cleaning takes what is left
         }
     }
 

@@ -5,9 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import corelab.harness.execute.BenchmarkRunner;
 import corelab.harness.plan.BenchmarkOptions;
+import corelab.modes.BackendMain;
+import corelab.modes.NodeProgram;
+import corelab.modes.options.Mode;
 import corelab.results.ConfigurationResult;
 import corelab.results.FaultResult;
 import corelab.results.IntervalResult;
@@ -22,6 +26,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -29,6 +34,8 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Fault runs against real servers: a cluster worker and a whole server are SIGKILLed in the
@@ -61,10 +68,14 @@ class FaultRunTest {
         return ResultsJson.read(runner.resultsFolder());
     }
 
-    @Test
-    void killingOneOfTwoWorkersCostsSomeRequestsOneRestartAndRecovers(@TempDir Path results) throws Exception {
+    @ParameterizedTest
+    @ValueSource(strings = {"cluster", "node-cluster", "node-pm2"})
+    void killingOneOfTwoWorkersCostsSomeRequestsOneRestartAndRecovers(String mode, @TempDir Path results)
+            throws Exception {
+        assumeTrue(!Mode.fromWord(mode).isNode() || NodeProgram.problem(Mode.fromWord(mode)).isEmpty(),
+                () -> NodeProgram.problem(Mode.fromWord(mode)).orElse(""));
         ByteArrayOutputStream console = new ByteArrayOutputStream();
-        RunResult run = run(tiny(results, "cluster", "kill-worker@1s"), console);
+        RunResult run = run(tiny(results, mode, "kill-worker@1s"), console);
         String output = console.toString(StandardCharsets.UTF_8);
         assertEquals(RunResult.Status.COMPLETE, run.status());
         ConfigurationResult c = run.configurations().get(0);
@@ -125,6 +136,10 @@ class FaultRunTest {
                 t.server().processes().stream().map(ProcessUsage::pid).forEach(pids::add);
             }
         }
+        // The io backend's own process, which the harness started beside the server and outlived its restarts.
+        ProcessHandle.current().descendants()
+                .filter(p -> p.info().arguments().map(a -> List.of(a).contains(BackendMain.class.getName())).orElse(false))
+                .map(ProcessHandle::pid).forEach(pids::add);
         ProcessGone.assertAllExit(pids);
     }
 }

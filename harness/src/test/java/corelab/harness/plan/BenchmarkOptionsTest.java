@@ -151,7 +151,7 @@ class BenchmarkOptionsTest {
         String cores = Integer.toString(ServerOptions.CORES);
         Map<String, String> expected = new LinkedHashMap<>();
         String[] pairs = {"mode", "all", "workload", "hello,cpu,io", "load", "closed", "concurrency", "64", "rate", "",
-                "threads", "200", "workers", cores, "balance", "kernel", "cpuIterations", "250000", "counter", "local",
+                "generator", "corelab", "threads", "200", "workers", cores, "balance", "kernel", "cpuIterations", "250000", "counter", "local",
                 "cores", "0", "warmupSeconds", "4", "trialSeconds", "2", "trials", "5", "loadThreads", "1",
                 "requestTimeoutMillis", "10000", "requestsPerConnection", "0", "maxGeneratorUtilization", "0.9",
                 "maxErrorPercent", "1", "target", "", "allowRemoteTarget", "false", "serverCmd", "", "fault", "none",
@@ -201,5 +201,29 @@ class BenchmarkOptionsTest {
                 new GeneratorSettings(2, 500, 10), new Durations(0, 3, 4), new Thresholds(0.5, 2.5), null, null,
                 List.of(new Fault(Fault.Kind.KILL_SERVER, 1)), Path.of("r"));
         assertEquals(typed, parsed);
+    }
+
+    @Test
+    void theToolsDriveClosedLoadOnlyAndNoFaultRun() {
+        OptionException open = assertThrows(OptionException.class, () -> BenchmarkOptions.parse(
+                Map.of("generator", "corelab,wrk", "load", "open", "rate", "100")));
+        assertTrue(open.getMessage().contains("closed load only"), open.getMessage());
+        OptionException unknown = assertThrows(OptionException.class, () -> BenchmarkOptions.parse(
+                Map.of("generator", "artillery")));
+        assertTrue(unknown.getMessage().contains("ab-k"), "lists the valid words: " + unknown.getMessage());
+        Plan plan = Plan.of(BenchmarkOptions.parse(Map.of("mode", "single", "workload", "hello",
+                "generator", "corelab,wrk")));
+        assertEquals(2, plan.configurations(), "one configuration per generator");
+    }
+
+    @Test
+    void theNodeClustersTakeKillWorkerAndNoNodeModeTakesKillServer() {
+        assumeTrue(corelab.modes.NodeProgram.problem().isEmpty(), "needs node");
+        Plan plan = Plan.of(BenchmarkOptions.parse(Map.of("mode", "cluster,node-cluster", "workload", "io",
+                "fault", "kill-worker@1s,kill-server@1s", "trials", "1", "trialSeconds", "4")));
+        assertEquals(3, plan.configurations(), "cluster gets both faults, node-cluster kill-worker only");
+        OptionException single = assertThrows(OptionException.class, () -> BenchmarkOptions.parse(Map.of(
+                "mode", "node", "workload", "io", "fault", "kill-server@1s", "trials", "1", "trialSeconds", "4")));
+        assertTrue(single.getMessage().contains("kill-worker only"), single.getMessage());
     }
 }

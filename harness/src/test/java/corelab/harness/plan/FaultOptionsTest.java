@@ -53,7 +53,7 @@ class FaultOptionsTest {
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
             "single|kill-worker@3s|single runs in one process and has no worker to kill",
-            "all|kill-worker@3s|has no worker to kill (kill-worker applies only to cluster)",
+            "all|kill-worker@3s|has no worker to kill (kill-worker applies only to cluster, node-cluster and node-pm2)",
             "cluster|kill-worker@x|fault must look like kill-worker@10s or kill-server@500ms",
             "cluster|kill-worker|fault must look like kill-worker@10s",
             "cluster|kill-worker@3|fault must look like kill-worker@10s",

@@ -17,7 +17,12 @@ public enum Mode implements CommandWord {
     /** Not in the default run ({@code -Dmode=all}): that keeps the five above, within its time budget. */
     POLLER("poller", "thread-per-request: a poller thread holds the open connections; one with a request to read"
             + " goes to a fixed pool of platform threads (-Dthreads) for that request, then back",
-            "Tomcat's NIO connector, its default (maxThreads)");
+            "Tomcat's NIO connector, its default (maxThreads)"),
+    NODE("node", "the seeds' Node.js program (servers/node) in one process, no cluster", "Node.js itself"),
+    NODE_CLUSTER("node-cluster", "the seeds' Node.js cluster program: a primary forks worker processes that share one"
+            + " port (NODE_CLUSTER_SCHED_POLICY, rr or none, says how)", "Node.js cluster itself"),
+    NODE_PM2("node-pm2", "the same Node.js program under PM2: pm2-runtime start server.js -i max (PM2's primary forks"
+            + " the workers)", "PM2 itself");
 
     private final String word;
     private final String description;
@@ -45,9 +50,12 @@ public enum Mode implements CommandWord {
         return standsFor;
     }
 
-    /** What {@code -Dmode=all} measures: every mode but {@code poller}, one option away ({@code -Dmode=poller}). */
+    /**
+     * What {@code -Dmode=all} measures: corelab's own modes in Java, but not {@code poller}, one
+     * option away ({@code -Dmode=poller}).
+     */
     public static List<Mode> defaultRun() {
-        return Arrays.stream(values()).filter(mode -> mode != POLLER).toList();
+        return Arrays.stream(values()).filter(mode -> mode != POLLER && !mode.isNode()).toList();
     }
 
     /** True for the modes whose request runs on a thread of its own, which may block (on Redis, say). */
@@ -55,10 +63,16 @@ public enum Mode implements CommandWord {
         return this == PLATFORM || this == VIRTUAL || this == POLLER;
     }
 
-    /** True for the modes that run in one process; a cluster worker runs one of these. */
+    /** True for corelab's modes that run in one process; a cluster worker runs one of these. */
     public boolean inProcess() {
-        return this != CLUSTER;
+        return this != CLUSTER && !isNode();
     }
+
+    /** True for the Node.js program's modes: the harness starts them, and no JVM serves them. */
+    public boolean isNode() {
+        return this == NODE || this == NODE_CLUSTER || this == NODE_PM2;
+    }
+
 
     public static Mode fromWord(String word) {
         return CommandWord.fromWord(Mode.class, "mode", word);

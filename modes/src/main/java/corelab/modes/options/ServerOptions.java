@@ -40,7 +40,7 @@ public record ServerOptions(Mode mode, Mode workerMode, String host, int port, i
             "the pool size: connections served at once (platform), requests served at once (poller, as Tomcat's"
                     + " maxThreads, default 200)").onlyIn(Mode.PLATFORM, Mode.POLLER);
     public static final Option<Integer> WORKERS = Option.of("workers", wholeNumber(1, 256), CORES,
-            "worker processes (default: one per core)").onlyIn(Mode.CLUSTER);
+            "worker processes (default: one per core)").onlyIn(Mode.CLUSTER, Mode.NODE_CLUSTER, Mode.NODE_PM2);
     public static final Option<Integer> OFFLOAD_THREADS = Option.of("offloadThreads", wholeNumber(1, 10_000), CORES,
             "CPU worker threads (default: one per core)").onlyIn(Mode.OFFLOAD);
     public static final Option<Integer> CPU_ITERATIONS = Option.of("cpuIterations",
@@ -77,8 +77,11 @@ public record ServerOptions(Mode mode, Mode workerMode, String host, int port, i
     public static final Option<CounterStore> COUNTER = Option.of("counter", ValueType.word(CounterStore::fromWord),
             CounterStore.LOCAL, "counter workload: where the count lives: local (one per process: a cluster's workers"
                     + " diverge), primary (cluster only: the primary keeps it), redis (INCR in Redis)")
-            .fitting((store, mode) -> store != CounterStore.PRIMARY || !mode.inProcess(),
-                    (store, mode) -> "counter=primary keeps the count in a cluster's primary, and mode=" + mode.word()
+            .fitting((store, mode) -> mode.isNode() ? store == CounterStore.LOCAL
+                            : store != CounterStore.PRIMARY || !mode.inProcess(),
+                    (store, mode) -> mode.isNode() ? "mode=" + mode.word() + " keeps the count in a module-level"
+                            + " variable, as the seeds do: counter=local only"
+                            : "counter=primary keeps the count in a cluster's primary, and mode=" + mode.word()
                             + " has no primary: use mode=cluster, or counter=local (one process counts right by"
                             + " itself) or counter=redis");
     public static final Option<Integer> REDIS_PORT = Option.of("redisPort", wholeNumber(0, 65535), 0,

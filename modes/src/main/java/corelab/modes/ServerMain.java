@@ -6,14 +6,19 @@ import corelab.modes.options.Mode;
 import corelab.modes.options.OptionException;
 import corelab.modes.options.ServerArgs;
 import corelab.modes.options.ServerOptions;
+import corelab.modes.profile.InProcessProfiler;
+import corelab.modes.wire.ProfileCommand;
+import corelab.modes.wire.ProfileDumped;
 import corelab.modes.wire.ReadyLine;
 import corelab.modes.wire.Reload;
 import corelab.modes.wire.StatsLine;
 import corelab.modes.wire.StatsQuery;
 import corelab.modes.wire.StatsReport;
 import java.io.IOException;
+import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 
 /**
  * The entry point of a server process: {@code java -cp ... corelab.modes.ServerMain
@@ -54,8 +59,17 @@ public final class ServerMain {
         }
         if (workerId > 0) {
             answerPrimary(server, parent);
+            WorkerChannel primary = parent;
+            profileOnRequest(parent, new InProcessProfiler(workerId, "-worker" + workerId), primary::send);
         } else if (parent != null && server.cluster().isPresent()) {
-            reloadOnRequest(server.cluster().get(), parent);
+            ClusterServer cluster = server.cluster().get();
+            reloadOnRequest(cluster, parent);
+            // The primary passes each command on to its workers, and is profiled too: behind
+            // balance=proxy it copies every byte.
+            parent.onMessage(text -> ProfileCommand.parse(text).ifPresent(cluster::profile));
+            profileOnRequest(parent, new InProcessProfiler(0, "-primary"), ServerMain::printLine);
+        } else if (parent != null) {
+            profileOnRequest(parent, new InProcessProfiler(0, ""), ServerMain::printLine);
         }
         if (options.statsIntervalMillis() > 0 && options.mode() != Mode.CLUSTER) {
             printStats(server, workerId, workerId > 0 ? parent : null, options.statsIntervalMillis());
@@ -92,6 +106,30 @@ public final class ServerMain {
                 });
             }
         });
+    }
+
+    /**
+     * The harness's {@link ProfileCommand}s, one at a time on the channel's thread: a dump's
+     * answer goes to {@code answer} once its files are complete; a failure is printed, and the
+     * harness, waiting for the answer, reports it with the output.
+     */
+    private static void profileOnRequest(WorkerChannel parent, InProcessProfiler profiler,
+                                         Consumer<ProfileDumped> answer) {
+        parent.onMessage(text -> ProfileCommand.parse(text).ifPresent(command -> {
+            try {
+                profiler.handle(command).ifPresent(answer);
+            } catch (IOException | RuntimeException e) {
+                printLine("corelab: profile " + command.action().name().toLowerCase(Locale.ROOT) + " failed: "
+                        + e.getMessage());
+            }
+        }));
+    }
+
+    private static void printLine(Object line) {
+        synchronized (System.out) {
+            System.out.println(line instanceof ProfileDumped dumped ? dumped.format() : line);
+            System.out.flush();
+        }
     }
 
     /** Java has no portable SIGHUP: a cluster primary reloads on a {@link Reload} message instead. */

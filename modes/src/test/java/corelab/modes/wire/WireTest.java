@@ -3,6 +3,7 @@ package corelab.modes.wire;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import corelab.modes.options.ProfileEvent;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -45,6 +46,23 @@ class WireTest {
                                 "corelab-stats pid=99999999999999999999 worker=0 requests=1",
                                 "corelab-stats pid=1 worker=0 requests=1 and more",
                                 "[worker 1] corelab-stats pid=1 worker=1 requests=1")),
+                new Case<>(ProfileCommand.start(ProfileEvent.CTIMER), "profile start event=ctimer",
+                        ProfileCommand::parse, ProfileCommand::format,
+                        List.of("profile start", "profile start event=cycles", "profile stop event=cpu",
+                                "profile dump", "profile dump to=", " profile stop")),
+                new Case<>(ProfileCommand.stop(), "profile stop", ProfileCommand::parse, ProfileCommand::format,
+                        List.of("profile stopped", "profile stop to=/tmp/x")),
+                new Case<>(ProfileCommand.dump("/tmp/run 1/single-hello"), "profile dump to=/tmp/run 1/single-hello",
+                        ProfileCommand::parse, ProfileCommand::format,
+                        List.of("profile dump to= ", "profile dump event=cpu to=/tmp/x")),
+                new Case<>(new ProfileDumped(4242, 2, "perf_events", 1200, "/tmp/x/cluster-hello-worker2.collapsed"),
+                        "corelab-profiled pid=4242 worker=2 engine=perf_events samples=1200"
+                                + " collapsed=/tmp/x/cluster-hello-worker2.collapsed",
+                        ProfileDumped::parse, ProfileDumped::format,
+                        List.of("corelab-profiled pid=4242 worker=2 engine=perf_events samples=1200",
+                                "corelab-profiled pid=0 worker=0 engine=itimer samples=1 collapsed=/x.collapsed",
+                                "corelab-profiled pid=1 worker=0 engine=itimer samples=1 collapsed=/x.html",
+                                "corelab-profiled pid=1 worker=0 engine=itimer samples=-1 collapsed=/x.collapsed")),
                 new Case<>(new WorkerOnlineLine(2, 4242), "corelab-worker-online id=2 pid=4242",
                         WorkerOnlineLine::parse, WorkerOnlineLine::format,
                         List.of("corelab-worker-online id=2", "corelab-worker-online id=0 pid=1",

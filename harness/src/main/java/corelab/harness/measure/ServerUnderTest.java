@@ -1,6 +1,8 @@
 package corelab.harness.measure;
 
 import corelab.harness.server.ServerProcess;
+import corelab.modes.wire.ChannelMessage;
+import corelab.modes.wire.ProfileDumped;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.util.List;
@@ -25,6 +27,16 @@ public interface ServerUnderTest extends AutoCloseable {
     boolean isAlive();
 
     List<String> recentOutput();
+
+    /** One message to a corelab server ({@code profile start}, ...); false where the server cannot hear it. */
+    default boolean send(ChannelMessage message) {
+        return false;
+    }
+
+    /** The server's answers to {@code profile dump} so far; empty where it cannot profile. */
+    default List<ProfileDumped> profileDumps() {
+        return List.of();
+    }
 
     @Override
     void close();
@@ -57,6 +69,14 @@ public interface ServerUnderTest extends AutoCloseable {
 
             public List<String> recentOutput() {
                 return process.recentOutput();
+            }
+
+            public boolean send(ChannelMessage message) {
+                return process.send(message);
+            }
+
+            public List<ProfileDumped> profileDumps() {
+                return process.profileDumps();
             }
 
             public void close() {

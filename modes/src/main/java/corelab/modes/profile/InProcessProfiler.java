@@ -4,6 +4,7 @@ import corelab.modes.options.ProfileEvent;
 import corelab.modes.wire.ProfileCommand;
 import corelab.modes.wire.ProfileDumped;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import one.profiler.AsyncProfiler;
@@ -49,7 +50,13 @@ public final class InProcessProfiler {
 
     private void start(ProfileEvent requested) throws IOException {
         if (profiler == null) {
-            profiler = AsyncProfiler.getInstance(ProfilerLibrary.extract().toString());
+            Path library = ProfilerLibrary.extract();
+            try {
+                profiler = AsyncProfiler.getInstance(library.toString());
+            } finally {
+                // Loaded, the library stays mapped; its file can go now, so even a SIGKILLed JVM leaves none.
+                Files.deleteIfExists(library);
+            }
         }
         if (event == null) {
             event = requested;

@@ -10,8 +10,8 @@ import java.util.Locale;
 /**
  * async-profiler's native library, taken from its jar on this JVM's classpath (Maven Central's
  * {@code tools.profiler:async-profiler} carries {@code linux-x64/} and {@code linux-arm64/}
- * builds) into a temporary file this process owns and deletes when it exits. Nothing is
- * downloaded: a machine where the build resolved the jar has the library.
+ * builds) into a temporary file this process owns; the profiler deletes it once loaded. Nothing
+ * is downloaded: a machine where the build resolved the jar has the library.
  */
 final class ProfilerLibrary {
     private ProfilerLibrary() {
@@ -31,7 +31,7 @@ final class ProfilerLibrary {
         };
     }
 
-    /** Copies the library out of the jar into a temporary file, deleted when this JVM exits. */
+    /** Copies the library out of the jar into a temporary file (deleted when this JVM exits, if not before). */
     static Path extract() throws IOException {
         String name = resourceName();
         try (InputStream in = ProfilerLibrary.class.getClassLoader().getResourceAsStream(name)) {

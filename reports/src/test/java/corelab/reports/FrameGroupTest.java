@@ -25,6 +25,9 @@ class FrameGroupTest {
             // a response being written: the kernel's TCP send under a socket write
             "corelab/modes/http/LoopConnection.flush;sun/nio/ch/SocketDispatcher.write0;write;ksys_write_[k];"
                     + "tcp_sendmsg_[k];copy_user_generic_[k]|kernel socket calls",
+            // a platform thread running again after its blocking read: the scheduler's switch
+            "java/lang/Thread.run;sun/nio/ch/NioSocketImpl.read;read;ksys_read_[k];sock_recvmsg_[k];"
+                    + "tcp_recvmsg_[k];schedule_[k];__schedule_[k];finish_task_switch.isra.0_[k]|kernel scheduling",
             // the kernel, but not for a socket
             "corelab/workloads/CpuKernel.compute;asm_sysvec_apic_timer_interrupt_[k]|kernel, other",
             // the workload's own arithmetic

@@ -47,7 +47,7 @@ public final class ServerProfile implements TrialHook {
 
     @Override
     public void trialStarts(int index) {
-        server.send(ProfileCommand.start(event));
+        server.send(ProfileCommand.start(event.word()));
     }
 
     @Override

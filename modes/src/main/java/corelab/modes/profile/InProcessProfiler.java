@@ -35,7 +35,7 @@ public final class InProcessProfiler {
     /** Carries out one command; a dump's answer, once its files are complete. */
     public Optional<ProfileDumped> handle(ProfileCommand command) throws IOException {
         switch (command.action()) {
-            case START -> start(command.event());
+            case START -> start(event(command.event()));
             case STOP -> {
                 if (profiler != null) {
                     profiler.execute("stop");
@@ -46,6 +46,14 @@ public final class InProcessProfiler {
             }
         }
         return Optional.empty();
+    }
+
+    private static ProfileEvent event(String word) throws IOException {
+        try {
+            return ProfileEvent.fromWord(word);
+        } catch (IllegalArgumentException e) {
+            throw new IOException(e.getMessage(), e);
+        }
     }
 
     private void start(ProfileEvent requested) throws IOException {

@@ -1,6 +1,5 @@
 package corelab.modes.wire;
 
-import corelab.modes.options.ProfileEvent;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -12,8 +11,10 @@ import java.util.regex.Pattern;
  * to=/results/x/profiles/single-hello} writes what it sampled to files named from that
  * prefix; each process answers a dump with a {@link ProfileDumped}.
  */
-public record ProfileCommand(Action action, ProfileEvent event, String toPrefix) implements ChannelMessage {
+public record ProfileCommand(Action action, String event, String toPrefix) implements ChannelMessage {
     private static final Pattern FORM = Pattern.compile("profile (start|stop|dump)(?: event=(\\S+))?(?: to=(.+))?");
+    /** An event is a word of {@code -Dprofile}; the server reads it as its {@code ProfileEvent}. */
+    private static final Pattern EVENT = Pattern.compile("[a-z]+");
 
     public enum Action { START, STOP, DUMP }
 
@@ -22,12 +23,15 @@ public record ProfileCommand(Action action, ProfileEvent event, String toPrefix)
         Lines.require((action == Action.START) == (event != null), "an event with start, and only with start");
         Lines.require((action == Action.DUMP) == (toPrefix != null && !toPrefix.isBlank()),
                 "a file prefix with dump, and only with dump");
+        if (event != null) {
+            Lines.require(EVENT.matcher(event).matches(), "an event is one lower-case word, was " + event);
+        }
         if (toPrefix != null) {
             Lines.oneLine(toPrefix, "a file prefix");
         }
     }
 
-    public static ProfileCommand start(ProfileEvent event) {
+    public static ProfileCommand start(String event) {
         return new ProfileCommand(Action.START, event, null);
     }
 
@@ -42,13 +46,13 @@ public record ProfileCommand(Action action, ProfileEvent event, String toPrefix)
     public static Optional<ProfileCommand> parse(String text) {
         return Lines.parse(FORM, text, match -> new ProfileCommand(
                 Action.valueOf(match.group(1).toUpperCase(Locale.ROOT)),
-                match.group(2) == null ? null : ProfileEvent.fromWord(match.group(2)), match.group(3)));
+                match.group(2), match.group(3)));
     }
 
     @Override
     public String format() {
         return "profile " + action.name().toLowerCase(Locale.ROOT)
-                + (event == null ? "" : " event=" + event.word())
+                + (event == null ? "" : " event=" + event)
                 + (toPrefix == null ? "" : " to=" + toPrefix);
     }
 }

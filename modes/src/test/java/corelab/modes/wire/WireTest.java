@@ -3,7 +3,6 @@ package corelab.modes.wire;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import corelab.modes.options.ProfileEvent;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -46,9 +45,9 @@ class WireTest {
                                 "corelab-stats pid=99999999999999999999 worker=0 requests=1",
                                 "corelab-stats pid=1 worker=0 requests=1 and more",
                                 "[worker 1] corelab-stats pid=1 worker=1 requests=1")),
-                new Case<>(ProfileCommand.start(ProfileEvent.CTIMER), "profile start event=ctimer",
+                new Case<>(ProfileCommand.start("ctimer"), "profile start event=ctimer",
                         ProfileCommand::parse, ProfileCommand::format,
-                        List.of("profile start", "profile start event=cycles", "profile stop event=cpu",
+                        List.of("profile start", "profile start event=Cpu!", "profile stop event=cpu",
                                 "profile dump", "profile dump to=", " profile stop")),
                 new Case<>(ProfileCommand.stop(), "profile stop", ProfileCommand::parse, ProfileCommand::format,
                         List.of("profile stopped", "profile stop to=/tmp/x")),

@@ -27,7 +27,8 @@ import java.util.function.Consumer;
  * over its stdin and stdout ({@link WorkerChannel}) and exits as soon as its primary is
  * gone, however the primary died; a cluster primary reads a {@link Reload} message on its
  * own stdin, and exits with {@link #EXIT_GAVE_UP} if its workers crash in a loop or its
- * nginx ({@code balance=nginx}) dies.
+ * nginx ({@code balance=nginx}) dies. Any of them profiles itself on a {@link ProfileCommand}
+ * from its parent (a primary passes each on to its workers).
  */
 public final class ServerMain {
     /** Exit code for a server that could not start (bad options, busy port). */

@@ -32,9 +32,9 @@ public record Profiling(ProfileEvent event) {
     static Profiling read(OptionValues values) {
         List<ProfileEvent> events = values.get(PROFILE);
         if (events.size() > 1) {
-            // async-profiler's flame graph holds one kind of sample; several at once need its JFR output
-            throw new OptionException("-Dprofile takes one event (async-profiler's flame graph shows one kind of"
-                    + " sample), was " + PROFILE.text(events) + "; run once per event");
+            // async-profiler 4.1 refuses several events outside JFR: "Only JFR output supports multiple events"
+            throw new OptionException("-Dprofile takes one event (async-profiler writes several at once only as"
+                    + " JFR, not as the flame graph corelab shows), was " + PROFILE.text(events) + "; run once per event");
         }
         return new Profiling(events.isEmpty() ? null : events.get(0));
     }

@@ -15,7 +15,8 @@ import one.profiler.AsyncProfiler;
  * cluster's workers need no flag of their own). The first start starts a session; later
  * starts resume it, so the profile adds up the measured trials and leaves out the seconds
  * between them; a dump writes the collapsed stacks and async-profiler's own interactive flame
- * graph. Calls come one at a time from the channel's thread.
+ * graph and ends the session, so the next configuration's profile holds its own samples only.
+ * Calls come one at a time from the channel's thread.
  */
 public final class InProcessProfiler {
     private final long pid = ProcessHandle.current().pid();
@@ -109,6 +110,9 @@ public final class InProcessProfiler {
         long samples = profiler.getSamples();
         profiler.execute("collapsed,file=" + collapsed);
         profiler.execute("flamegraph,title=" + title(base) + ",file=" + html);
+        // The next configuration on this server starts a session of its own: "start" clears what this one sampled.
+        started = false;
+        event = null;
         return new ProfileDumped(pid, workerId, engine, samples, collapsed.toString());
     }
 

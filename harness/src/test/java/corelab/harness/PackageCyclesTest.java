@@ -19,7 +19,8 @@ import org.junit.jupiter.api.Test;
 class PackageCyclesTest {
     /** The packages that run a plan; the load generator below them must not know them. */
     private static final String[] RUNNER_SIDE = {"corelab.harness.plan..", "corelab.harness.measure..",
-            "corelab.harness.fault..", "corelab.harness.execute..", "corelab.harness.console.."};
+            "corelab.harness.fault..", "corelab.harness.execute..", "corelab.harness.console..",
+            "corelab.harness.profile.."};
 
     private static final JavaClasses MAIN = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
@@ -37,7 +38,7 @@ class PackageCyclesTest {
                 .check(MAIN);
     }
 
-    /** plan at the bottom, execute at the top; fault and console are execute's alone. */
+    /** plan at the bottom, execute at the top; fault, profile and console are execute's alone. */
     @Test
     void theRunnerSideIsLayered() {
         layeredArchitecture().consideringOnlyDependenciesInLayers()
@@ -45,12 +46,14 @@ class PackageCyclesTest {
                 .layer("measure").definedBy("corelab.harness.measure..")
                 .layer("fault").definedBy("corelab.harness.fault..")
                 .layer("console").definedBy("corelab.harness.console..")
+                .layer("profile").definedBy("corelab.harness.profile..")
                 .layer("execute").definedBy("corelab.harness.execute..")
                 .whereLayer("execute").mayNotBeAccessedByAnyLayer()
+                .whereLayer("profile").mayOnlyBeAccessedByLayers("execute")
                 .whereLayer("console").mayOnlyBeAccessedByLayers("execute")
                 .whereLayer("fault").mayOnlyBeAccessedByLayers("execute")
-                .whereLayer("measure").mayOnlyBeAccessedByLayers("fault", "execute")
-                .whereLayer("plan").mayOnlyBeAccessedByLayers("measure", "fault", "execute")
+                .whereLayer("measure").mayOnlyBeAccessedByLayers("fault", "profile", "execute")
+                .whereLayer("plan").mayOnlyBeAccessedByLayers("measure", "fault", "profile", "execute")
                 .check(MAIN);
     }
 }

@@ -1,6 +1,8 @@
 package corelab.lab;
 
+import corelab.reports.ProfileTables;
 import corelab.reports.ReportChart;
+import corelab.results.ResultsFormatException;
 import corelab.results.RunResult;
 import java.awt.Color;
 import java.awt.Graphics2D;
@@ -94,6 +96,20 @@ public final class LabRun {
     /** The report's summary of findings, one line each, drawn only from the statistics. */
     public String findings() {
         return findings.stream().map(f -> "- " + f).collect(Collectors.joining("\n"));
+    }
+
+    /**
+     * Where each profiled configuration's samples went ({@code -Dprofile=cpu}): by group (the
+     * server's code, kernel socket calls, scheduling, JIT, GC, idle) and its top frames, as the
+     * report's "Where the time goes" section has them; the interactive flame graphs are in the
+     * results folder.
+     */
+    public String whereTheTimeGoes() {
+        try {
+            return ProfileTables.text(resultsFolder, 5);
+        } catch (IOException | ResultsFormatException e) {
+            throw new IllegalStateException("cannot read the profiles of " + resultsFolder + ": " + e.getMessage(), e);
+        }
     }
 
     /** The configurations marked invalid and why, or a line saying every one is valid. */

@@ -6,14 +6,19 @@ import corelab.modes.options.Mode;
 import corelab.modes.options.OptionException;
 import corelab.modes.options.ServerArgs;
 import corelab.modes.options.ServerOptions;
+import corelab.modes.profile.InProcessProfiler;
+import corelab.modes.wire.ProfileCommand;
+import corelab.modes.wire.ProfileDumped;
 import corelab.modes.wire.ReadyLine;
 import corelab.modes.wire.Reload;
 import corelab.modes.wire.StatsLine;
 import corelab.modes.wire.StatsQuery;
 import corelab.modes.wire.StatsReport;
 import java.io.IOException;
+import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 
 /**
  * The entry point of a server process: {@code java -cp ... corelab.modes.ServerMain
@@ -22,7 +27,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * over its stdin and stdout ({@link WorkerChannel}) and exits as soon as its primary is
  * gone, however the primary died; a cluster primary reads a {@link Reload} message on its
  * own stdin, and exits with {@link #EXIT_GAVE_UP} if its workers crash in a loop or its
- * nginx ({@code balance=nginx}) dies.
+ * nginx ({@code balance=nginx}) dies. Any of them profiles itself on a {@link ProfileCommand}
+ * from its parent (a primary passes each on to its workers).
  */
 public final class ServerMain {
     /** Exit code for a server that could not start (bad options, busy port). */
@@ -54,8 +60,17 @@ public final class ServerMain {
         }
         if (workerId > 0) {
             answerPrimary(server, parent);
+            WorkerChannel primary = parent;
+            profileOnRequest(parent, new InProcessProfiler(workerId, "-worker" + workerId), primary::send);
         } else if (parent != null && server.cluster().isPresent()) {
-            reloadOnRequest(server.cluster().get(), parent);
+            ClusterServer cluster = server.cluster().get();
+            reloadOnRequest(cluster, parent);
+            // The primary passes each command on to its workers, and is profiled too: behind
+            // balance=proxy it copies every byte.
+            parent.onMessage(text -> ProfileCommand.parse(text).ifPresent(cluster::profile));
+            profileOnRequest(parent, new InProcessProfiler(0, "-primary"), ServerMain::printLine);
+        } else if (parent != null) {
+            profileOnRequest(parent, new InProcessProfiler(0, ""), ServerMain::printLine);
         }
         if (options.statsIntervalMillis() > 0 && options.mode() != Mode.CLUSTER) {
             printStats(server, workerId, workerId > 0 ? parent : null, options.statsIntervalMillis());
@@ -96,6 +111,30 @@ public final class ServerMain {
 
     private static StatsReport stats(RunningServer server) {
         return new StatsReport(server.requestsHandled(), server.refusedConnections());
+    }
+
+    /**
+     * The harness's {@link ProfileCommand}s, one at a time on the channel's thread: a dump's
+     * answer goes to {@code answer} once its files are complete; a failure is printed, and the
+     * harness, waiting for the answer, reports it with the output.
+     */
+    private static void profileOnRequest(WorkerChannel parent, InProcessProfiler profiler,
+                                         Consumer<ProfileDumped> answer) {
+        parent.onMessage(text -> ProfileCommand.parse(text).ifPresent(command -> {
+            try {
+                profiler.handle(command).ifPresent(answer);
+            } catch (IOException | RuntimeException e) {
+                printLine("corelab: profile " + command.action().name().toLowerCase(Locale.ROOT) + " failed: "
+                        + e.getMessage());
+            }
+        }));
+    }
+
+    private static void printLine(Object line) {
+        synchronized (System.out) {
+            System.out.println(line instanceof ProfileDumped dumped ? dumped.format() : line);
+            System.out.flush();
+        }
     }
 
     /** Java has no portable SIGHUP: a cluster primary reloads on a {@link Reload} message instead. */

@@ -73,8 +73,14 @@ final class RunView {
         return run.configurations().stream().filter(c -> c.fault() != null).toList();
     }
 
+    /**
+     * What the charts and rankings set side by side. In a profiled run the unprofiled
+     * configurations are the profiler's cost's baseline only: a profiled configuration's figures
+     * include the profiler, so the two are never ranked together ({@link ProfileSection} compares them).
+     */
     private List<ConfigurationResult> ordinary() {
-        return run.configurations().stream().filter(c -> c.fault() == null).toList();
+        boolean profiledRun = run.configurations().stream().anyMatch(ConfigurationResult::profiled);
+        return run.configurations().stream().filter(c -> c.fault() == null && c.profiled() == profiledRun).toList();
     }
 
     List<String> modes() {

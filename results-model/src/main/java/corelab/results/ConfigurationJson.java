@@ -45,7 +45,7 @@ final class ConfigurationJson {
                 Integer threads, Integer workers, Integer cpuIterations, Integer backendDelayMillis, String counter,
                 int coresAllowed, String server, List<String> serverCommand, int warmupSeconds, boolean valid,
                 List<String> invalidReasons, CounterCheck counterCheck, Summary summary, List<TrialResult> trials,
-                FaultResult fault) {
+                FaultResult fault, ProfileResult profile) {
 
         static Flat of(ConfigurationResult result) {
             Configuration c = result.configuration();
@@ -53,7 +53,8 @@ final class ConfigurationJson {
             return new Flat(c.id(), c.mode(), c.workload(), c.loadModel(), c.concurrency(), c.ratePerSecond(),
                     c.threads(), c.workers(), c.cpuIterations(), c.backendDelayMillis(), c.counter(),
                     c.coresAllowed(), c.server(), c.serverCommand(), result.warmupSeconds(), verdict.valid(),
-                    verdict.invalidReasons(), result.counterCheck(), result.summary(), result.trials(), result.fault());
+                    verdict.invalidReasons(), result.counterCheck(), result.summary(), result.trials(), result.fault(),
+                    result.profile());
         }
 
         ConfigurationResult toResult() {
@@ -61,7 +62,7 @@ final class ConfigurationJson {
                     threads, workers, cpuIterations, backendDelayMillis, counter, coresAllowed, server,
                     serverCommand);
             return new ConfigurationResult(configuration, new Verdict(valid, invalidReasons), warmupSeconds,
-                    counterCheck, summary, trials, fault);
+                    counterCheck, summary, trials, fault, profile);
         }
     }
 }

@@ -10,11 +10,12 @@ import java.util.Objects;
  * answers added up to, for the counter workload only, else null. {@code fault} is null for an
  * ordinary run; for a fault run it holds what the fault did, and the single trial is the whole
  * measured window, sampled finely (one observation: no confidence interval).
+ * {@code profile} is null unless the server was profiled during the trials ({@code -Dprofile=}).
  * In {@code results.json} the three parts are one flat object (see {@link ConfigurationJson}).
  */
 public record ConfigurationResult(Configuration configuration, Verdict verdict, int warmupSeconds,
                                   CounterCheck counterCheck, Summary summary, List<TrialResult> trials,
-                                  FaultResult fault) {
+                                  FaultResult fault, ProfileResult profile) {
     public ConfigurationResult {
         Objects.requireNonNull(configuration, "configuration");
         Objects.requireNonNull(verdict, "verdict");
@@ -47,5 +48,21 @@ public record ConfigurationResult(Configuration configuration, Verdict verdict, 
         long refused = refusedConnections();
         return refused <= 0 ? "" : "the server refused " + refused + " connection" + (refused == 1 ? "" : "s")
                 + " (maxConnections were open)";
+    }
+
+    /** Unprofiled. */
+    public ConfigurationResult(Configuration configuration, Verdict verdict, int warmupSeconds,
+                               CounterCheck counterCheck, Summary summary, List<TrialResult> trials, FaultResult fault) {
+        this(configuration, verdict, warmupSeconds, counterCheck, summary, trials, fault, null);
+    }
+
+    public ConfigurationResult withProfile(ProfileResult profile) {
+        return new ConfigurationResult(configuration, verdict, warmupSeconds, counterCheck, summary, trials, fault,
+                profile);
+    }
+
+    /** Whether a profiler ran during the trials: its cost is in the figures. */
+    public boolean profiled() {
+        return profile != null;
     }
 }

@@ -9,6 +9,8 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import org.HdrHistogram.Histogram;
 import org.junit.jupiter.api.Test;
@@ -41,6 +43,25 @@ class ResultsJsonTest {
         } finally {
             Locale.setDefault(saved);
         }
+    }
+
+    @Test
+    void aProfiledConfigurationRoundTripsWithItsFiles() throws Exception {
+        ProfileResult profile = new ProfileResult("cpu", "perf_events", 300, "profiles/cluster-merged.html",
+                "profiles/cluster-merged.collapsed", List.of(
+                new ProfileResult.ProcessProfile("primary", 0, 41, 100, "profiles/c-primary.html",
+                        "profiles/c-primary.collapsed"),
+                new ProfileResult.ProcessProfile("worker", 1, 42, 200, "profiles/c-worker1.html",
+                        "profiles/c-worker1.collapsed")));
+        RunResult sample = SampleRuns.run();
+        List<ConfigurationResult> configurations = new ArrayList<>(sample.configurations());
+        configurations.set(0, configurations.get(0).withProfile(profile));
+        RunResult run = new RunResult(sample.schemaVersion(), sample.runId(), sample.status(), sample.failure(),
+                sample.startedAt(), sample.endedAt(), sample.provenance(), sample.options(), configurations,
+                sample.comparisons());
+        RunResult read = ResultsJson.fromJson(ResultsJson.toJson(run), "test");
+        assertEquals(run, read);
+        assertTrue(read.configurations().get(0).profiled());
     }
 
     @Test

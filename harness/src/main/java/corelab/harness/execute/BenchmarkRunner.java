@@ -12,6 +12,7 @@ import corelab.harness.plan.BenchmarkOptions;
 import corelab.harness.plan.LoadPoint;
 import corelab.harness.plan.Plan;
 import corelab.harness.plan.ServerPlan;
+import corelab.harness.profile.ServerProfile;
 import corelab.harness.server.ServerProcess;
 import corelab.modes.BackendProcess;
 import corelab.modes.options.ServerOptions;
@@ -57,6 +58,8 @@ public final class BenchmarkRunner {
     private final String runId;
     private final Provenance provenance;
     private volatile boolean finished;
+    /** Whether the profiler's cost was measured yet: one configuration, once unprofiled, in a profiled run. */
+    private boolean overheadBaselineDone;
 
     public BenchmarkRunner(BenchmarkOptions options, Map<String, String> givenOptions, PrintStream console) {
         this.options = options;
@@ -78,13 +81,21 @@ public final class BenchmarkRunner {
     /** Runs the plan; returns the saved results. On failure the partial results are saved first, then thrown. */
     public RunResult run() throws RunFailure {
         Plan plan = Plan.of(options);
+        // A profiled run measures its first configuration once more, unprofiled: the profiler's cost.
+        int overheadBaselines = options.profiling().enabled() ? 1 : 0;
+        long loadSeconds = plan.loadSeconds() + overheadBaselines * plan.loadSeconds() / Math.max(1, plan.configurations());
         console.printf(Locale.ROOT, "corelab: %d configuration(s) on %d server(s): %d s of load, about %d min in all%n",
-                plan.configurations(), plan.servers().size(), plan.loadSeconds(),
-                Math.max(1, Math.round((plan.loadSeconds() + 3.0 * plan.servers().size()) / 60)));
+                plan.configurations() + overheadBaselines, plan.servers().size(), loadSeconds,
+                Math.max(1, Math.round((loadSeconds + 3.0 * plan.servers().size()) / 60)));
+        if (options.profiling().enabled()) {
+            console.println("corelab: profiling every server's JVMs during the trials (-Dprofile="
+                    + options.profiling().event().word() + "); " + plan.servers().get(0).label()
+                    + "'s first configuration is also measured unprofiled, for the profiler's cost");
+        }
         console.println("corelab: results go to " + folder.path().toAbsolutePath());
         Thread interruptSaver = new Thread(this::saveInterrupted, "corelab-save-on-exit");
         Runtime.getRuntime().addShutdownHook(interruptSaver);
-        Progress progress = Progress.start(console, plan.loadSeconds());
+        Progress progress = Progress.start(console, loadSeconds);
         try {
             for (ServerPlan server : plan.servers()) {
                 runServer(server, plan, progress);
@@ -132,22 +143,45 @@ public final class BenchmarkRunner {
                 if (verified.add(point.workload())) {
                     WorkloadRequests.verify(server.address(), server.description(), requests.get(0), counterAnswers);
                 }
-                Measurement measurement = new Measurement(options.durations(), options.generator(), options.thresholds(),
-                        server, plan, point, counterAnswers, progress::step);
-                progress.describe(measurement.id());
-                ConfigurationResult result = measurement.run(requests);
-                if (measurement.warmupSecondsUsed() > options.durations().warmupSeconds()) {
-                    progress.warn("corelab: " + result.configuration().id() + ": the warmup took "
-                            + measurement.warmupSecondsUsed() + " s to reach a steady throughput");
+                if (!options.profiling().enabled()) {
+                    measure(server, plan, point, requests, counterAnswers, progress, null);
+                    continue;
                 }
-                done.add(result);
-                if (!result.verdict().valid()) {
-                    progress.warn("WARNING: " + result.configuration().id() + " is INVALID: "
-                            + String.join("; ", result.verdict().invalidReasons()));
+                if (!overheadBaselineDone) {
+                    overheadBaselineDone = true;
+                    measure(server, plan, point, requests, counterAnswers, progress, null);
                 }
-                save(snapshot(RunResult.Status.RUNNING, null));
+                int processes = plan.workers() == null ? 1 : plan.workers() + 1; // a cluster: its primary too
+                measure(server, plan, point, requests, counterAnswers, progress,
+                        new ServerProfile(server, options.profiling().event(), folder.path(), processes));
             }
         }
+    }
+
+    /** Measures one configuration, profiled when {@code profile} is not null, and saves the run so far. */
+    private void measure(ServerUnderTest server, ServerPlan plan, LoadPoint point, List<RequestTemplate> requests,
+                         CounterLedger counterAnswers, Progress progress, ServerProfile profile)
+            throws RunFailure, InterruptedException {
+        Measurement measurement = profile == null
+                ? new Measurement(options.durations(), options.generator(), options.thresholds(), server, plan, point,
+                        counterAnswers, progress::step)
+                : new Measurement(options.durations(), options.generator(), options.thresholds(), server, plan, point,
+                        counterAnswers, progress::step, profile, ServerProfile.idSuffix(options.profiling().event()));
+        progress.describe(measurement.id());
+        ConfigurationResult result = measurement.run(requests);
+        if (profile != null) {
+            result = result.withProfile(profile.finish(measurement.id().replace('/', '-')));
+        }
+        if (measurement.warmupSecondsUsed() > options.durations().warmupSeconds()) {
+            progress.warn("corelab: " + result.configuration().id() + ": the warmup took "
+                    + measurement.warmupSecondsUsed() + " s to reach a steady throughput");
+        }
+        done.add(result);
+        if (!result.verdict().valid()) {
+            progress.warn("WARNING: " + result.configuration().id() + " is INVALID: "
+                    + String.join("; ", result.verdict().invalidReasons()));
+        }
+        save(snapshot(RunResult.Status.RUNNING, null));
     }
 
     private ServerUnderTest start(ServerPlan plan) throws RunFailure {

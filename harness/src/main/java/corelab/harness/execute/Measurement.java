@@ -13,6 +13,7 @@ import corelab.harness.load.LoadModel;
 import corelab.harness.load.RequestTemplate;
 import corelab.harness.measure.RunFailure;
 import corelab.harness.measure.ServerUnderTest;
+import corelab.harness.measure.TrialHook;
 import corelab.harness.measure.TrialRecorder;
 import corelab.harness.plan.Durations;
 import corelab.harness.plan.GeneratorSettings;
@@ -54,11 +55,23 @@ final class Measurement {
     private final CounterLedger ledger;
     /** Called once per second of load, for the progress bar. */
     private final IntConsumer secondsDone;
+    /** What runs at each trial's boundaries (the profiler); {@link TrialHook#NONE} for nothing. */
+    private final TrialHook trialHook;
+    /** What the id ends with: "" unprofiled, else the profile's mark. */
+    private final String idSuffix;
     private int warmupSecondsUsed;
     private FaultResult fault;
 
     Measurement(Durations durations, GeneratorSettings generator, Thresholds thresholds, ServerUnderTest server,
                 ServerPlan plan, LoadPoint point, CounterLedger ledger, IntConsumer secondsDone) {
+        this(durations, generator, thresholds, server, plan, point, ledger, secondsDone, TrialHook.NONE, "");
+    }
+
+    Measurement(Durations durations, GeneratorSettings generator, Thresholds thresholds, ServerUnderTest server,
+                ServerPlan plan, LoadPoint point, CounterLedger ledger, IntConsumer secondsDone, TrialHook trialHook,
+                String idSuffix) {
+        this.trialHook = trialHook;
+        this.idSuffix = idSuffix;
         this.durations = durations;
         this.generator = generator;
         this.thresholds = thresholds;
@@ -169,6 +182,7 @@ final class Measurement {
     private void measureTrials(LoadGenerator generator, long next, List<TrialResult> trials)
             throws RunFailure, InterruptedException {
         for (int index = 1; index <= durations.trials(); index++) {
+            trialHook.trialStarts(index);
             TreeSample atStart = sampleServer();
             TrialRecorder recorder = new TrialRecorder(index, point.model(), coresAllowed, atStart,
                     server.statsByProcess(), System.nanoTime());
@@ -179,7 +193,9 @@ final class Measurement {
                 secondsDone.accept(1);
                 checkServerAlive();
             }
-            trials.add(recorder.finish(server.statsByProcess()));
+            TrialResult trial = recorder.finish(server.statsByProcess());
+            trialHook.trialEnds(index);
+            trials.add(trial);
         }
     }
 
@@ -228,7 +244,7 @@ final class Measurement {
         if (point.generator() != Generator.CORELAB) {
             id.append('/').append(point.generator().word());
         }
-        return id.toString();
+        return id.append(idSuffix).toString();
     }
 
     private TreeSample sampleServer() {

@@ -136,8 +136,10 @@ final class Summaries {
                 continue; // one observation of one event: nothing to test a difference with
             }
             Configuration configured = c.configuration();
+            // A profiled configuration carries the profiler's cost: it is compared only with others profiled alike.
             crossMode.computeIfAbsent(configured.workload() + "|" + load(c) + "|" + configured.coresAllowed() + "|"
-                    + configured.cpuIterations(), k -> new ArrayList<>()).add(c);
+                    + configured.cpuIterations() + "|" + (c.profiled() ? c.profile().event() : "unprofiled"),
+                    k -> new ArrayList<>()).add(c);
         }
         List<ComparisonResult> results = new ArrayList<>();
         for (List<ConfigurationResult> group : crossMode.values()) {

@@ -3,6 +3,8 @@ package corelab.harness.measure;
 import corelab.harness.server.ServerProcess;
 import corelab.modes.BackendProcess;
 import corelab.modes.wire.StatsLine;
+import corelab.modes.wire.ChannelMessage;
+import corelab.modes.wire.ProfileDumped;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.util.List;
@@ -35,6 +37,16 @@ public interface ServerUnderTest extends AutoCloseable {
      */
     default ProcessHandle downstream() {
         return null;
+    }
+
+    /** One message to a corelab server ({@code profile start}, ...); false where the server cannot hear it. */
+    default boolean send(ChannelMessage message) {
+        return false;
+    }
+
+    /** The server's answers to {@code profile dump} so far; empty where it cannot profile. */
+    default List<ProfileDumped> profileDumps() {
+        return List.of();
     }
 
     @Override
@@ -77,6 +89,14 @@ public interface ServerUnderTest extends AutoCloseable {
 
             public ProcessHandle downstream() {
                 return backend == null ? null : ProcessHandle.of(backend.pid()).orElse(null);
+            }
+
+            public boolean send(ChannelMessage message) {
+                return process.send(message);
+            }
+
+            public List<ProfileDumped> profileDumps() {
+                return process.profileDumps();
             }
 
             public void close() {

@@ -30,10 +30,11 @@ import java.util.Optional;
  *
  * @param target    a server corelab did not start ({@code -Dtarget}), or null
  * @param serverCmd a command that starts the server ({@code -DserverCmd}), or null
+ * @param profiling whether and how the servers are profiled during the trials ({@code -Dprofile})
  */
 public record BenchmarkOptions(ServerSweep servers, LoadSweep load, GeneratorSettings generator, Durations durations,
                                Thresholds thresholds, URI target, String serverCmd, List<Fault> faults,
-                               Path resultsDir) {
+                               Path resultsDir, Profiling profiling) {
     public static final Option<URI> TARGET = Option.of("target",
             ValueType.optional(ValueType.custom(BenchmarkOptions::target, URI::toString)), null,
             "drive load at a server corelab did not start, http://host:port");
@@ -56,7 +57,7 @@ public record BenchmarkOptions(ServerSweep servers, LoadSweep load, GeneratorSet
             Durations.TRIAL_SECONDS, Durations.TRIALS, GeneratorSettings.LOAD_THREADS,
             GeneratorSettings.REQUEST_TIMEOUT_MILLIS, GeneratorSettings.REQUESTS_PER_CONNECTION,
             Thresholds.MAX_GENERATOR_UTILIZATION, Thresholds.MAX_ERROR_PERCENT, TARGET, ALLOW_REMOTE_TARGET,
-            SERVER_CMD, FAULTS, RESULTS_DIR, ServerOptions.WORKER_MODE, ServerOptions.OFFLOAD_THREADS,
+            SERVER_CMD, FAULTS, Profiling.PROFILE, RESULTS_DIR, ServerOptions.WORKER_MODE, ServerOptions.OFFLOAD_THREADS,
             ServerOptions.BACKEND_DELAY_MILLIS, ServerOptions.HOST);
 
     public BenchmarkOptions {
@@ -117,8 +118,18 @@ public record BenchmarkOptions(ServerSweep servers, LoadSweep load, GeneratorSet
         if (tools && target != null) {
             requireLoopback(target); // wrk and ab load only a server on this machine's loopback
         }
+        Profiling profiling = Profiling.read(values);
+        if (profiling.enabled() && (target != null || serverCmd != null || !faults.isEmpty())) {
+            throw new OptionException("-Dprofile profiles the JVMs of a mode corelab starts, not a -Dtarget or a"
+                    + " -DserverCmd, and not in a fault run (-Dfault)");
+        }
+        if (profiling.enabled() && servers.modes().stream().anyMatch(Mode::isNode)) {
+            throw new OptionException("-Dprofile profiles corelab's JVMs; the Node.js modes ("
+                    + servers.modes().stream().filter(Mode::isNode).map(Mode::word).toList()
+                    + ") run no JVM: measure them in a run without -Dprofile");
+        }
         return new BenchmarkOptions(servers, load, generator, durations, Thresholds.read(values), target, serverCmd,
-                faults, values.get(RESULTS_DIR));
+                faults, values.get(RESULTS_DIR), profiling);
     }
 
     /**

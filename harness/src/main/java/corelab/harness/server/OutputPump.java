@@ -3,6 +3,7 @@ package corelab.harness.server;
 import corelab.modes.process.LinePump;
 import corelab.modes.process.RecentLines;
 import corelab.modes.wire.ForwardedLine;
+import corelab.modes.wire.ProfileDumped;
 import corelab.modes.wire.ReadyLine;
 import corelab.modes.wire.StatsLine;
 import corelab.modes.wire.WorkerOnlineLine;
@@ -23,7 +24,7 @@ import java.util.concurrent.TimeoutException;
 /**
  * A server's output (stdout and stderr merged), drained by a {@link LinePump} for as long as
  * the server lives. On the way it reads corelab's own lines, the {@link ReadyLine}, the
- * {@link StatsLine} counts and the {@link WorkerOnlineLine}s, and keeps the last other lines
+ * {@link StatsLine} counts, the {@link WorkerOnlineLine}s and the {@link ProfileDumped} answers, and keeps the last other lines
  * for error messages.
  */
 final class OutputPump {
@@ -33,6 +34,8 @@ final class OutputPump {
     private final List<WorkerOnline> workersOnline = new CopyOnWriteArrayList<>();
     private final RecentLines recent = new RecentLines(RECENT_LINES);
     private final Map<Long, StatsLine> statsByPid = new ConcurrentHashMap<>();
+    private final Map<Long, Long> requestsByPid = new ConcurrentHashMap<>();
+    private final List<ProfileDumped> profileDumps = new CopyOnWriteArrayList<>();
     private final CompletableFuture<ReadyLine> ready = new CompletableFuture<>();
     private final CompletableFuture<Void> ended = new CompletableFuture<>();
 
@@ -58,7 +61,13 @@ final class OutputPump {
     private void accept(String line) {
         if (corelabLines) {
             // A cluster primary prints its workers' counts as forwarded lines.
-            Optional<StatsLine> stats = StatsLine.parse(ForwardedLine.original(line));
+            String original = ForwardedLine.original(line);
+            Optional<ProfileDumped> dumped = ProfileDumped.parse(original);
+            if (dumped.isPresent()) {
+                profileDumps.add(dumped.get());
+                return;
+            }
+            Optional<StatsLine> stats = StatsLine.parse(original);
             if (stats.isPresent()) {
                 statsByPid.put(stats.get().pid(), stats.get());
                 // Counted, not kept: one a second per worker would soon push out the lines
@@ -104,5 +113,15 @@ final class OutputPump {
     /** The latest stats line (cumulative counts) of each process, by pid. */
     Map<Long, StatsLine> statsByPid() {
         return new TreeMap<>(statsByPid);
+    }
+
+    /** Every {@link ProfileDumped} so far, in order. */
+    List<ProfileDumped> profileDumps() {
+        return List.copyOf(profileDumps);
+    }
+
+    /** The latest cumulative count per process id, by pid. */
+    Map<Long, Long> requestsByPid() {
+        return new TreeMap<>(requestsByPid);
     }
 }

@@ -12,6 +12,8 @@ import corelab.modes.process.LiveChildren;
 import corelab.modes.process.ProcessTree;
 import corelab.modes.process.RecentLines;
 import corelab.modes.wire.MessageLine;
+import corelab.modes.wire.ChannelMessage;
+import corelab.modes.wire.ProfileDumped;
 import corelab.modes.wire.ReadyLine;
 import corelab.modes.wire.Reload;
 import corelab.modes.wire.StatsLine;
@@ -39,7 +41,7 @@ import java.util.stream.Stream;
  * <p>Lifecycle, explicitly: the constructor-like {@code start} methods return only once the
  * server is ready, so no load reaches a server still starting; a server that dies or hangs
  * on the way is one {@link IOException}. Its output is drained continuously. Its stdin is a
- * pipe the harness never writes: if the harness JVM dies, even by SIGKILL, the kernel closes
+ * pipe the harness writes only to profile a corelab server ({@link #send}): if the harness JVM dies, even by SIGKILL, the kernel closes
  * it and a corelab server exits ({@code exitWithStdin=true}), its cluster workers with it; a
  * foreign server runs as a {@link ChildProcess} (its own process group, whose watcher kills
  * the group when that pipe closes), so it dies too even if it ignores its stdin and SIGTERM.
@@ -56,23 +58,21 @@ public final class ServerProcess implements AutoCloseable {
     private final String description;
     private final InetSocketAddress address;
     private final OutputPump output;
+    /** True for corelab's own server program, which reads messages on its stdin ({@link #send}). */
+    private final boolean corelabServer;
     /** A directory the server's program keeps state in for this run only (PM2_HOME), or null. */
     private final Path scratch;
     private boolean closed; // guarded by this
 
     private ServerProcess(Process process, List<String> command, String description, InetSocketAddress address,
-                          OutputPump output) {
-        this(process, command, description, address, output, null);
-    }
-
-    private ServerProcess(Process process, List<String> command, String description, InetSocketAddress address,
-                          OutputPump output, Path scratch) {
+                          OutputPump output, boolean corelabServer, Path scratch) {
         this.scratch = scratch;
         this.process = process;
         this.command = command;
         this.description = description;
         this.address = address;
         this.output = output;
+        this.corelabServer = corelabServer;
     }
 
     /**
@@ -93,7 +93,7 @@ public final class ServerProcess implements AutoCloseable {
         // The ready line's address is numeric: no name lookup here.
         InetSocketAddress address = new InetSocketAddress(InetAddress.getByName(ready.host()), ready.port());
         return new ServerProcess(process, List.copyOf(command), "mode=" + ready.mode() + " pid=" + process.pid(),
-                address, output);
+                address, output, true, null);
     }
 
     /**
@@ -124,7 +124,7 @@ public final class ServerProcess implements AutoCloseable {
         OutputPump output = OutputPump.start(process, process.getErrorStream(), false);
         InetSocketAddress address = new InetSocketAddress(listenAddress, port);
         ReadyWait.forPort(process, output, address, readyTimeout, what);
-        return new ServerProcess(process, List.copyOf(command), shellCommand, address, output);
+        return new ServerProcess(process, List.copyOf(command), shellCommand, address, output, false, null);
     }
 
     /**
@@ -152,7 +152,7 @@ public final class ServerProcess implements AutoCloseable {
             List<String> command = new ArrayList<>(Cores.commandPrefix(cores));
             command.addAll(program);
             return new ServerProcess(process, List.copyOf(command), "mode=" + ready.mode() + " pid=" + pid, address,
-                    output, pm2Home);
+                    output, false, pm2Home);
         } catch (IOException | RuntimeException e) {
             deleteTree(pm2Home);
             throw e;
@@ -224,6 +224,32 @@ public final class ServerProcess implements AutoCloseable {
 
     public boolean isAlive() {
         return process.isAlive();
+    }
+
+    /**
+     * One message to a corelab server over its stdin, which its {@code WorkerChannel} reads (a
+     * cluster's primary passes profiling commands on to its workers). False when the server is
+     * gone or is not corelab's.
+     */
+    public boolean send(ChannelMessage message) {
+        if (!corelabServer) {
+            return false;
+        }
+        try {
+            OutputStream stdin = process.getOutputStream();
+            synchronized (stdin) {
+                stdin.write((new MessageLine(message).format() + "\n").getBytes(StandardCharsets.UTF_8));
+                stdin.flush();
+            }
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** The answers to {@code profile dump} so far, each process's, in order. */
+    public List<ProfileDumped> profileDumps() {
+        return output.profileDumps();
     }
 
     /** A cluster's workers as they came online, replacements included, in order; empty for other servers. */

@@ -11,6 +11,7 @@ import corelab.modes.counter.RedisServer;
 import corelab.modes.options.Balance;
 import corelab.modes.options.CounterStore;
 import corelab.modes.options.Mode;
+import corelab.modes.options.ProfileEvent;
 import corelab.modes.options.OptionException;
 import corelab.modes.options.ServerOptions;
 import corelab.workloads.Workload;
@@ -86,10 +87,30 @@ class BenchmarkOptionsTest {
             "target|ftp://127.0.0.1:21|-Dtarget must look like http://127.0.0.1:8080",
             "serverCmd|node server.js|-DserverCmd must contain {port}",
             "cores|99|cores must be a whole number from 0 to",
-            "trails|5|unknown option 'trails'"})
+            "trails|5|unknown option 'trails'",
+            "profile|cycles|profile: unknown profile event 'cycles'; valid profile events: cpu, ctimer, wall, alloc, lock",
+            "profile|cpu,wall|-Dprofile takes one event"})
     void aBadOptionIsOneClearMessage(String name, String value, String expected) {
         OptionException e = assertThrows(OptionException.class, () -> BenchmarkOptions.parse(Map.of(name, value)));
         assertTrue(e.getMessage().contains(expected), e.getMessage());
+    }
+
+    @Test
+    void theNodeModesAreNeverProfiled() {
+        OptionException e = assertThrows(OptionException.class,
+                () -> BenchmarkOptions.parse(Map.of("mode", "single,node-cluster", "profile", "cpu")));
+        assertTrue(e.getMessage().contains("the Node.js modes ([node-cluster]) run no JVM"), e.getMessage());
+    }
+
+    @Test
+    void profilingIsOffUnlessAskedAndTakesOneEvent() {
+        assertEquals(Profiling.none(), BenchmarkOptions.defaults().profiling());
+        assertEquals(new Profiling(ProfileEvent.CTIMER), BenchmarkOptions.parse(Map.of("profile", "ctimer")).profiling());
+        assertEquals(Profiling.none(), BenchmarkOptions.parse(Map.of("profile", "none")).profiling());
+        assertTrue(BenchmarkOptions.OPTIONS.help().contains("profile"), "-Dhelp=true lists -Dprofile");
+        OptionException e = assertThrows(OptionException.class, () -> BenchmarkOptions.parse(Map.of("profile", "cpu",
+                "serverCmd", "node server.js {port}")));
+        assertTrue(e.getMessage().startsWith("-Dprofile profiles the JVMs of a mode corelab starts"), e.getMessage());
     }
 
     @Test
@@ -155,7 +176,7 @@ class BenchmarkOptionsTest {
                 "cores", "0", "warmupSeconds", "4", "trialSeconds", "2", "trials", "5", "loadThreads", "1",
                 "requestTimeoutMillis", "10000", "requestsPerConnection", "0", "maxGeneratorUtilization", "0.9",
                 "maxErrorPercent", "1", "target", "", "allowRemoteTarget", "false", "serverCmd", "", "fault", "none",
-                "resultsDir", "results", "workerMode", "single", "offloadThreads", cores, "backendDelayMillis", "20",
+                "profile", "none", "resultsDir", "results", "workerMode", "single", "offloadThreads", cores, "backendDelayMillis", "20",
                 "host", "127.0.0.1"};
         for (int i = 0; i < pairs.length; i += 2) {
             expected.put(pairs[i], pairs[i + 1]);
@@ -199,7 +220,7 @@ class BenchmarkOptionsTest {
                 new LoadSweep(List.of(Workload.CPU, Workload.COUNTER), List.of(4, 8),
                         List.of(new LoadModel.Open(100), new LoadModel.Open(200))),
                 new GeneratorSettings(2, 500, 10), new Durations(0, 3, 4), new Thresholds(0.5, 2.5), null, null,
-                List.of(new Fault(Fault.Kind.KILL_SERVER, 1)), Path.of("r"));
+                List.of(new Fault(Fault.Kind.KILL_SERVER, 1)), Path.of("r"), Profiling.none());
         assertEquals(typed, parsed);
     }
 

@@ -7,6 +7,8 @@ import corelab.modes.options.ServerOptions;
 import corelab.modes.wire.ForwardedLine;
 import corelab.modes.wire.Reload;
 import corelab.modes.wire.StatsLine;
+import corelab.modes.wire.ProfileCommand;
+import corelab.modes.wire.ProfileDumped;
 import corelab.modes.wire.StatsReport;
 import corelab.modes.wire.WorkerOnlineLine;
 import corelab.modes.wire.WorkerReloadedLine;
@@ -92,6 +94,8 @@ public final class ClusterServer implements ModeServer {
         // The harness reads these two lines.
         cluster.onListening((worker, at) -> log.println(new WorkerOnlineLine(worker.id(), worker.pid()).format()));
         cluster.onMessage((worker, text) -> StatsReport.parse(text).ifPresent(stats -> printStats(worker, stats)));
+        cluster.onMessage((worker, text) -> ProfileDumped.parse(text).ifPresent(
+                dumped -> log.println(new ForwardedLine(worker.id(), dumped.format()).format())));
         if (options.counter() == CounterStore.PRIMARY) {
             PrimaryCounter.keepCount(cluster); // before the first fork, so no worker's first increment goes unheard
         }
@@ -114,6 +118,13 @@ public final class ClusterServer implements ModeServer {
     private void printStats(Worker worker, StatsReport stats) {
         StatsLine line = new StatsLine(worker.pid(), worker.id(), stats.requests(), stats.refusedConnections());
         log.println(new ForwardedLine(worker.id(), line.format()).format());
+    }
+
+    /** Passes a profiling command on to every worker; each answers a dump, and its answer is printed for the harness. */
+    public void profile(ProfileCommand command) {
+        for (Worker worker : cluster.workers()) {
+            worker.send(command);
+        }
     }
 
     /** The cluster cannot go on (its workers crash in a loop, its nginx died): say why, stop, and fail. */

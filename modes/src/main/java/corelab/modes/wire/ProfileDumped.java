@@ -1,0 +1,44 @@
+package corelab.modes.wire;
+
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * A process's answer to {@code profile dump}: its profile is complete on disk.
+ * {@code corelab-profiled pid=4242 worker=0 engine=perf_events samples=1200 collapsed=/results/x/single.collapsed};
+ * the interactive flame graph lies beside the collapsed stacks, with {@code .html} for
+ * {@code .collapsed}. {@code engine} is what sampled: {@code perf_events}, or a timer
+ * ({@code itimer}, {@code ctimer}) with no kernel frames. {@code workerId} is 0 outside a
+ * cluster's workers; a worker sends this to its primary, which prints it as a {@link ForwardedLine}.
+ */
+public record ProfileDumped(long pid, int workerId, String engine, long samples, String collapsed)
+        implements ChannelMessage {
+    private static final Pattern FORM = Pattern.compile(
+            "corelab-profiled pid=(\\d+) worker=(\\d+) engine=(\\S+) samples=(\\d+) collapsed=(.+)");
+    private static final String COLLAPSED = ".collapsed";
+
+    public ProfileDumped {
+        Lines.require(pid > 0, "a pid is positive, was " + pid);
+        Lines.require(workerId >= 0, "a worker id is 0 (no worker) or more, was " + workerId);
+        Lines.require(engine != null && !engine.isBlank() && !engine.contains(" "), "an engine is one word");
+        Lines.require(samples >= 0, "a count of samples is 0 or more, was " + samples);
+        Lines.require(collapsed != null && collapsed.endsWith(COLLAPSED), "collapsed stacks end in " + COLLAPSED);
+        Lines.oneLine(collapsed, "a file name");
+    }
+
+    /** The interactive flame graph written beside the collapsed stacks. */
+    public String flameGraph() {
+        return collapsed.substring(0, collapsed.length() - COLLAPSED.length()) + ".html";
+    }
+
+    public static Optional<ProfileDumped> parse(String line) {
+        return Lines.parse(FORM, line, match -> new ProfileDumped(Long.parseLong(match.group(1)),
+                Integer.parseInt(match.group(2)), match.group(3), Long.parseLong(match.group(4)), match.group(5)));
+    }
+
+    @Override
+    public String format() {
+        return "corelab-profiled pid=" + pid + " worker=" + workerId + " engine=" + engine + " samples=" + samples
+                + " collapsed=" + collapsed;
+    }
+}

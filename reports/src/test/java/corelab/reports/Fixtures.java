@@ -1,6 +1,6 @@
 package corelab.reports;
 
-import corelab.results.ComparisonResult;
+import corelab.results.Comparisons;
 import corelab.results.Configuration;
 import corelab.results.ConfigurationResult;
 import corelab.results.CounterCheck;
@@ -17,7 +17,7 @@ import corelab.results.ServerUsage;
 import corelab.results.Summary;
 import corelab.results.TrialResult;
 import corelab.results.Verdict;
-import corelab.results.stats.Comparison;
+import corelab.results.stats.ComparisonFamily;
 import corelab.results.stats.Estimate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -226,7 +226,8 @@ final class Fixtures {
         Random random = new Random(runId.hashCode());
         List<ConfigurationResult> configurations = specs.stream().map(s -> configuration(s, random)).toList();
         return new RunResult(RunResult.SCHEMA_VERSION, runId, status, failure, runId.substring(0, 8) + "T12:00:00Z",
-                runId.substring(0, 8) + "T12:05:00Z", provenance, options, configurations, comparisons(configurations));
+                runId.substring(0, 8) + "T12:05:00Z", provenance, options, configurations,
+                Comparisons.of(configurations, ComparisonFamily.DEFAULT_EQUIVALENCE_PERCENT));
     }
 
     private static ConfigurationResult configuration(Spec s, Random random) {
@@ -323,34 +324,5 @@ final class Fixtures {
 
     private static Estimate estimate(List<TrialResult> trials, ToDoubleFunction<TrialResult> figure) {
         return Estimate.of(trials.stream().mapToDouble(figure).filter(v -> !Double.isNaN(v)).toArray());
-    }
-
-    /** As the harness compares: every pair under the same workload, load, cores and work, on throughput. */
-    private static List<ComparisonResult> comparisons(List<ConfigurationResult> configurations) {
-        Map<String, List<ConfigurationResult>> groups = new LinkedHashMap<>();
-        for (ConfigurationResult c : configurations) {
-            Configuration configured = c.configuration();
-            groups.computeIfAbsent(configured.workload() + "|" + RunView.load(c) + "|" + configured.coresAllowed() + "|"
-                    + configured.cpuIterations(), k -> new ArrayList<>()).add(c);
-        }
-        List<ComparisonResult> results = new ArrayList<>();
-        for (List<ConfigurationResult> group : groups.values()) {
-            for (int i = 0; i < group.size(); i++) {
-                for (int j = i + 1; j < group.size(); j++) {
-                    ConfigurationResult a = group.get(i);
-                    ConfigurationResult b = group.get(j);
-                    Comparison comparison = Comparison.welch(a.configuration().id(), throughputs(a),
-                            b.configuration().id(), throughputs(b));
-                    String workload = a.configuration().workload();
-                    results.add(new ComparisonResult(workload, RunView.load(a), "throughput", comparison,
-                            "on " + workload + ", " + comparison.sentence("faster", "slower")));
-                }
-            }
-        }
-        return results;
-    }
-
-    private static double[] throughputs(ConfigurationResult c) {
-        return c.trials().stream().mapToDouble(TrialResult::throughputPerSecond).toArray();
     }
 }

@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
+import corelab.results.stats.Outcome;
 import org.HdrHistogram.Histogram;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -41,6 +42,22 @@ class ResultsJsonTest {
         } finally {
             Locale.setDefault(saved);
         }
+    }
+
+    /**
+     * A file of schema 1 (the golden file as it was) still reads: its uncorrected verdicts are dropped and the
+     * pairs compared again from its trials, with Holm's correction and the default margin.
+     */
+    @Test
+    void aSchemaOneFileIsReadWithItsComparisonsMadeAgain() throws Exception {
+        RunResult old = ResultsJson.fromJson(resource("results-schema1.json"), "results-schema1.json");
+        assertEquals(1, old.schemaVersion());
+        assertEquals(SampleRuns.run().configurations(), old.configurations());
+        assertEquals(Comparisons.of(old.configurations(), 5.0), old.comparisons());
+        assertEquals(1, old.comparisons().size());
+        assertEquals(Outcome.DIFFERENT, old.comparisons().get(0).comparison().outcome());
+        assertTrue(old.comparisons().get(0).sentence().startsWith("on hello, single is 47.4% slower than cluster"
+                + " (2 workers) (95% CI "), old.comparisons().get(0).sentence());
     }
 
     @Test

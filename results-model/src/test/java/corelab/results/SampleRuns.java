@@ -1,6 +1,5 @@
 package corelab.results;
 
-import corelab.results.stats.Comparison;
 import corelab.results.stats.Estimate;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,14 +20,11 @@ final class SampleRuns {
         Provenance provenance = new Provenance("development", "0123456789abcdef", "21.0.5", "Eclipse Adoptium",
                 "OpenJDK 64-Bit Server VM", "/usr/lib/jvm/jdk-21", List.of("-Xmx512m"), List.of(),
                 "Linux", "6.1.0", "amd64", 2, "Example CPU @ 2.00GHz", "corelab {mode=single,cluster}");
+        List<ConfigurationResult> configurations = List.of(configuration("single", 1000),
+                configuration("cluster", 1900), faultConfiguration(), counterConfiguration());
         return new RunResult(RunResult.SCHEMA_VERSION, "20261121-120000", RunResult.Status.COMPLETE, null,
                 "2026-11-21T12:00:00Z", "2026-11-21T12:01:00Z", provenance, options,
-                List.of(configuration("single", 1000), configuration("cluster", 1900), faultConfiguration(),
-                        counterConfiguration()),
-                List.of(new ComparisonResult("hello", "closed c64", "throughput",
-                        Comparison.welch("cluster/hello", new double[] {1900, 1910, 1890},
-                                "single/hello", new double[] {1000, 1010, 990}),
-                        "on hello, cluster/hello is 90.0% faster than single/hello")));
+                configurations, Comparisons.of(configurations, 5.0));
     }
 
     static ConfigurationResult configuration(String mode, double throughput) {

@@ -6,8 +6,12 @@ import corelab.results.CounterCheck;
 import corelab.results.FaultSentences;
 import corelab.results.Summary;
 import corelab.results.stats.Estimate;
+import corelab.results.stats.Outcome;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 
 /** The short table of headline figures printed at the end of a run. */
 public final class ConsoleTable {
@@ -39,14 +43,21 @@ public final class ConsoleTable {
         List<ComparisonResult> trusted = comparisons.stream()
                 .filter(r -> !invalid.contains(r.comparison().nameA()) && !invalid.contains(r.comparison().nameB()))
                 .toList();
-        List<ComparisonResult> significant = trusted.stream().filter(r -> r.comparison().significant()).toList();
-        long ties = trusted.size() - significant.size();
         if (!comparisons.isEmpty()) {
             out.append('\n');
-            significant.forEach(r -> out.append("  ").append(r.sentence()).append('\n'));
-            if (ties > 0) {
-                out.append("  ").append(ties).append(" other pair(s): no significant difference, or too few trials"
-                        + " (see results.json)\n");
+            // Only differences significant after Holm's correction and larger than the margin are findings to
+            // state; the rest are counted by what the data can say about them.
+            trusted.stream().filter(r -> r.comparison().ranks())
+                    .forEach(r -> out.append("  ").append(r.sentence()).append('\n'));
+            Map<String, Map<Outcome, Long>> others = new TreeMap<>();
+            trusted.stream().filter(r -> !r.comparison().ranks()).forEach(r -> others
+                    .computeIfAbsent(r.workload(), k -> new EnumMap<>(Outcome.class))
+                    .merge(r.comparison().outcome(), 1L, Long::sum));
+            others.forEach((workload, counts) -> counts.forEach((outcome, count) -> out.append("  on ")
+                    .append(workload).append(", ").append(count).append(" pair(s): ").append(outcome.words())
+                    .append('\n')));
+            if (!others.isEmpty()) {
+                out.append("  (each with its interval, margin and detectable difference in results.json)\n");
             }
             if (trusted.size() < comparisons.size()) {
                 out.append("  ").append(comparisons.size() - trusted.size())

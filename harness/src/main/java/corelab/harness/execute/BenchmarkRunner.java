@@ -14,6 +14,7 @@ import corelab.harness.plan.Plan;
 import corelab.harness.plan.ServerPlan;
 import corelab.harness.server.ServerProcess;
 import corelab.results.ComparisonResult;
+import corelab.results.Comparisons;
 import corelab.results.ConfigurationResult;
 import corelab.results.Provenance;
 import corelab.results.ResultsFolder;
@@ -171,7 +172,8 @@ public final class BenchmarkRunner {
         synchronized (done) {
             configurations = List.copyOf(done);
         }
-        List<ComparisonResult> comparisons = Summaries.comparisons(configurations);
+        List<ComparisonResult> comparisons = Comparisons.of(configurations,
+                options.thresholds().equivalencePercent());
         return new RunResult(RunResult.SCHEMA_VERSION, runId, status, failure, started.toString(),
                 Instant.now().toString(), provenance, resolvedOptions, configurations, comparisons);
     }

@@ -52,7 +52,8 @@ public record BenchmarkOptions(ServerSweep servers, LoadSweep load, GeneratorSet
             ServerSweep.CPU_ITERATIONS, ServerSweep.COUNTERS, ServerSweep.CORES, Durations.WARMUP_SECONDS,
             Durations.TRIAL_SECONDS, Durations.TRIALS, GeneratorSettings.LOAD_THREADS,
             GeneratorSettings.REQUEST_TIMEOUT_MILLIS, GeneratorSettings.REQUESTS_PER_CONNECTION,
-            Thresholds.MAX_GENERATOR_UTILIZATION, Thresholds.MAX_ERROR_PERCENT, TARGET, ALLOW_REMOTE_TARGET,
+            Thresholds.MAX_GENERATOR_UTILIZATION, Thresholds.MAX_ERROR_PERCENT, Thresholds.EQUIVALENCE_PERCENT,
+            TARGET, ALLOW_REMOTE_TARGET,
             SERVER_CMD, FAULTS, RESULTS_DIR, ServerOptions.WORKER_MODE, ServerOptions.OFFLOAD_THREADS,
             ServerOptions.BACKEND_DELAY_MILLIS, ServerOptions.HOST);
 

@@ -145,7 +145,7 @@ class BenchmarkOptionsTest {
                 "threads", "200", "workers", cores, "balance", "kernel", "cpuIterations", "250000", "counter", "local",
                 "cores", "0", "warmupSeconds", "4", "trialSeconds", "2", "trials", "5", "loadThreads", "1",
                 "requestTimeoutMillis", "10000", "requestsPerConnection", "0", "maxGeneratorUtilization", "0.9",
-                "maxErrorPercent", "1", "target", "", "allowRemoteTarget", "false", "serverCmd", "", "fault", "none",
+                "maxErrorPercent", "1", "equivalencePercent", "5", "target", "", "allowRemoteTarget", "false", "serverCmd", "", "fault", "none",
                 "resultsDir", "results", "workerMode", "single", "offloadThreads", cores, "backendDelayMillis", "20",
                 "host", "127.0.0.1"};
         for (int i = 0; i < pairs.length; i += 2) {
@@ -179,7 +179,8 @@ class BenchmarkOptionsTest {
                 Map.entry("cores", "1"), Map.entry("warmupSeconds", "0"), Map.entry("trialSeconds", "3"),
                 Map.entry("trials", "4"), Map.entry("loadThreads", "2"), Map.entry("requestTimeoutMillis", "500"),
                 Map.entry("requestsPerConnection", "10"), Map.entry("maxGeneratorUtilization", "0.5"),
-                Map.entry("maxErrorPercent", "2.5"), Map.entry("fault", "kill-server@1s"), Map.entry("resultsDir", "r"),
+                Map.entry("maxErrorPercent", "2.5"), Map.entry("equivalencePercent", "7.5"),
+                Map.entry("fault", "kill-server@1s"), Map.entry("resultsDir", "r"),
                 Map.entry("workerMode", "virtual"), Map.entry("offloadThreads", "3"),
                 Map.entry("backendDelayMillis", "5"), Map.entry("host", "localhost")));
         ServerOptions base = ServerOptions.defaults().with(ServerOptions.WORKER_MODE, Mode.VIRTUAL)
@@ -189,7 +190,7 @@ class BenchmarkOptionsTest {
                         List.of(Balance.PROXY), List.of(1000), List.of(CounterStore.LOCAL, CounterStore.PRIMARY), base),
                 new LoadSweep(List.of(Workload.CPU, Workload.COUNTER), List.of(4, 8),
                         List.of(new LoadModel.Open(100), new LoadModel.Open(200))),
-                new GeneratorSettings(2, 500, 10), new Durations(0, 3, 4), new Thresholds(0.5, 2.5), null, null,
+                new GeneratorSettings(2, 500, 10), new Durations(0, 3, 4), new Thresholds(0.5, 2.5, 7.5), null, null,
                 List.of(new Fault(Fault.Kind.KILL_SERVER, 1)), Path.of("r"));
         assertEquals(typed, parsed);
     }

@@ -13,6 +13,7 @@ import corelab.results.Latency;
 import corelab.results.ProcessUsage;
 import corelab.results.Provenance;
 import corelab.results.RunResult;
+import corelab.results.RunSchedule;
 import corelab.results.ServerUsage;
 import corelab.results.Summary;
 import corelab.results.TrialResult;
@@ -160,7 +161,7 @@ final class Fixtures {
         all.add(faultConfiguration("single", "kill-server", 940, 1.2, 0.4, 4242));
         all.add(faultConfiguration("cluster", "kill-worker", 1950, 0.0, 0.6, 4250));
         return new RunResult(base.schemaVersion(), base.runId(), base.status(), base.failure(), base.startedAt(),
-                base.endedAt(), base.provenance(), base.options(), all, base.comparisons());
+                base.endedAt(), base.provenance(), base.options(), base.schedule(), all, base.comparisons());
     }
 
     /** An 8 s window at 100 ms, the kill at 3 s, then {@code outageSeconds} of nothing and a dip back to full. */
@@ -191,7 +192,7 @@ final class Fixtures {
         GeneratorUsage generator = new GeneratorUsage(1, 1.6, 0.2, 100, completed / 8.0, completed / 8.0);
         TrialResult window = new TrialResult(1, 8.0, completed, completed + failed, completed + failed,
                 new Errors(0, 0, 0, failed), completed / 8.0, Latency.of(all), null, server, generator, intervals,
-                Histograms.encode(all), null);
+                Histograms.encode(all), null, Double.NaN);
         long recovery = Math.round((outageSeconds + 0.5) * 1000);
         FaultResult fault = new FaultResult(kind, 3.0, 3.0, 100, killedPid, kind.equals("kill-worker") ? 1 : null,
                 failed, throughput, 0, Math.round(outageSeconds * 1000), recovery, 1, Math.round(restartSeconds * 1000));
@@ -226,8 +227,11 @@ final class Fixtures {
         Random random = new Random(runId.hashCode());
         List<ConfigurationResult> configurations = specs.stream().map(s -> configuration(s, random)).toList();
         return new RunResult(RunResult.SCHEMA_VERSION, runId, status, failure, runId.substring(0, 8) + "T12:00:00Z",
-                runId.substring(0, 8) + "T12:05:00Z", provenance, options, configurations,
-                Comparisons.of(configurations, ComparisonFamily.DEFAULT_EQUIVALENCE_PERCENT));
+                runId.substring(0, 8) + "T12:05:00Z", provenance, options,
+                new RunSchedule(RunSchedule.INTERLEAVED, 1234, 1, 1,
+                        List.of(configurations.stream().filter(c -> c.fault() == null)
+                                .map(c -> c.configuration().id()).toList())),
+                configurations, Comparisons.of(configurations, ComparisonFamily.DEFAULT_EQUIVALENCE_PERCENT));
     }
 
     private static ConfigurationResult configuration(Spec s, Random random) {
@@ -276,7 +280,7 @@ final class Fixtures {
         return new TrialResult(index, TRIAL_SECONDS, completed, completed + errors, open ? completed : 0,
                 new Errors(0, 0, errors, 0), throughput, Latency.of(trialCorrected),
                 open ? Latency.of(trialUncorrected) : null, server, generator, intervals,
-                Histograms.encode(trialCorrected), open ? Histograms.encode(trialUncorrected) : null);
+                Histograms.encode(trialCorrected), open ? Histograms.encode(trialUncorrected) : null, 0.01);
     }
 
     /** A skewed latency: mostly near the median, a long tail for a few requests. */

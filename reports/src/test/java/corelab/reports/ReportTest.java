@@ -168,6 +168,14 @@ class ReportTest {
     }
 
     @Test
+    void theHeaderSaysHowTheTrialsWereOrdered() {
+        assertTrue(closedHtml.contains("<tr><th>order of trials</th><td>1 rounds, one trial of every configuration"
+                + " each, shuffled per round (seed 1234); 1 server start(s), each with a full warmup; 1 s of unrecorded"
+                + " load before each trial; the idle servers used 0.0100 cores on average during another&#39;s trial"
+                + " (at most 0.0100)</td></tr>"), closedHtml.substring(closedHtml.indexOf("What was run")));
+    }
+
+    @Test
     void invalidConfigurationsAreMarked() {
         assertTrue(closedHtml.contains("Invalid configurations: do not trust these figures"));
         assertTrue(closedHtml.contains("<li><strong>offload/cores2/hello/closed/c64</strong>: the load generator was"
@@ -249,7 +257,7 @@ class ReportTest {
     void aRunSavedBeforeAnythingFinishedStillRenders(@TempDir Path elsewhere) throws Exception {
         RunResult full = Fixtures.openRun();
         RunResult empty = new RunResult(full.schemaVersion(), "20261123-100000", RunResult.Status.RUNNING, null,
-                full.startedAt(), full.endedAt(), full.provenance(), full.options(), List.of(), List.of());
+                full.startedAt(), full.endedAt(), full.provenance(), full.options(), null, List.of(), List.of());
         Path folder = elsewhere.resolve(empty.runId());
         new ResultsFolder(folder).save(empty);
         String html = Files.readString(Report.render(folder));

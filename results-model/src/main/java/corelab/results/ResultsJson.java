@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import corelab.results.stats.ComparisonFamily;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -63,7 +64,13 @@ public final class ResultsJson {
             // Version 1 saved uncorrected Welch verdicts ("tied" when not significant). The trials are all in
             // the file, so the comparisons are made again, with today's statistics, rather than rendered as
             // claims the data never supported.
-            ((com.fasterxml.jackson.databind.node.ObjectNode) tree).putArray("comparisons");
+            ((ObjectNode) tree).putArray("comparisons");
+            // Nothing else ran during a schema-1 trial; what the other servers used was not measured.
+            tree.path("configurations").forEach(c -> c.path("trials").forEach(t -> {
+                if (t instanceof ObjectNode trial) {
+                    trial.put("otherServersCpuCores", Double.NaN);
+                }
+            }));
         }
         try {
             RunResult run = MAPPER.treeToValue(tree, RunResult.class);
@@ -77,7 +84,7 @@ public final class ResultsJson {
     private static RunResult recompared(RunResult run) {
         double margin = ComparisonFamily.DEFAULT_EQUIVALENCE_PERCENT;
         return new RunResult(run.schemaVersion(), run.runId(), run.status(), run.failure(), run.startedAt(),
-                run.endedAt(), run.provenance(), run.options(), run.configurations(),
+                run.endedAt(), run.provenance(), run.options(), run.schedule(), run.configurations(),
                 Comparisons.of(run.configurations(), margin));
     }
 

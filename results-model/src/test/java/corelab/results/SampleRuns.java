@@ -24,6 +24,11 @@ final class SampleRuns {
                 configuration("cluster", 1900), faultConfiguration(), counterConfiguration());
         return new RunResult(RunResult.SCHEMA_VERSION, "20261121-120000", RunResult.Status.COMPLETE, null,
                 "2026-11-21T12:00:00Z", "2026-11-21T12:01:00Z", provenance, options,
+                new RunSchedule(RunSchedule.INTERLEAVED, 1234, 1, 1, List.of(
+                        List.of("cluster/hello/closed/c64", "single/hello/closed/c64",
+                                "cluster/workers2/counter/local/closed/c64"),
+                        List.of("single/hello/closed/c64", "cluster/workers2/counter/local/closed/c64",
+                                "cluster/hello/closed/c64"))),
                 configurations, Comparisons.of(configurations, 5.0));
     }
 
@@ -65,7 +70,7 @@ final class SampleRuns {
         IntervalResult after = new IntervalResult(0.1, 0.1, 40, 37, 400, 250, 900, 5000,
                 0.2, 150_000_000L, 0.25, HISTOGRAM);
         TrialResult window = new TrialResult(1, 0.2, 230, 267, 267, new Errors(0, 0, 0, 37), 1150, latency, null,
-                server, generator, List.of(before, after), HISTOGRAM, null);
+                server, generator, List.of(before, after), HISTOGRAM, null, Double.NaN);
         Summary summary = new Summary(Estimate.of(1150), Estimate.of(575), Estimate.of(4500), Estimate.of(250),
                 Estimate.of(900), Estimate.of(1200), Estimate.of(), Estimate.of(0.2), Estimate.of(1.5e8),
                 Estimate.of(0.25), 100.0 * 37 / 267);
@@ -85,6 +90,6 @@ final class SampleRuns {
                 0.2, 150_000_000L, 0.25, HISTOGRAM);
         return new TrialResult(index, 2.0, (long) throughput * 2, (long) throughput * 2, (long) throughput * 2,
                 new Errors(0, 0, 0, 0), throughput, latency, null, server, generator,
-                List.of(second, second), HISTOGRAM, null);
+                List.of(second, second), HISTOGRAM, null, 0.05);
     }
 }

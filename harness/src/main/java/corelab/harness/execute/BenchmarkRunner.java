@@ -11,6 +11,7 @@ import corelab.harness.measure.ServerUnderTest;
 import corelab.harness.plan.BenchmarkOptions;
 import corelab.harness.plan.LoadPoint;
 import corelab.harness.plan.Plan;
+import corelab.harness.plan.Schedule;
 import corelab.harness.plan.ServerPlan;
 import corelab.harness.server.ServerProcess;
 import corelab.results.ComparisonResult;
@@ -37,10 +38,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Runs a whole experiment: for each server in the plan, start it as its own process tree
- * (or reach it), check each workload's answer once, measure every load point, stop it.
- * Results are saved after every configuration, so a crash or Ctrl-C loses at most the
- * configuration in progress, and the saved run says how it ended.
+ * Runs a whole experiment: the trials of every configuration in interleaved rounds ({@link RoundRunner}),
+ * then each fault run on its own, one observation each. Results are saved after every round and every
+ * fault run, so a crash or Ctrl-C loses at most the round in progress, and the saved run says how it ended.
  */
 public final class BenchmarkRunner {
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(90);
@@ -50,7 +50,9 @@ public final class BenchmarkRunner {
     private final BenchmarkOptions options;
     private final Map<String, String> resolvedOptions;
     private final PrintStream console;
-    private final List<ConfigurationResult> done = Collections.synchronizedList(new ArrayList<>());
+    private final List<ConfigurationResult> faultRuns = Collections.synchronizedList(new ArrayList<>());
+    private final Schedule schedule;
+    private volatile RoundRunner rounds;
     private final Instant started = Instant.now();
     private final ResultsFolder folder;
     private final String runId;
@@ -68,6 +70,7 @@ public final class BenchmarkRunner {
         }
         this.runId = folder.path().getFileName().toString(); // "-2" when another run started in the same second
         this.provenance = ProvenanceProbe.probe(List.of(), Commands.labCommand(givenOptions));
+        this.schedule = options.schedule().drawn();
     }
 
     public Path resultsFolder() {
@@ -77,16 +80,25 @@ public final class BenchmarkRunner {
     /** Runs the plan; returns the saved results. On failure the partial results are saved first, then thrown. */
     public RunResult run() throws RunFailure {
         Plan plan = Plan.of(options);
+        long loadSeconds = plan.loadSeconds(schedule);
         console.printf(Locale.ROOT, "corelab: %d configuration(s) on %d server(s): %d s of load, about %d min in all%n",
-                plan.configurations(), plan.servers().size(), plan.loadSeconds(),
-                Math.max(1, Math.round((plan.loadSeconds() + 3.0 * plan.servers().size()) / 60)));
+                plan.configurations(), plan.servers().size(), loadSeconds,
+                Math.max(1, Math.round((loadSeconds + 3.0 * plan.servers().size() * schedule.forks()) / 60)));
+        console.printf(Locale.ROOT, "corelab: trials in %d shuffled rounds (seed %d), %d server start(s) each%n",
+                options.durations().trials(), schedule.seed(), schedule.forks());
         console.println("corelab: results go to " + folder.path().toAbsolutePath());
         Thread interruptSaver = new Thread(this::saveInterrupted, "corelab-save-on-exit");
         Runtime.getRuntime().addShutdownHook(interruptSaver);
-        Progress progress = Progress.start(console, plan.loadSeconds());
+        Progress progress = Progress.start(console, loadSeconds);
         try {
-            for (ServerPlan server : plan.servers()) {
-                runServer(server, plan, progress);
+            rounds = new RoundRunner(options, schedule, plan.servers().stream().filter(s -> !s.hasFaults()).toList(),
+                    progress, console, TrialHooks.NONE);
+            rounds.run(this::start, () -> save(snapshot(RunResult.Status.RUNNING, null)));
+            for (Measurement measurement : rounds.measurements()) {
+                warnings(measurement, measurement.result(), progress);
+            }
+            for (ServerPlan server : plan.servers().stream().filter(ServerPlan::hasFaults).toList()) {
+                runFaults(server, progress);
             }
             progress.close();
             RunResult result = snapshot(RunResult.Status.COMPLETE, null);
@@ -119,7 +131,8 @@ public final class BenchmarkRunner {
         }
     }
 
-    private void runServer(ServerPlan plan, Plan whole, Progress progress) throws RunFailure, InterruptedException {
+    /** A server whose configurations each fire a fault: one window each, outside the rounds, one observation. */
+    private void runFaults(ServerPlan plan, Progress progress) throws RunFailure, InterruptedException {
         try (ServerUnderTest server = start(plan)) {
             if (!server.command().isEmpty()) {
                 console.println("+ " + Commands.abbreviate(server.command()));
@@ -131,21 +144,26 @@ public final class BenchmarkRunner {
                 if (verified.add(point.workload())) {
                     WorkloadRequests.verify(server.address(), server.description(), requests.get(0), counterAnswers);
                 }
-                Measurement measurement = new Measurement(options.durations(), options.generator(), options.thresholds(),
-                        server, plan, point, counterAnswers, progress::step);
+                Measurement measurement = new Measurement(options.durations(), options.generator(),
+                        options.thresholds(), plan, point, progress::step, TrialHooks.NONE);
                 progress.describe(measurement.id());
-                ConfigurationResult result = measurement.run(requests);
-                if (measurement.warmupSecondsUsed() > options.durations().warmupSeconds()) {
-                    progress.warn("corelab: " + result.configuration().id() + ": the warmup took "
-                            + measurement.warmupSecondsUsed() + " s to reach a steady throughput");
-                }
-                done.add(result);
-                if (!result.verdict().valid()) {
-                    progress.warn("WARNING: " + result.configuration().id() + " is INVALID: "
-                            + String.join("; ", result.verdict().invalidReasons()));
-                }
+                measurement.runFaultWindow(server, counterAnswers, requests);
+                ConfigurationResult result = measurement.result();
+                faultRuns.add(result);
+                warnings(measurement, result, progress);
                 save(snapshot(RunResult.Status.RUNNING, null));
             }
+        }
+    }
+
+    private void warnings(Measurement measurement, ConfigurationResult result, Progress progress) {
+        if (measurement.warmupSecondsUsed() > options.durations().warmupSeconds()) {
+            progress.warn("corelab: " + result.configuration().id() + ": the warmup took "
+                    + measurement.warmupSecondsUsed() + " s to reach a steady throughput");
+        }
+        if (!result.verdict().valid()) {
+            progress.warn("WARNING: " + result.configuration().id() + " is INVALID: "
+                    + String.join("; ", result.verdict().invalidReasons()));
         }
     }
 
@@ -168,14 +186,20 @@ public final class BenchmarkRunner {
     }
 
     private RunResult snapshot(RunResult.Status status, String failure) {
-        List<ConfigurationResult> configurations;
-        synchronized (done) {
-            configurations = List.copyOf(done);
+        List<ConfigurationResult> configurations = new ArrayList<>();
+        RoundRunner interleaved = rounds;
+        if (interleaved != null) {
+            interleaved.measurements().stream().filter(Measurement::hasTrials).map(Measurement::result)
+                    .forEach(configurations::add);
+        }
+        synchronized (faultRuns) {
+            configurations.addAll(faultRuns);
         }
         List<ComparisonResult> comparisons = Comparisons.of(configurations,
                 options.thresholds().equivalencePercent());
         return new RunResult(RunResult.SCHEMA_VERSION, runId, status, failure, started.toString(),
-                Instant.now().toString(), provenance, resolvedOptions, configurations, comparisons);
+                Instant.now().toString(), provenance, resolvedOptions, interleaved == null ? null : interleaved.recorded(),
+                configurations, comparisons);
     }
 
     private void save(RunResult result) throws RunFailure {

@@ -8,7 +8,6 @@ import corelab.harness.fault.FaultWindow;
 import corelab.harness.fault.SupervisedServer;
 import corelab.harness.load.CounterLedger;
 import corelab.harness.load.LoadGenerator;
-import corelab.harness.load.LoadInterval;
 import corelab.harness.load.LoadModel;
 import corelab.harness.load.RequestTemplate;
 import corelab.harness.measure.RunFailure;
@@ -28,102 +27,147 @@ import corelab.workloads.Workload;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntConsumer;
 
 /**
- * Measures one configuration: load starts, runs through the warmup (never recorded), then
- * through the trials back to back, sampled once a second; trials differ only in which
- * seconds they own. The load never stops in between, so no trial starts cold. A fault run
+ * Measures one configuration. In a run of interleaved rounds ({@link RoundRunner}) the trials come one at a
+ * time, each in its own load: {@link #warmUp} once per server start (never recorded, and longer until the
+ * throughput is steady), then {@link #trial} once per round, after a short re-warm that is never recorded
+ * either, because the server sat idle while the others were measured. A fault run ({@link #runFaultWindow})
  * measures one finely sampled window instead, with the fault fired into it ({@link FaultWindow}).
  */
 final class Measurement {
     private final Durations durations;
     private final GeneratorSettings generator;
     private final Thresholds thresholds;
-    private final ServerUnderTest server;
     private final ServerPlan plan;
     private final LoadPoint point;
     private final int coresAllowed;
-    /** The server's {@code counter} answers over its life; null when the counter workload does not run. */
-    private final CounterLedger ledger;
     /** Called once per second of load, for the progress bar. */
     private final IntConsumer secondsDone;
+    private final TrialHooks hooks;
+    // Read by the shutdown hook that saves an interrupted run while the runner thread may still add to it.
+    private final List<TrialResult> trials = new CopyOnWriteArrayList<>();
+    /** The server of the latest start: a fork restarts it. */
+    private ServerUnderTest server;
+    /** The server's {@code counter} answers over the latest start's life; null when the counter workload does not run. */
+    private CounterLedger ledger;
     private int warmupSecondsUsed;
     private FaultResult fault;
 
-    Measurement(Durations durations, GeneratorSettings generator, Thresholds thresholds, ServerUnderTest server,
-                ServerPlan plan, LoadPoint point, CounterLedger ledger, IntConsumer secondsDone) {
+    Measurement(Durations durations, GeneratorSettings generator, Thresholds thresholds, ServerPlan plan,
+                LoadPoint point, IntConsumer secondsDone, TrialHooks hooks) {
         this.durations = durations;
         this.generator = generator;
         this.thresholds = thresholds;
-        this.server = server;
         this.plan = plan;
         this.point = point;
-        this.ledger = point.workload() == Workload.COUNTER ? ledger : null;
         this.coresAllowed = plan.cores() > 0 ? plan.cores() : Runtime.getRuntime().availableProcessors();
         this.secondsDone = secondsDone;
+        this.hooks = hooks;
     }
 
-    ConfigurationResult run(List<RequestTemplate> requests) throws RunFailure, InterruptedException {
-        List<TrialResult> trials = new ArrayList<>();
-        try (LoadGenerator generator = new LoadGenerator(server.address(), this.generator.spec(point), requests, ledger)) {
-            try {
-                generator.start();
-            } catch (IOException e) {
-                throw new RunFailure("the load generator cannot reach " + server.description() + ": " + e.getMessage());
-            }
+    /** A (re)started server: the trials that follow measure it; its first load is a full warmup. */
+    void warmUp(ServerUnderTest started, CounterLedger counterAnswers, List<RequestTemplate> requests)
+            throws RunFailure, InterruptedException {
+        this.server = started;
+        this.ledger = point.workload() == Workload.COUNTER ? counterAnswers : null;
+        try (LoadGenerator load = startLoad(requests)) {
+            warmupSecondsUsed = Math.max(warmupSecondsUsed, warm(load));
+        }
+    }
+
+    /**
+     * One trial in a load of its own: {@code rewarmSeconds} unrecorded, then {@code trialSeconds} recorded.
+     *
+     * @param others the run's other servers, idle meanwhile: their CPU during the trial is recorded with it
+     */
+    void trial(int index, int rewarmSeconds, List<RequestTemplate> requests, List<ServerUnderTest> others)
+            throws RunFailure, InterruptedException {
+        try (LoadGenerator load = startLoad(requests)) {
             long next = System.nanoTime();
-            List<Double> warmupThroughputs = new ArrayList<>();
-            int longest = durations.warmupSeconds() == 0 ? 0 : durations.warmupSeconds() + EXTRA_WARMUP_SECONDS;
-            while (warmupSecondsUsed < durations.warmupSeconds()
-                    || (warmupSecondsUsed < longest && !steady(warmupThroughputs))) {
+            for (int second = 0; second < rewarmSeconds; second++) {
                 next = sleepUntil(next + TimeUnit.SECONDS.toNanos(1));
-                // Warmup figures are read only to judge steadiness, then dropped: never in a trial.
-                warmupThroughputs.add(generator.sample().throughputPerSecond());
-                warmupSecondsUsed++;
-                if (warmupSecondsUsed <= durations.warmupSeconds()) {
-                    secondsDone.accept(1);
-                }
+                secondsDone.accept(1);
             }
-            generator.sample(); // whatever came since the last warmup second is dropped too
-            if (point.fault() != null) {
-                trials.add(measureFault(generator));
-            } else {
-                measureTrials(generator, next, trials);
+            load.sample(); // the re-warm is dropped: never in a trial
+            OtherServers idle = OtherServers.start(others);
+            hooks.trialStarted(id(), index, server);
+            TrialRecorder recorder = new TrialRecorder(index, point.model(), coresAllowed, sampleServer(),
+                    server.requestsByProcess(), System.nanoTime());
+            for (int second = 0; second < durations.trialSeconds(); second++) {
+                next = sleepUntil(next + TimeUnit.SECONDS.toNanos(1));
+                recorder.add(load.sample(), sampleServer());
+                secondsDone.accept(1);
+                checkServerAlive();
+            }
+            hooks.trialEnded(id(), index, server);
+            trials.add(recorder.finish(server.requestsByProcess(), idle.coresSinceStart()));
+        }
+    }
+
+    /** A fault run: warmup, then one window with the fault fired into it, all in one load. */
+    void runFaultWindow(ServerUnderTest started, CounterLedger counterAnswers, List<RequestTemplate> requests)
+            throws RunFailure, InterruptedException {
+        this.server = started;
+        this.ledger = point.workload() == Workload.COUNTER ? counterAnswers : null;
+        try (LoadGenerator load = startLoad(requests)) {
+            warmupSecondsUsed = warm(load);
+            trials.add(measureFault(load));
+        }
+    }
+
+    /** The trials so far as a configuration's result; the generators are closed, so every answer is counted. */
+    ConfigurationResult result() {
+        return Summaries.configuration(id(), plan, point, coresAllowed, server, warmupSecondsUsed, trials, ledger,
+                fault, thresholds);
+    }
+
+    boolean hasTrials() {
+        return !trials.isEmpty();
+    }
+
+    private LoadGenerator startLoad(List<RequestTemplate> requests) throws RunFailure {
+        LoadGenerator load = new LoadGenerator(server.address(), generator.spec(point), requests, ledger);
+        try {
+            load.start();
+        } catch (IOException e) {
+            load.close();
+            throw new RunFailure("the load generator cannot reach " + server.description() + ": " + e.getMessage());
+        }
+        return load;
+    }
+
+    /** Warms up until the minimum has passed and the throughput is steady (or the longest warmup is over). */
+    private int warm(LoadGenerator load) throws InterruptedException {
+        long next = System.nanoTime();
+        List<Double> warmupThroughputs = new ArrayList<>();
+        int used = 0;
+        int longest = durations.warmupSeconds() == 0 ? 0 : durations.warmupSeconds() + EXTRA_WARMUP_SECONDS;
+        while (used < durations.warmupSeconds() || (used < longest && !steady(warmupThroughputs))) {
+            next = sleepUntil(next + TimeUnit.SECONDS.toNanos(1));
+            // Warmup figures are read only to judge steadiness, then dropped: never in a trial.
+            warmupThroughputs.add(load.sample().throughputPerSecond());
+            used++;
+            if (used <= durations.warmupSeconds()) {
+                secondsDone.accept(1);
             }
         }
-        // The generator is closed: its last answers, the counter's included, are in.
-        return Summaries.configuration(id(), plan, point, coresAllowed, server, warmupSecondsUsed, trials, ledger, fault,
-                thresholds);
+        load.sample(); // whatever came since the last warmup second is dropped too
+        return used;
     }
 
-    private TrialResult measureFault(LoadGenerator generator) throws RunFailure, InterruptedException {
+    private TrialResult measureFault(LoadGenerator load) throws RunFailure, InterruptedException {
         if (!(server instanceof SupervisedServer supervised)) {
             throw new IllegalStateException("a fault run needs a supervised server");
         }
         FaultWindow window = new FaultWindow(supervised, point.fault(), durations.faultWindowSeconds(), point.model(),
                 coresAllowed, this::sampleServer, secondsDone);
-        window.run(generator);
+        window.run(load);
         fault = window.result();
         return window.trial();
-    }
-
-    private void measureTrials(LoadGenerator generator, long next, List<TrialResult> trials)
-            throws RunFailure, InterruptedException {
-        for (int index = 1; index <= durations.trials(); index++) {
-            TreeSample atStart = sampleServer();
-            TrialRecorder recorder = new TrialRecorder(index, point.model(), coresAllowed, atStart,
-                    server.requestsByProcess(), System.nanoTime());
-            for (int second = 0; second < durations.trialSeconds(); second++) {
-                next = sleepUntil(next + TimeUnit.SECONDS.toNanos(1));
-                LoadInterval interval = generator.sample();
-                recorder.add(interval, sampleServer());
-                secondsDone.accept(1);
-                checkServerAlive();
-            }
-            trials.add(recorder.finish(server.requestsByProcess()));
-        }
     }
 
     /** How long the warmup lasted, in seconds. */

@@ -102,7 +102,7 @@ public final class FaultWindow {
             }
         }
         secondsDone.accept(windowSeconds - secondsReported);
-        trial = recorder.finish(server.requestsByProcess());
+        trial = recorder.finish(server.requestsByProcess(), Double.NaN); // a fault run has the machine to itself
         // The window's figures are taken; the restart is waited for past its end, so that
         // a slow JVM start is measured (restartMillis beyond the window) rather than missed,
         // and the next configuration finds a whole server.

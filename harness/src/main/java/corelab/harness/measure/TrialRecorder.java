@@ -86,7 +86,12 @@ public final class TrialRecorder {
         endNanos = load.endNanos();
     }
 
-    public TrialResult finish(Map<Long, Long> requestsAtEnd) {
+    /**
+     * The trial, closed.
+     *
+     * @param otherServersCpuCores what the run's other servers, idle, used meanwhile (NaN: none, or unseen)
+     */
+    public TrialResult finish(Map<Long, Long> requestsAtEnd, double otherServersCpuCores) {
         double seconds = Math.max(1e-9, (endNanos - startNanos) / 1e9);
         double generatorCpuSeconds = generatorCpuNanos / 1e9;
         GeneratorUsage generator = new GeneratorUsage(generatorThreads, generatorCpuSeconds,
@@ -97,7 +102,7 @@ public final class TrialRecorder {
         boolean open = model instanceof LoadModel.Open;
         return new TrialResult(index, seconds, completed, sent, intended, errors, completed / seconds,
                 Latency.of(latency), open ? Latency.of(uncorrected) : null, server, generator, intervals,
-                Histograms.encode(latency), open ? Histograms.encode(uncorrected) : null);
+                Histograms.encode(latency), open ? Histograms.encode(uncorrected) : null, otherServersCpuCores);
     }
 
     private ServerUsage serverUsage(double seconds, Map<Long, Long> requestsAtEnd) {

@@ -29,7 +29,7 @@ import java.util.Map;
  * @param serverCmd a command that starts the server ({@code -DserverCmd}), or null
  */
 public record BenchmarkOptions(ServerSweep servers, LoadSweep load, GeneratorSettings generator, Durations durations,
-                               Thresholds thresholds, URI target, String serverCmd, List<Fault> faults,
+                               Schedule schedule, Thresholds thresholds, URI target, String serverCmd, List<Fault> faults,
                                Path resultsDir) {
     public static final Option<URI> TARGET = Option.of("target",
             ValueType.optional(ValueType.custom(BenchmarkOptions::target, URI::toString)), null,
@@ -50,7 +50,8 @@ public record BenchmarkOptions(ServerSweep servers, LoadSweep load, GeneratorSet
     public static final OptionSet OPTIONS = OptionSet.of(ServerSweep.MODES, LoadSweep.WORKLOADS, LoadSweep.LOAD,
             LoadSweep.CONCURRENCY, LoadSweep.RATES, ServerSweep.THREADS, ServerSweep.WORKERS, ServerSweep.BALANCES,
             ServerSweep.CPU_ITERATIONS, ServerSweep.COUNTERS, ServerSweep.CORES, Durations.WARMUP_SECONDS,
-            Durations.TRIAL_SECONDS, Durations.TRIALS, GeneratorSettings.LOAD_THREADS,
+            Durations.TRIAL_SECONDS, Durations.TRIALS, Schedule.SEED, Schedule.FORKS, Schedule.REWARM_SECONDS,
+            GeneratorSettings.LOAD_THREADS,
             GeneratorSettings.REQUEST_TIMEOUT_MILLIS, GeneratorSettings.REQUESTS_PER_CONNECTION,
             Thresholds.MAX_GENERATOR_UTILIZATION, Thresholds.MAX_ERROR_PERCENT, Thresholds.EQUIVALENCE_PERCENT,
             TARGET, ALLOW_REMOTE_TARGET,
@@ -99,9 +100,14 @@ public record BenchmarkOptions(ServerSweep servers, LoadSweep load, GeneratorSet
             throw new OptionException(RedisServer.notInstalled());
         }
         Durations durations = Durations.read(values);
+        Schedule schedule = Schedule.read(values);
+        if (schedule.forks() > durations.trials()) {
+            throw new OptionException("-Dforks=" + schedule.forks() + " is more server starts than trials (-Dtrials="
+                    + durations.trials() + "): each start needs at least one round of trials");
+        }
         List<Fault> faults = checkFaults(values.get(FAULTS), servers.modes(), durations.faultWindowSeconds(),
                 target != null || serverCmd != null);
-        return new BenchmarkOptions(servers, load, generator, durations, Thresholds.read(values), target, serverCmd,
+        return new BenchmarkOptions(servers, load, generator, durations, schedule, Thresholds.read(values), target, serverCmd,
                 faults, values.get(RESULTS_DIR));
     }
 

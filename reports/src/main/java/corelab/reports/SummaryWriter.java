@@ -4,6 +4,7 @@ import corelab.results.ComparisonResult;
 import corelab.results.Configuration;
 import corelab.results.ConfigurationResult;
 import corelab.results.FaultSentences;
+import corelab.results.RunLimits;
 import corelab.results.stats.Comparison;
 import corelab.results.stats.Outcome;
 import java.util.ArrayList;
@@ -30,6 +31,8 @@ final class SummaryWriter {
         if (view.configurations().isEmpty()) {
             findings.add("Nothing was measured yet: no configuration finished, so there is no finding to report.");
         }
+        // A figure above its own limit says the limit or the measurement is wrong: first, before any ranking.
+        findings.addAll(RunLimits.broken(view.run()));
         for (String workload : view.workloads()) {
             RunView.Slice slice = view.headline(workload);
             Map<String, List<ConfigurationResult>> byWork = new LinkedHashMap<>();

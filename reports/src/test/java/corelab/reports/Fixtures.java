@@ -161,7 +161,7 @@ final class Fixtures {
         all.add(faultConfiguration("single", "kill-server", 940, 1.2, 0.4, 4242));
         all.add(faultConfiguration("cluster", "kill-worker", 1950, 0.0, 0.6, 4250));
         return new RunResult(base.schemaVersion(), base.runId(), base.status(), base.failure(), base.startedAt(),
-                base.endedAt(), base.provenance(), base.options(), base.schedule(), all, base.comparisons());
+                base.endedAt(), base.provenance(), base.options(), base.schedule(), base.calibration(), all, base.comparisons());
     }
 
     /** An 8 s window at 100 ms, the kill at 3 s, then {@code outageSeconds} of nothing and a dip back to full. */
@@ -231,7 +231,7 @@ final class Fixtures {
                 new RunSchedule(RunSchedule.INTERLEAVED, 1234, 1, 1,
                         List.of(configurations.stream().filter(c -> c.fault() == null)
                                 .map(c -> c.configuration().id()).toList())),
-                configurations, Comparisons.of(configurations, ComparisonFamily.DEFAULT_EQUIVALENCE_PERCENT));
+                null, configurations, Comparisons.of(configurations, ComparisonFamily.DEFAULT_EQUIVALENCE_PERCENT));
     }
 
     private static ConfigurationResult configuration(Spec s, Random random) {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import corelab.results.Calibration;
 import corelab.results.ResultsFolder;
 import corelab.results.ResultsFormatException;
 import corelab.results.ResultsJson;
@@ -242,22 +243,43 @@ class ReportTest {
     }
 
     @Test
-    void aMeasuredSingleCoreRateReplacesTheEstimateInTheCpuLimit(@TempDir Path elsewhere) throws Exception {
+    void jmhsSingleCoreRateIsALabelledFallbackForARunThatMeasuredNone(@TempDir Path elsewhere) throws Exception {
         RunResult run = Fixtures.closedRun();
         Path folder = elsewhere.resolve(run.runId());
         new ResultsFolder(folder).save(run);
         String html = Files.readString(Report.render(folder,
                 Optional.of(new SingleCoreRate(250_000, 1000, "JMH, corelab benchmarks"))));
         assertTrue(html.contains("the cpu limit, 2000 req/s = 2 x 1000 req/s: measured single-core rate (JMH, corelab"
-                + " benchmarks)"), "the measured rate and where it came from");
+                + " benchmarks; a fallback: JMH&#39;s figure from another time, as this run measured none)"),
+                "the measured rate and where it came from");
         assertTrue(Files.isRegularFile(elsewhere.resolve(IndexWriter.FILE_NAME)));
+    }
+
+    /** The run's own calibration beats JMH's figure; one below what was measured is a broken limit, said first. */
+    @Test
+    void theRunsCalibrationDrawsTheLimitAndABrokenOneIsSaid(@TempDir Path elsewhere) throws Exception {
+        RunResult base = Fixtures.closedRun();
+        RunResult run = new RunResult(base.schemaVersion(), base.runId(), base.status(), base.failure(),
+                base.startedAt(), base.endedAt(), base.provenance(), base.options(), base.schedule(),
+                new Calibration(250_000, List.of(500.0, 505.0, 495.0), List.of(500.0, 500.0), null, List.of(),
+                        List.of()), base.configurations(), base.comparisons());
+        Path folder = elsewhere.resolve(run.runId());
+        new ResultsFolder(folder).save(run);
+        String html = Files.readString(Report.render(folder,
+                Optional.of(new SingleCoreRate(250_000, 1000, "JMH, corelab benchmarks"))));
+        assertTrue(html.contains("the cpu limit, 1000 req/s = 2 x 500 req/s: measured single-core rate (measured in"
+                + " this run by a fresh JVM before and after the rounds: 500.0 \u00b1 4.4 req per CPU-second)"), html);
+        String summary = html.substring(html.indexOf("id=\"summary\""));
+        assertTrue(summary.indexOf("<li>BROKEN LIMIT: cluster/workers2/cpu/iterations250000/closed/c64 measured 1950")
+                < summary.indexOf("<li>On "), "broken limits come before the rankings");
     }
 
     @Test
     void aRunSavedBeforeAnythingFinishedStillRenders(@TempDir Path elsewhere) throws Exception {
         RunResult full = Fixtures.openRun();
         RunResult empty = new RunResult(full.schemaVersion(), "20261123-100000", RunResult.Status.RUNNING, null,
-                full.startedAt(), full.endedAt(), full.provenance(), full.options(), null, List.of(), List.of());
+                full.startedAt(), full.endedAt(), full.provenance(), full.options(), null, null, List.of(),
+                List.of());
         Path folder = elsewhere.resolve(empty.runId());
         new ResultsFolder(folder).save(empty);
         String html = Files.readString(Report.render(folder));

@@ -84,7 +84,8 @@ public final class ResultsJson {
     private static RunResult recompared(RunResult run) {
         double margin = ComparisonFamily.DEFAULT_EQUIVALENCE_PERCENT;
         return new RunResult(run.schemaVersion(), run.runId(), run.status(), run.failure(), run.startedAt(),
-                run.endedAt(), run.provenance(), run.options(), run.schedule(), run.configurations(),
+                run.endedAt(), run.provenance(), run.options(), run.schedule(), run.calibration(),
+                run.configurations(),
                 Comparisons.of(run.configurations(), margin));
     }
 

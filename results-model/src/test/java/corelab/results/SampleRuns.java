@@ -29,6 +29,8 @@ final class SampleRuns {
                                 "cluster/workers2/counter/local/closed/c64"),
                         List.of("single/hello/closed/c64", "cluster/workers2/counter/local/closed/c64",
                                 "cluster/hello/closed/c64"))),
+                new Calibration(250_000, List.of(1000.0, 1010.0, 990.0), List.of(1005.0, 995.0), 20,
+                        List.of(20.1, 20.2, 20.15), List.of(20.12, 20.18)),
                 configurations, Comparisons.of(configurations, 5.0));
     }
 

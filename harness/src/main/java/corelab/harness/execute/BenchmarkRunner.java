@@ -6,6 +6,7 @@ import corelab.harness.console.Progress;
 import corelab.harness.fault.SupervisedServer;
 import corelab.harness.load.CounterLedger;
 import corelab.harness.load.RequestTemplate;
+import corelab.harness.measure.Calibrator;
 import corelab.harness.measure.RunFailure;
 import corelab.harness.measure.ServerUnderTest;
 import corelab.harness.plan.BenchmarkOptions;
@@ -14,11 +15,13 @@ import corelab.harness.plan.Plan;
 import corelab.harness.plan.Schedule;
 import corelab.harness.plan.ServerPlan;
 import corelab.harness.server.ServerProcess;
+import corelab.results.Calibration;
 import corelab.results.ComparisonResult;
 import corelab.results.Comparisons;
 import corelab.results.ConfigurationResult;
 import corelab.results.Provenance;
 import corelab.results.ResultsFolder;
+import corelab.results.RunLimits;
 import corelab.results.RunResult;
 import corelab.workloads.Workload;
 import java.io.IOException;
@@ -53,6 +56,7 @@ public final class BenchmarkRunner {
     private final List<ConfigurationResult> faultRuns = Collections.synchronizedList(new ArrayList<>());
     private final Schedule schedule;
     private volatile RoundRunner rounds;
+    private volatile Calibration calibration;
     private final Instant started = Instant.now();
     private final ResultsFolder folder;
     private final String runId;
@@ -93,7 +97,9 @@ public final class BenchmarkRunner {
         try {
             rounds = new RoundRunner(options, schedule, plan.servers().stream().filter(s -> !s.hasFaults()).toList(),
                     progress, console, TrialHooks.NONE);
+            calibration = calibrate(plan, null);
             rounds.run(this::start, () -> save(snapshot(RunResult.Status.RUNNING, null)));
+            calibration = calibrate(plan, calibration);
             for (Measurement measurement : rounds.measurements()) {
                 warnings(measurement, measurement.result(), progress);
             }
@@ -106,6 +112,7 @@ public final class BenchmarkRunner {
             finished = true;
             console.println();
             console.print(ConsoleTable.render(result.configurations(), result.comparisons()));
+            RunLimits.broken(result).forEach(broken -> console.println("\n" + broken));
             console.println("\ncorelab: results saved in " + folder.path().toAbsolutePath());
             return result;
         } catch (RunFailure e) {
@@ -129,6 +136,28 @@ public final class BenchmarkRunner {
                 // already shutting down: the hook is running
             }
         }
+    }
+
+    /**
+     * The limits' calibration in a fresh JVM, before the first round ({@code before} null) or after the last
+     * (added to {@code before}); null when no configuration has a limit it would measure: no corelab server
+     * runs the cpu or io workload.
+     */
+    private Calibration calibrate(Plan plan, Calibration before) throws RunFailure, InterruptedException {
+        ServerPlan first = plan.servers().stream().filter(s -> !s.hasFaults()).findFirst().orElse(null);
+        if (first == null || options.target() != null || options.serverCmd() != null) {
+            return before;
+        }
+        List<Workload> workloads = options.load().workloads();
+        Integer iterations = first.options().workloads().cpuIterations();
+        Integer delay = workloads.contains(Workload.IO) ? first.backendDelayMillis() : null;
+        if (!workloads.contains(Workload.CPU) && delay == null) {
+            return before;
+        }
+        console.println("corelab: calibrating the limits in a fresh JVM (" + (before == null ? "before" : "after")
+                + " the rounds): the cpu kernel's single-core rate" + (delay == null ? "" : ", the backend's round trip"));
+        Calibration measured = Calibrator.measure(iterations, delay);
+        return before == null ? measured : before.withAfter(measured);
     }
 
     /** A server whose configurations each fire a fault: one window each, outside the rounds, one observation. */
@@ -199,7 +228,7 @@ public final class BenchmarkRunner {
                 options.thresholds().equivalencePercent());
         return new RunResult(RunResult.SCHEMA_VERSION, runId, status, failure, started.toString(),
                 Instant.now().toString(), provenance, resolvedOptions, interleaved == null ? null : interleaved.recorded(),
-                configurations, comparisons);
+                calibration, configurations, comparisons);
     }
 
     private void save(RunResult result) throws RunFailure {

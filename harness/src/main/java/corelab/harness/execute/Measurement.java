@@ -27,6 +27,7 @@ import corelab.workloads.Workload;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntConsumer;
@@ -92,11 +93,15 @@ final class Measurement {
                 next = sleepUntil(next + TimeUnit.SECONDS.toNanos(1));
                 secondsDone.accept(1);
             }
-            load.sample(); // the re-warm is dropped: never in a trial
+            // Reading the trees in /proc can take a good part of a second on a busy machine: done before the
+            // trial starts, so that the trial's seconds are whole seconds of load from the sample below.
             OtherServers idle = OtherServers.start(others);
+            TreeSample atStart = sampleServer();
+            Map<Long, Long> requestsAtStart = server.requestsByProcess();
             hooks.trialStarted(id(), index, server);
-            TrialRecorder recorder = new TrialRecorder(index, point.model(), coresAllowed, sampleServer(),
-                    server.requestsByProcess(), System.nanoTime());
+            next = load.sample().endNanos(); // the re-warm is dropped: never in a trial
+            TrialRecorder recorder = new TrialRecorder(index, point.model(), coresAllowed, atStart, requestsAtStart,
+                    next);
             for (int second = 0; second < durations.trialSeconds(); second++) {
                 next = sleepUntil(next + TimeUnit.SECONDS.toNanos(1));
                 recorder.add(load.sample(), sampleServer());

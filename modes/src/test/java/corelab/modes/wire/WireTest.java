@@ -80,7 +80,15 @@ class WireTest {
                         CounterIncrement::format, List.of("counter-increment", "counter-increment x", "counter-increment 1 2")),
                 new Case<>(new CounterValue(17, 4242), "counter-value 17 4242", CounterValue::parse, CounterValue::format,
                         List.of("counter-value 17", "counter-value 17 x", "counter-value 17 4242 1")),
-                new Case<>(new Reload(), "reload", Reload::parse, Reload::format, List.of("reload now", "")));
+                new Case<>(new Reload(), "reload", Reload::parse, Reload::format, List.of("reload now", "")),
+                new Case<>(new CalibrationLine(CalibrationLine.Figure.KERNEL_REQUESTS_PER_CPU_SECOND, 1063.25),
+                        "corelab-calibration kernel-requests-per-cpu-second=1063.250000", CalibrationLine::parse,
+                        CalibrationLine::format, List.of("corelab-calibration kernel-requests-per-cpu-second=",
+                                "corelab-calibration kernel-requests-per-cpu-second=0.0",
+                                "corelab-calibration heap=1.0", "corelab-calibration backend-round-trip-millis=-1")),
+                new Case<>(new CalibrationLine(CalibrationLine.Figure.BACKEND_ROUND_TRIP_MILLIS, 20.125),
+                        "corelab-calibration backend-round-trip-millis=20.125000", CalibrationLine::parse,
+                        CalibrationLine::format, List.of()));
     }
 
     @ParameterizedTest

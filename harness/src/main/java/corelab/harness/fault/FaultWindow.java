@@ -1,5 +1,6 @@
 package corelab.harness.fault;
 
+import corelab.harness.load.AnswerGaps;
 import corelab.harness.load.LoadGenerator;
 import corelab.harness.load.LoadInterval;
 import corelab.harness.load.LoadModel;
@@ -102,6 +103,8 @@ public final class FaultWindow {
             }
         }
         secondsDone.accept(windowSeconds - secondsReported);
+        long windowEndNanos = System.nanoTime();
+        List<AnswerGaps.Gap> silences = generator.answerGaps(windowEndNanos);
         trial = recorder.finish(server.requestsByProcess(), Double.NaN); // a fault run has the machine to itself
         // The window's figures are taken; the restart is waited for past its end, so that
         // a slow JVM start is measured (restartMillis beyond the window) rather than missed,
@@ -111,11 +114,11 @@ public final class FaultWindow {
             awaitReplacement(killNanos);
         }
         result = figures(trial.intervals(), killIndex, (killNanos - startNanos) / 1e9, killedPid, killedWorker,
-                killNanos);
+                killNanos, FaultFigures.outageMillis(silences, killNanos, windowEndNanos));
     }
 
     private FaultResult figures(List<IntervalResult> intervals, int killIndex, double firedAtSeconds, long killedPid,
-                                Integer killedWorker, long killNanos) {
+                                Integer killedWorker, long killNanos, long outageMillis) {
         int restarts;
         Long restartMillis = null;
         if (fault.kind() == Fault.Kind.KILL_WORKER) {
@@ -132,7 +135,7 @@ public final class FaultWindow {
         return new FaultResult(fault.kind().word(), fault.atSeconds(), firedAtSeconds, SAMPLE_MILLIS, killedPid,
                 killedWorker, FaultFigures.failedAfter(intervals, killIndex),
                 FaultFigures.throughputBefore(intervals, killIndex), FaultFigures.lowestAfter(intervals, killIndex),
-                FaultFigures.outageMillis(intervals, killIndex),
+                outageMillis,
                 FaultFigures.recoveryMillis(intervals, killIndex, firedAtSeconds), restarts, restartMillis);
     }
 

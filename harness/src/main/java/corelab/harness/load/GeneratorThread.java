@@ -39,7 +39,7 @@ final class GeneratorThread {
     private final LoadPlan plan;
     private final List<ClientConnection> connections = new ArrayList<>();
     private final SocketChannel[] openedByConnection;
-    private final LoadAccumulator tally = new LoadAccumulator();
+    private final LoadAccumulator tally;
     // one read buffer for all connections: a read is parsed to the end before the next one starts
     private final ByteBuffer readBuffer = ByteBuffer.allocate(64 * 1024);
     private final Consumer<SelectionKey> onSelected = this::onSelected;
@@ -53,9 +53,11 @@ final class GeneratorThread {
      * Drives connections {@code connectionIndexes}; {@code openedByConnection[i]} is the socket
      * {@link LoadGenerator#start} connected for connection {@code i}, or null if that failed.
      */
-    GeneratorThread(String name, LoadPlan plan, int[] connectionIndexes, SocketChannel[] openedByConnection)
+    GeneratorThread(String name, LoadPlan plan, AnswerGaps gaps, int[] connectionIndexes,
+                    SocketChannel[] openedByConnection)
             throws IOException {
         this.plan = plan;
+        this.tally = new LoadAccumulator(gaps);
         this.openedByConnection = openedByConnection;
         this.selector = Selector.open();
         for (int index : connectionIndexes) {

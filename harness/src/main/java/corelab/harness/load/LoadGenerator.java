@@ -31,6 +31,7 @@ public final class LoadGenerator implements AutoCloseable {
     private boolean started;
     private boolean closed;
     private LoadPlan plan;
+    private AnswerGaps answerGaps;
     // where the previous sample left off
     private long previousEndNanos;
     private long previousCpuNanos;
@@ -67,9 +68,10 @@ public final class LoadGenerator implements AutoCloseable {
         plan = new LoadPlan(server, requests.stream().map(r -> EncodedRequest.of(r, hostHeader)).toList(),
                 spec.model() instanceof LoadModel.Open open ? ArrivalSchedule.of(open, spec.connections()) : null,
                 TimeUnit.MILLISECONDS.toNanos(spec.requestTimeoutMillis()), System.nanoTime(), spec.requestsPerConnection());
+        answerGaps = new AnswerGaps(plan.originNanos());
         try {
             for (int t = 0; t < spec.threads(); t++) {
-                threads.add(new GeneratorThread("corelab-load-" + (t + 1), plan, connectionsOf(t), opened));
+                threads.add(new GeneratorThread("corelab-load-" + (t + 1), plan, answerGaps, connectionsOf(t), opened));
             }
         } catch (IOException | RuntimeException e) {
             for (GeneratorThread thread : threads) {
@@ -118,6 +120,21 @@ public final class LoadGenerator implements AutoCloseable {
         previousEndNanos = endNanos;
         previousCpuNanos = cpuNanos;
         return interval;
+    }
+
+    /**
+     * The silences between correct answers since the start, to {@code nowNanos} ({@link System#nanoTime()}):
+     * the one still going on included. Safe from any thread.
+     */
+    public List<AnswerGaps.Gap> answerGaps(long nowNanos) {
+        AnswerGaps gaps;
+        synchronized (this) {
+            if (!started) {
+                throw new IllegalStateException("answerGaps() before start()");
+            }
+            gaps = answerGaps;
+        }
+        return gaps.until(nowNanos);
     }
 
     /**

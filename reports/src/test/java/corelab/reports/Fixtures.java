@@ -188,7 +188,7 @@ final class Fixtures {
         all.recordValue(30_000);
         ServerUsage server = new ServerUsage(2, 8 * 1.8, 1.8, completed / (8 * 1.8), 150_000_000L, 24,
                 List.of(new ProcessUsage(killedPid + 10, "java corelab.modes.ServerMain", 8 * 1.8, 150_000_000L, 24,
-                        completed)));
+                        completed)), -1, -1);
         GeneratorUsage generator = new GeneratorUsage(1, 1.6, 0.2, 100, completed / 8.0, completed / 8.0);
         TrialResult window = new TrialResult(1, 8.0, completed, completed + failed, completed + failed,
                 new Errors(0, 0, 0, failed), completed / 8.0, Latency.of(all), null, server, generator, intervals,
@@ -273,7 +273,8 @@ final class Fixtures {
         long errors = intervals.stream().mapToLong(IntervalResult::errors).sum();
         double cpuSeconds = cores * TRIAL_SECONDS;
         ServerUsage server = new ServerUsage(s.cores(), cpuSeconds, cores, completed / cpuSeconds, rss(s),
-                s.mode().equals("platform") ? 215 : 24, processes(s, completed, cpuSeconds, index));
+                s.mode().equals("platform") ? 215 : 24, processes(s, completed, cpuSeconds, index), rss(s),
+                rss(s) * 3 / 4);
         GeneratorUsage generator = new GeneratorUsage(1, s.generatorUtilization() * TRIAL_SECONDS,
                 s.generatorUtilization(), 1e6 * s.generatorUtilization() * TRIAL_SECONDS / completed,
                 open ? s.rate() : throughput, open ? s.rate() : throughput);

@@ -65,10 +65,14 @@ public final class ResultsJson {
             // the file, so the comparisons are made again, with today's statistics, rather than rendered as
             // claims the data never supported.
             ((ObjectNode) tree).putArray("comparisons");
-            // Nothing else ran during a schema-1 trial; what the other servers used was not measured.
+            // Nothing else ran during a schema-1 trial; what the other servers used, and PSS, were not measured.
             tree.path("configurations").forEach(c -> c.path("trials").forEach(t -> {
                 if (t instanceof ObjectNode trial) {
                     trial.put("otherServersCpuCores", Double.NaN);
+                    if (trial.get("server") instanceof ObjectNode server) {
+                        server.put("rssBytesAtEnd", -1L);
+                        server.put("pssBytesAtEnd", -1L);
+                    }
                 }
             }));
         }

@@ -9,9 +9,14 @@ import java.util.List;
  * @param cpuSeconds           user + system CPU time of every process in the tree
  * @param requestsPerCpuSecond requests answered per second of server CPU: cost, not speed
  * @param rssBytesMax          the largest total resident memory seen in the trial
+ * @param rssBytesAtEnd        the tree's resident memory at the trial's end: shared pages once per process
+ * @param pssBytesAtEnd        its proportional set size at the same instant: each shared page divided between
+ *                             the processes that share it, so a cluster's JVMs are not charged libjvm twice;
+ *                             -1 where it cannot be read (no smaps_rollup, a fault run, files of schema 1)
  */
 public record ServerUsage(int coresAllowed, double cpuSeconds, double cpuCoresUsed, double requestsPerCpuSecond,
-                          long rssBytesMax, int threadsMax, List<ProcessUsage> processes) {
+                          long rssBytesMax, int threadsMax, List<ProcessUsage> processes, long rssBytesAtEnd,
+                          long pssBytesAtEnd) {
     public ServerUsage {
         processes = List.copyOf(processes);
     }

@@ -65,7 +65,7 @@ final class SampleRuns {
     static ConfigurationResult faultConfiguration() {
         Latency latency = new Latency(1800, 300.5, 250, 400, 900, 1200, 5000);
         ServerUsage server = new ServerUsage(2, 0.4, 0.2, 4500, 150_000_000L, 40,
-                List.of(new ProcessUsage(42, "java corelab.modes.ServerMain", 0.4, 150_000_000L, 40, 1800)));
+                List.of(new ProcessUsage(42, "java corelab.modes.ServerMain", 0.4, 150_000_000L, 40, 1800)), -1, -1);
         GeneratorUsage generator = new GeneratorUsage(1, 0.05, 0.25, 125.0, 900, 900);
         IntervalResult before = new IntervalResult(0.0, 0.1, 190, 0, 1900, 250, 900, 5000,
                 0.2, 150_000_000L, 0.25, HISTOGRAM);
@@ -86,7 +86,8 @@ final class SampleRuns {
     static TrialResult trial(int index, double throughput) {
         Latency latency = new Latency((long) throughput * 2, 260.5, 250, 400, 900, 1200, 5000);
         ServerUsage server = new ServerUsage(2, 0.4, 0.2, throughput * 2 / 0.4, 150_000_000L, 40,
-                List.of(new ProcessUsage(42, "java corelab.modes.ServerMain", 0.4, 150_000_000L, 40, (long) throughput * 2)));
+                List.of(new ProcessUsage(42, "java corelab.modes.ServerMain", 0.4, 150_000_000L, 40, (long) throughput * 2)),
+                150_000_000L, 110_000_000L);
         GeneratorUsage generator = new GeneratorUsage(1, 0.5, 0.25, 125.0, throughput, throughput);
         IntervalResult second = new IntervalResult(0.0, 1.0, (long) throughput, 0, throughput, 250, 900, 5000,
                 0.2, 150_000_000L, 0.25, HISTOGRAM);

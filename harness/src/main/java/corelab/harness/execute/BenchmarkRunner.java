@@ -73,7 +73,7 @@ public final class BenchmarkRunner {
             throw new UncheckedIOException("cannot create a results folder in " + options.resultsDir(), e);
         }
         this.runId = folder.path().getFileName().toString(); // "-2" when another run started in the same second
-        this.provenance = ProvenanceProbe.probe(List.of(), Commands.labCommand(givenOptions));
+        this.provenance = ProvenanceProbe.probe(options.serverJvmFlags(), Commands.labCommand(givenOptions));
         this.schedule = options.schedule().drawn();
     }
 
@@ -206,9 +206,10 @@ public final class BenchmarkRunner {
                         plan.cores(), READY_TIMEOUT));
             }
             if (plan.hasFaults()) {
-                return SupervisedServer.start(plan.options(), plan.cores(), READY_TIMEOUT);
+                return SupervisedServer.start(plan.options(), plan.cores(), options.serverJvmFlags(), READY_TIMEOUT);
             }
-            return ServerUnderTest.of(ServerProcess.startMode(plan.options(), plan.cores(), List.of(), READY_TIMEOUT));
+            return ServerUnderTest.of(ServerProcess.startMode(plan.options(), plan.cores(), options.serverJvmFlags(),
+                    READY_TIMEOUT));
         } catch (IOException | IllegalArgumentException | IllegalStateException e) {
             throw new RunFailure("cannot start " + plan.label() + ": " + e.getMessage());
         }

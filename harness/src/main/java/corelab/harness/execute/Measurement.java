@@ -19,6 +19,7 @@ import corelab.harness.plan.LoadPoint;
 import corelab.harness.plan.ServerPlan;
 import corelab.harness.plan.Thresholds;
 import corelab.harness.server.ProcessTreeSampler;
+import corelab.harness.server.TreeMemory;
 import corelab.harness.server.TreeSample;
 import corelab.results.ConfigurationResult;
 import corelab.results.FaultResult;
@@ -109,7 +110,9 @@ final class Measurement {
                 checkServerAlive();
             }
             hooks.trialEnded(id(), index, server);
-            trials.add(recorder.finish(server.requestsByProcess(), idle.coresSinceStart()));
+            ProcessHandle root = server.handle();
+            TreeMemory memory = root == null ? TreeMemory.UNKNOWN : ProcessTreeSampler.memory(root);
+            trials.add(recorder.finish(server.requestsByProcess(), idle.coresSinceStart(), memory));
         }
     }
 

@@ -7,6 +7,7 @@ import corelab.harness.load.LoadModel;
 import corelab.harness.measure.RunFailure;
 import corelab.harness.measure.TrialRecorder;
 import corelab.harness.plan.Fault;
+import corelab.harness.server.TreeMemory;
 import corelab.harness.server.TreeSample;
 import corelab.harness.server.WorkerOnline;
 import corelab.results.FaultResult;
@@ -105,7 +106,7 @@ public final class FaultWindow {
         secondsDone.accept(windowSeconds - secondsReported);
         long windowEndNanos = System.nanoTime();
         List<AnswerGaps.Gap> silences = generator.answerGaps(windowEndNanos);
-        trial = recorder.finish(server.requestsByProcess(), Double.NaN); // a fault run has the machine to itself
+        trial = recorder.finish(server.requestsByProcess(), Double.NaN, TreeMemory.UNKNOWN); // a fault run has the machine to itself
         // The window's figures are taken; the restart is waited for past its end, so that
         // a slow JVM start is measured (restartMillis beyond the window) rather than missed,
         // and the next configuration finds a whole server.

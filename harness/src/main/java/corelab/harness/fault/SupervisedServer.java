@@ -29,6 +29,7 @@ public final class SupervisedServer implements ServerUnderTest {
 
     private final ServerOptions options;
     private final int cores;
+    private final List<String> jvmFlags;
     private final Duration readyTimeout;
     private final InetSocketAddress address;
     /** Requests served by processes of earlier generations, so a restart does not lose them. */
@@ -40,17 +41,20 @@ public final class SupervisedServer implements ServerUnderTest {
     private int restarts; // guarded by this
     private boolean closed; // guarded by this
 
-    private SupervisedServer(ServerOptions options, int cores, Duration readyTimeout, ServerProcess first) {
+    private SupervisedServer(ServerOptions options, int cores, List<String> jvmFlags, Duration readyTimeout,
+                             ServerProcess first) {
         this.options = options.withPort(first.address().getPort());
         this.cores = cores;
+        this.jvmFlags = List.copyOf(jvmFlags);
         this.readyTimeout = readyTimeout;
         this.address = first.address();
         this.current = first;
     }
 
-    public static SupervisedServer start(ServerOptions options, int cores, Duration readyTimeout) throws IOException {
-        return new SupervisedServer(options, cores, readyTimeout,
-                ServerProcess.startMode(options, cores, List.of(), readyTimeout));
+    public static SupervisedServer start(ServerOptions options, int cores, List<String> jvmFlags,
+                                         Duration readyTimeout) throws IOException {
+        return new SupervisedServer(options, cores, jvmFlags, readyTimeout,
+                ServerProcess.startMode(options, cores, jvmFlags, readyTimeout));
     }
 
     /**
@@ -90,7 +94,7 @@ public final class SupervisedServer implements ServerUnderTest {
             tree.awaitGone(KILL_GRACE);
             Map<Long, Long> served = killed.requestsByProcess();
             killed.close();
-            ServerProcess next = ServerProcess.startMode(options, cores, List.of(), readyTimeout);
+            ServerProcess next = ServerProcess.startMode(options, cores, jvmFlags, readyTimeout);
             synchronized (this) {
                 earlierRequests.putAll(served);
                 if (closed) {

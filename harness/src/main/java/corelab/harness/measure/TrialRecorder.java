@@ -3,6 +3,7 @@ package corelab.harness.measure;
 import corelab.harness.load.LoadInterval;
 import corelab.harness.load.LoadModel;
 import corelab.harness.server.ProcessSample;
+import corelab.harness.server.TreeMemory;
 import corelab.harness.server.TreeSample;
 import corelab.results.Errors;
 import corelab.results.GeneratorUsage;
@@ -90,22 +91,23 @@ public final class TrialRecorder {
      * The trial, closed.
      *
      * @param otherServersCpuCores what the run's other servers, idle, used meanwhile (NaN: none, or unseen)
+     * @param memoryAtEnd          the server tree's RSS and PSS at the trial's end
      */
-    public TrialResult finish(Map<Long, Long> requestsAtEnd, double otherServersCpuCores) {
+    public TrialResult finish(Map<Long, Long> requestsAtEnd, double otherServersCpuCores, TreeMemory memoryAtEnd) {
         double seconds = Math.max(1e-9, (endNanos - startNanos) / 1e9);
         double generatorCpuSeconds = generatorCpuNanos / 1e9;
         GeneratorUsage generator = new GeneratorUsage(generatorThreads, generatorCpuSeconds,
                 generatorCpuNanos / (seconds * 1e9 * generatorThreads),
                 completed == 0 ? Double.NaN : generatorCpuNanos / 1e3 / completed,
                 intended / seconds, sent / seconds);
-        ServerUsage server = serverUsage(seconds, requestsAtEnd);
+        ServerUsage server = serverUsage(seconds, requestsAtEnd, memoryAtEnd);
         boolean open = model instanceof LoadModel.Open;
         return new TrialResult(index, seconds, completed, sent, intended, errors, completed / seconds,
                 Latency.of(latency), open ? Latency.of(uncorrected) : null, server, generator, intervals,
                 Histograms.encode(latency), open ? Histograms.encode(uncorrected) : null, otherServersCpuCores);
     }
 
-    private ServerUsage serverUsage(double seconds, Map<Long, Long> requestsAtEnd) {
+    private ServerUsage serverUsage(double seconds, Map<Long, Long> requestsAtEnd, TreeMemory memoryAtEnd) {
         if (serverAtStart == null || lastServerSample == null) {
             return null;
         }
@@ -123,7 +125,8 @@ public final class TrialRecorder {
         }
         double cpuSeconds = cpuNanos / 1e9;
         return new ServerUsage(coresAllowed, cpuSeconds, cpuSeconds / seconds,
-                cpuSeconds > 0 ? completed / cpuSeconds : Double.NaN, rssBytesMax, threadsMax, processes);
+                cpuSeconds > 0 ? completed / cpuSeconds : Double.NaN, rssBytesMax, threadsMax, processes,
+                memoryAtEnd.rssBytes(), memoryAtEnd.pssBytes());
     }
 
     /** CPU the tree used between two samples; a process that appeared in between (a restarted worker) counts whole. */

@@ -30,7 +30,7 @@ import java.util.Map;
  */
 public record BenchmarkOptions(ServerSweep servers, LoadSweep load, GeneratorSettings generator, Durations durations,
                                Schedule schedule, Thresholds thresholds, URI target, String serverCmd, List<Fault> faults,
-                               Path resultsDir) {
+                               Path resultsDir, List<String> serverJvmFlags) {
     public static final Option<URI> TARGET = Option.of("target",
             ValueType.optional(ValueType.custom(BenchmarkOptions::target, URI::toString)), null,
             "drive load at a server corelab did not start, http://host:port");
@@ -43,6 +43,10 @@ public record BenchmarkOptions(ServerSweep servers, LoadSweep load, GeneratorSet
             "a fault fired once into each configuration's measured window, kill-worker@10s or kill-server@10s, a list"
                     + " (each mode gets the ones that apply); the window is then one run of trials x trialSeconds,"
                     + " sampled every 100 ms, one observation: no CI");
+    public static final Option<String> SERVER_JVM_FLAGS = Option.of("serverJvmFlags",
+            ValueType.optional(ValueType.text(true)), null,
+            "flags for the root JVM of every server corelab starts (a cluster's primary: its workers keep their"
+                    + " own), e.g. \"-Xms512m -Xmx512m\"; recorded in provenance");
     public static final Option<Path> RESULTS_DIR = Option.of("resultsDir", ValueType.custom(Path::of, Path::toString),
             Path.of("results"), "where each run's results folder is made");
 
@@ -55,11 +59,12 @@ public record BenchmarkOptions(ServerSweep servers, LoadSweep load, GeneratorSet
             GeneratorSettings.REQUEST_TIMEOUT_MILLIS, GeneratorSettings.REQUESTS_PER_CONNECTION,
             Thresholds.MAX_GENERATOR_UTILIZATION, Thresholds.MAX_ERROR_PERCENT, Thresholds.EQUIVALENCE_PERCENT,
             TARGET, ALLOW_REMOTE_TARGET,
-            SERVER_CMD, FAULTS, RESULTS_DIR, ServerOptions.WORKER_MODE, ServerOptions.OFFLOAD_THREADS,
+            SERVER_CMD, FAULTS, RESULTS_DIR, SERVER_JVM_FLAGS, ServerOptions.WORKER_MODE, ServerOptions.OFFLOAD_THREADS,
             ServerOptions.BACKEND_DELAY_MILLIS, ServerOptions.HOST);
 
     public BenchmarkOptions {
         faults = List.copyOf(faults);
+        serverJvmFlags = List.copyOf(serverJvmFlags);
     }
 
     public static BenchmarkOptions defaults() {
@@ -108,7 +113,8 @@ public record BenchmarkOptions(ServerSweep servers, LoadSweep load, GeneratorSet
         List<Fault> faults = checkFaults(values.get(FAULTS), servers.modes(), durations.faultWindowSeconds(),
                 target != null || serverCmd != null);
         return new BenchmarkOptions(servers, load, generator, durations, schedule, Thresholds.read(values), target, serverCmd,
-                faults, values.get(RESULTS_DIR));
+                faults, values.get(RESULTS_DIR), values.get(SERVER_JVM_FLAGS) == null ? List.of()
+                        : List.of(values.get(SERVER_JVM_FLAGS).strip().split("\\s+")));
     }
 
     /**

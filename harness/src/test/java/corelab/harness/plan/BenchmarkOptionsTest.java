@@ -150,7 +150,7 @@ class BenchmarkOptionsTest {
                 "cores", "0", "warmupSeconds", "3", "trialSeconds", "2", "trials", "5", "seed", "0", "forks", "1", "rewarmSeconds", "1", "loadThreads", "1",
                 "requestTimeoutMillis", "10000", "requestsPerConnection", "0", "maxGeneratorUtilization", "0.9",
                 "maxErrorPercent", "1", "equivalencePercent", "5", "target", "", "allowRemoteTarget", "false", "serverCmd", "", "fault", "none",
-                "resultsDir", "results", "workerMode", "single", "offloadThreads", cores, "backendDelayMillis", "20",
+                "resultsDir", "results", "serverJvmFlags", "", "workerMode", "single", "offloadThreads", cores, "backendDelayMillis", "20",
                 "host", "127.0.0.1"};
         for (int i = 0; i < pairs.length; i += 2) {
             expected.put(pairs[i], pairs[i + 1]);
@@ -186,6 +186,7 @@ class BenchmarkOptionsTest {
                 Map.entry("requestsPerConnection", "10"), Map.entry("maxGeneratorUtilization", "0.5"),
                 Map.entry("maxErrorPercent", "2.5"), Map.entry("equivalencePercent", "7.5"),
                 Map.entry("fault", "kill-server@1s"), Map.entry("resultsDir", "r"),
+                Map.entry("serverJvmFlags", " -Xms64m  -Xmx64m "),
                 Map.entry("workerMode", "virtual"), Map.entry("offloadThreads", "3"),
                 Map.entry("backendDelayMillis", "5"), Map.entry("host", "localhost")));
         ServerOptions base = ServerOptions.defaults().with(ServerOptions.WORKER_MODE, Mode.VIRTUAL)
@@ -197,7 +198,7 @@ class BenchmarkOptionsTest {
                         List.of(new LoadModel.Open(100), new LoadModel.Open(200))),
                 new GeneratorSettings(2, 500, 10), new Durations(0, 3, 4), new Schedule(42, 2, 1),
                 new Thresholds(0.5, 2.5, 7.5), null, null,
-                List.of(new Fault(Fault.Kind.KILL_SERVER, 1)), Path.of("r"));
+                List.of(new Fault(Fault.Kind.KILL_SERVER, 1)), Path.of("r"), List.of("-Xms64m", "-Xmx64m"));
         assertEquals(typed, parsed);
     }
 }

@@ -189,7 +189,8 @@ final class Fixtures {
         ServerUsage server = new ServerUsage(2, 8 * 1.8, 1.8, completed / (8 * 1.8), 150_000_000L, 24,
                 List.of(new ProcessUsage(killedPid + 10, "java corelab.modes.ServerMain", 8 * 1.8, 150_000_000L, 24,
                         completed)), -1, -1);
-        GeneratorUsage generator = new GeneratorUsage(1, 1.6, 0.2, 100, completed / 8.0, completed / 8.0);
+        GeneratorUsage generator = new GeneratorUsage(1, 1.6, 0.2, 100, completed / 8.0, completed / 8.0,
+                Double.NaN);
         TrialResult window = new TrialResult(1, 8.0, completed, completed + failed, completed + failed,
                 new Errors(0, 0, 0, failed), completed / 8.0, Latency.of(all), null, server, generator, intervals,
                 Histograms.encode(all), null, Double.NaN);
@@ -277,7 +278,7 @@ final class Fixtures {
                 rss(s) * 3 / 4);
         GeneratorUsage generator = new GeneratorUsage(1, s.generatorUtilization() * TRIAL_SECONDS,
                 s.generatorUtilization(), 1e6 * s.generatorUtilization() * TRIAL_SECONDS / completed,
-                open ? s.rate() : throughput, open ? s.rate() : throughput);
+                open ? s.rate() : throughput, open ? s.rate() : throughput, 0.02);
         return new TrialResult(index, TRIAL_SECONDS, completed, completed + errors, open ? completed : 0,
                 new Errors(0, 0, errors, 0), throughput, Latency.of(trialCorrected),
                 open ? Latency.of(trialUncorrected) : null, server, generator, intervals,

@@ -69,6 +69,9 @@ public final class ResultsJson {
             tree.path("configurations").forEach(c -> c.path("trials").forEach(t -> {
                 if (t instanceof ObjectNode trial) {
                     trial.put("otherServersCpuCores", Double.NaN);
+                    if (trial.get("generator") instanceof ObjectNode generator) {
+                        generator.put("runQueueWaitShare", Double.NaN);
+                    }
                     if (trial.get("server") instanceof ObjectNode server) {
                         server.put("rssBytesAtEnd", -1L);
                         server.put("pssBytesAtEnd", -1L);

@@ -66,7 +66,7 @@ final class SampleRuns {
         Latency latency = new Latency(1800, 300.5, 250, 400, 900, 1200, 5000);
         ServerUsage server = new ServerUsage(2, 0.4, 0.2, 4500, 150_000_000L, 40,
                 List.of(new ProcessUsage(42, "java corelab.modes.ServerMain", 0.4, 150_000_000L, 40, 1800)), -1, -1);
-        GeneratorUsage generator = new GeneratorUsage(1, 0.05, 0.25, 125.0, 900, 900);
+        GeneratorUsage generator = new GeneratorUsage(1, 0.05, 0.25, 125.0, 900, 900, Double.NaN);
         IntervalResult before = new IntervalResult(0.0, 0.1, 190, 0, 1900, 250, 900, 5000,
                 0.2, 150_000_000L, 0.25, HISTOGRAM);
         IntervalResult after = new IntervalResult(0.1, 0.1, 40, 37, 400, 250, 900, 5000,
@@ -88,7 +88,7 @@ final class SampleRuns {
         ServerUsage server = new ServerUsage(2, 0.4, 0.2, throughput * 2 / 0.4, 150_000_000L, 40,
                 List.of(new ProcessUsage(42, "java corelab.modes.ServerMain", 0.4, 150_000_000L, 40, (long) throughput * 2)),
                 150_000_000L, 110_000_000L);
-        GeneratorUsage generator = new GeneratorUsage(1, 0.5, 0.25, 125.0, throughput, throughput);
+        GeneratorUsage generator = new GeneratorUsage(1, 0.5, 0.25, 125.0, throughput, throughput, 0.05);
         IntervalResult second = new IntervalResult(0.0, 1.0, (long) throughput, 0, throughput, 250, 900, 5000,
                 0.2, 150_000_000L, 0.25, HISTOGRAM);
         return new TrialResult(index, 2.0, (long) throughput * 2, (long) throughput * 2, (long) throughput * 2,

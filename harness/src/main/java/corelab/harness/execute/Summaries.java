@@ -98,11 +98,19 @@ final class Summaries {
         List<String> reasons = new ArrayList<>();
         for (TrialResult trial : trials) {
             double utilization = trial.generator().utilization();
+            double waiting = trial.generator().runQueueWaitShare();
             if (utilization > thresholds.maxGeneratorUtilization()) {
                 reasons.add(String.format(Locale.ROOT,
                         "the load generator was saturated in trial %d (%.0f%% of its CPU, limit %.0f%%):"
                                 + " the figures measure the generator, not the server",
                         trial.index(), 100 * utilization, 100 * thresholds.maxGeneratorUtilization()));
+                break;
+            }
+            if (trial.generator().saturation() > thresholds.maxGeneratorUtilization()) {
+                reasons.add(String.format(Locale.ROOT,
+                        "the load generator was saturated in trial %d (busy %.0f%% of the time and waiting for a CPU"
+                                + " %.0f%%, limit %.0f%% together): the figures measure the generator, not the server",
+                        trial.index(), 100 * utilization, 100 * waiting, 100 * thresholds.maxGeneratorUtilization()));
                 break;
             }
         }

@@ -40,6 +40,7 @@ final class GeneratorThread {
     private final List<ClientConnection> connections = new ArrayList<>();
     private final SocketChannel[] openedByConnection;
     private final LoadAccumulator tally;
+    private volatile RunQueueWait runQueueWait;
     // one read buffer for all connections: a read is parsed to the end before the next one starts
     private final ByteBuffer readBuffer = ByteBuffer.allocate(64 * 1024);
     private final Consumer<SelectionKey> onSelected = this::onSelected;
@@ -112,6 +113,12 @@ final class GeneratorThread {
         return failure;
     }
 
+    /** Time the thread has waited for a CPU so far, from the kernel; {@link RunQueueWait#UNKNOWN} if not known. */
+    long runQueueWaitNanos() {
+        RunQueueWait wait = runQueueWait;
+        return wait == null ? RunQueueWait.UNKNOWN : wait.nanos();
+    }
+
     /** CPU time the thread has used so far, 0 before it starts. */
     long cpuNanos() {
         long cpu = THREADS.isThreadCpuTimeSupported() ? THREADS.getThreadCpuTime(thread.threadId()) : 0;
@@ -119,6 +126,7 @@ final class GeneratorThread {
     }
 
     private void run() {
+        runQueueWait = RunQueueWait.ofCurrentThread();
         try {
             long now = plan.now();
             for (ClientConnection connection : connections) {

@@ -35,6 +35,7 @@ public final class LoadGenerator implements AutoCloseable {
     // where the previous sample left off
     private long previousEndNanos;
     private long previousCpuNanos;
+    private long previousWaitNanos;
 
     /** {@code requests} are cycled round-robin on each connection, each connection starting at a different one. */
     public LoadGenerator(InetSocketAddress server, LoadSpec spec, List<RequestTemplate> requests) {
@@ -106,9 +107,12 @@ public final class LoadGenerator implements AutoCloseable {
         Histogram uncorrectedLatency = LoadAccumulator.newHistogram();
         LoadCounts counts = LoadCounts.ZERO;
         long cpuNanos = 0;
+        long waitNanos = 0;
         for (GeneratorThread thread : threads) {
             counts = counts.plus(thread.tally().drainInto(latency, uncorrectedLatency, ledger));
             cpuNanos += thread.cpuNanos();
+            long threadWait = thread.runQueueWaitNanos();
+            waitNanos = waitNanos < 0 || threadWait < 0 ? RunQueueWait.UNKNOWN : waitNanos + threadWait;
         }
         long intended = plan.open()
                 ? plan.schedule().dueBetween(previousEndNanos - plan.originNanos(), endNanos - plan.originNanos())
@@ -116,9 +120,11 @@ public final class LoadGenerator implements AutoCloseable {
         // completed is the histogram's count: throughput and latency describe the very same answers
         LoadInterval interval = new LoadInterval(previousEndNanos, endNanos, counts.sent(), latency.getTotalCount(),
                 intended, counts.wrongAnswers(), counts.statusErrors(), counts.timeouts(), counts.connectionErrors(),
-                latency, uncorrectedLatency, Math.max(0, cpuNanos - previousCpuNanos), threads.size());
+                latency, uncorrectedLatency, Math.max(0, cpuNanos - previousCpuNanos), threads.size(),
+                waitNanos < 0 ? RunQueueWait.UNKNOWN : Math.max(0, waitNanos - previousWaitNanos));
         previousEndNanos = endNanos;
         previousCpuNanos = cpuNanos;
+        previousWaitNanos = Math.max(0, waitNanos);
         return interval;
     }
 

@@ -41,6 +41,7 @@ public final class TrialRecorder {
     private long intended;
     private Errors errors = new Errors(0, 0, 0, 0);
     private long generatorCpuNanos;
+    private long generatorWaitNanos; // -1 once any interval's is unknown
     private int generatorThreads = 1;
     private long rssBytesMax;
     private int threadsMax;
@@ -67,6 +68,8 @@ public final class TrialRecorder {
         intended += load.intendedRequests();
         errors = errors.plus(new Errors(load.wrongAnswers(), load.statusErrors(), load.timeouts(), load.connectionErrors()));
         generatorCpuNanos += load.generatorCpuNanos();
+        generatorWaitNanos = generatorWaitNanos < 0 || load.generatorRunQueueWaitNanos() < 0 ? -1
+                : generatorWaitNanos + load.generatorRunQueueWaitNanos();
         generatorThreads = load.generatorThreads();
 
         double serverCores = Double.NaN;
@@ -99,7 +102,8 @@ public final class TrialRecorder {
         GeneratorUsage generator = new GeneratorUsage(generatorThreads, generatorCpuSeconds,
                 generatorCpuNanos / (seconds * 1e9 * generatorThreads),
                 completed == 0 ? Double.NaN : generatorCpuNanos / 1e3 / completed,
-                intended / seconds, sent / seconds);
+                intended / seconds, sent / seconds,
+                generatorWaitNanos < 0 ? Double.NaN : generatorWaitNanos / (seconds * 1e9 * generatorThreads));
         ServerUsage server = serverUsage(seconds, requestsAtEnd, memoryAtEnd);
         boolean open = model instanceof LoadModel.Open;
         return new TrialResult(index, seconds, completed, sent, intended, errors, completed / seconds,

@@ -162,7 +162,7 @@ class ReportTest {
                 + " -0.40% to +3.0%), lies inside the \u00b15.0% equivalence margin"), summary);
         // a significant difference below the margin is said, and not ranked
         assertTrue(summary.contains("virtual and platform are not ranked apart: platform is 4.0% slower than virtual"
-                + " (95% CI 0.37% to 7.6%, Holm p = 0.038 over 10 comparisons), a real difference that may be smaller"
+                + " (95% CI 0.37% to 7.6%, Holm p = 0.038 over 6 comparisons), a real difference that may be smaller"
                 + " than the \u00b14.8% margin: not ranked"), summary);
         // on 2 cores, hello leads with the server's CPU per request, and says why
         assertTrue(summary.contains("On hello (closed c64, 2 cores), server CPU per request first, since on 2 cores"

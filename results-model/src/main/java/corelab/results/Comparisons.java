@@ -9,8 +9,8 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Which configurations of a run are compared, and how: every pair measured under the same workload, load,
- * cores and CPU work size, on throughput (mode against mode, pool size against pool size). Holm's
+ * Which configurations of a run are compared, and how: every pair of valid configurations measured under the
+ * same workload, load, cores and CPU work size, on throughput (mode against mode, pool size against pool size). Holm's
  * correction runs over all the pairs of one workload, the family a reader scans for "the" finding about it.
  * The harness saves what this computes; a file written before this schema is recomputed with it.
  */
@@ -22,8 +22,11 @@ public final class Comparisons {
         // Threads and workers each apply to one mode only, so they do not split the groups.
         Map<String, Map<String, List<ConfigurationResult>>> byWorkload = new LinkedHashMap<>();
         for (ConfigurationResult c : configurations) {
-            if (c.fault() != null) {
-                continue; // one observation of one event: nothing to test a difference with
+            if (c.fault() != null || !c.verdict().valid()) {
+                // A fault run is one observation of one event: nothing to test a difference with. An INVALID
+                // configuration's figures measure something else (a saturated generator): testing them would
+                // claim what they cannot support, and would widen the family every valid pair is corrected in.
+                continue;
             }
             Configuration configured = c.configuration();
             byWorkload.computeIfAbsent(configured.workload(), k -> new LinkedHashMap<>())

@@ -37,20 +37,16 @@ public final class ConsoleTable {
             out.append("\nfaults (each one run, one observation: no confidence interval):\n");
             faulted.forEach(c -> out.append("  ").append(FaultSentences.of(c)).append('\n'));
         }
-        // A comparison with an INVALID configuration would claim what its figures cannot support.
-        java.util.Set<String> invalid = new java.util.HashSet<>();
-        configurations.stream().filter(c -> !c.verdict().valid()).forEach(c -> invalid.add(c.configuration().id()));
-        List<ComparisonResult> trusted = comparisons.stream()
-                .filter(r -> !invalid.contains(r.comparison().nameA()) && !invalid.contains(r.comparison().nameB()))
-                .toList();
+        // INVALID configurations are never compared (corelab.results.Comparisons leaves them out).
+        long invalid = configurations.stream().filter(c -> c.fault() == null && !c.verdict().valid()).count();
         if (!comparisons.isEmpty()) {
             out.append('\n');
             // Only differences significant after Holm's correction and larger than the margin are findings to
             // state; the rest are counted by what the data can say about them.
-            trusted.stream().filter(r -> r.comparison().ranks())
+            comparisons.stream().filter(r -> r.comparison().ranks())
                     .forEach(r -> out.append("  ").append(r.sentence()).append('\n'));
             Map<String, Map<Outcome, Long>> others = new TreeMap<>();
-            trusted.stream().filter(r -> !r.comparison().ranks()).forEach(r -> others
+            comparisons.stream().filter(r -> !r.comparison().ranks()).forEach(r -> others
                     .computeIfAbsent(r.workload(), k -> new EnumMap<>(Outcome.class))
                     .merge(r.comparison().outcome(), 1L, Long::sum));
             others.forEach((workload, counts) -> counts.forEach((outcome, count) -> out.append("  on ")
@@ -59,9 +55,8 @@ public final class ConsoleTable {
             if (!others.isEmpty()) {
                 out.append("  (each with its interval, margin and detectable difference in results.json)\n");
             }
-            if (trusted.size() < comparisons.size()) {
-                out.append("  ").append(comparisons.size() - trusted.size())
-                        .append(" pair(s) with an INVALID configuration left out\n");
+            if (invalid > 0) {
+                out.append("  ").append(invalid).append(" INVALID configuration(s) compared with nothing\n");
             }
         }
         return out.toString();

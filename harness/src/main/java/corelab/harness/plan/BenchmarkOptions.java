@@ -23,7 +23,8 @@ import java.util.Map;
  * composed of the server's options, swept ({@link ServerSweep}: {@code -Dthreads=8,200} measures
  * both), the load ({@link LoadSweep}), the generator, the durations and the validity thresholds,
  * and where the server is. Its defaults make the lab's main job: every mode on hello, cpu and
- * io, in about four minutes on a 2-core machine.
+ * io: 270 s of load in shuffled rounds, about five minutes with the starts and the calibrations on a
+ * 2-core machine (longer when warmups must stretch to reach a steady throughput).
  *
  * @param target    a server corelab did not start ({@code -Dtarget}), or null
  * @param serverCmd a command that starts the server ({@code -DserverCmd}), or null

@@ -158,13 +158,15 @@ class LabRunTest {
     @Test
     void anInterruptedRunKeepsWhatItMeasured(@TempDir Path results) throws Exception {
         Run run = start(results, "-Dmode=cluster,single", "-Dworkload=hello,io", "-DtrialSeconds=1", "-Dtrials=30");
-        run.awaitLine("measuring cluster/workers2/hello");
-        run.awaitLine("measuring cluster/workers2/io"); // the first configuration is saved by now
+        run.awaitLine("(round 2 of 30)"); // the first round is saved by now
         run.process.destroy(); // SIGTERM, as Ctrl-C's SIGINT would
         run.process.waitFor(60, TimeUnit.SECONDS);
         RunResult saved = ResultsJson.read(onlyFolder(results));
         assertEquals(RunResult.Status.INTERRUPTED, saved.status());
-        assertEquals(1, saved.configurations().size());
+        assertEquals(4, saved.configurations().size(), "every configuration has its first round's trial");
+        assertTrue(saved.configurations().stream().allMatch(c -> c.trials().size() >= 1 && c.trials().size() < 30));
+        assertEquals(saved.schedule().rounds().size(), saved.configurations().stream()
+                .mapToInt(c -> c.trials().size()).min().orElseThrow(), "the saved rounds are the complete ones");
         assertNoServerLeft(saved);
     }
 

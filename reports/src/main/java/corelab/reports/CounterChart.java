@@ -1,5 +1,6 @@
 package corelab.reports;
 
+import corelab.results.Comparisons;
 import corelab.results.ConfigurationResult;
 import corelab.results.CounterCheck;
 import java.awt.Color;
@@ -37,8 +38,8 @@ final class CounterChart {
         List<String> figures = new ArrayList<>();
         for (ConfigurationResult c : counted) {
             CounterCheck check = c.counterCheck();
-            names.add(view.seriesName(c) + (counted.stream().map(RunView::load).distinct().count() > 1
-                    ? " " + RunView.load(c) : ""));
+            names.add(view.seriesName(c) + (counted.stream().map(Comparisons::load).distinct().count() > 1
+                    ? " " + Comparisons.load(c) : ""));
             requests.add((double) check.requests());
             highest.add((double) check.highestCount());
             figures.add(describe(view, c, check));

@@ -1,5 +1,6 @@
 package corelab.reports;
 
+import corelab.results.Comparisons;
 import corelab.results.ConfigurationResult;
 import corelab.results.ProcessUsage;
 import corelab.results.TrialResult;
@@ -79,7 +80,7 @@ final class FairnessChart {
         }
         double fair = 100.0 / shares.size();
         String workload = c.configuration().workload();
-        String title = view.seriesName(c) + " on " + workload + " (" + RunView.load(c) + "): fair share "
+        String title = view.seriesName(c) + " on " + workload + " (" + Comparisons.load(c) + "): fair share "
                 + Numbers.percent(fair);
         CategoryChart chart = Charts.bars(title, "% of requests", bars, Charts.PANEL_WIDTH, Charts.PANEL_HEIGHT);
         chart.getStyler().setYAxisMin(0.0).setYAxisMax(Math.max(highest * 1.25, fair * 1.5));

@@ -4,7 +4,10 @@ import corelab.results.Configuration;
 import corelab.results.ConfigurationResult;
 import corelab.results.Provenance;
 import corelab.results.RunResult;
+import corelab.results.RunSchedule;
+import corelab.results.TrialResult;
 import java.util.Comparator;
+import java.util.DoubleSummaryStatistics;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -40,6 +43,22 @@ final class HeaderWriter {
         html.append("</table>\n</details>\n");
     }
 
+    /** What each confidence interval covers follows from how the trials were ordered: said, not assumed. */
+    static String order(RunResult run) {
+        RunSchedule schedule = run.schedule();
+        if (schedule == null) {
+            return "each configuration's trials back to back in one server process (an older file): the intervals"
+                    + " cover neither the machine's drift between configurations nor server starts";
+        }
+        DoubleSummaryStatistics idle = run.configurations().stream().flatMap(c -> c.trials().stream())
+                .mapToDouble(TrialResult::otherServersCpuCores).filter(Double::isFinite).summaryStatistics();
+        return schedule.rounds().size() + " rounds, one trial of every configuration each, shuffled per round (seed "
+                + schedule.seed() + "); " + schedule.forks() + " server start(s), each with a full warmup; "
+                + schedule.rewarmSeconds() + " s of unrecorded load before each trial"
+                + (idle.getCount() == 0 ? "" : "; the idle servers used " + Numbers.compact(idle.getAverage())
+                + " cores on average during another's trial (at most " + Numbers.compact(idle.getMax()) + ")");
+    }
+
     private static Map<String, String> facts(RunView view) {
         RunResult run = view.run();
         Provenance p = run.provenance();
@@ -68,6 +87,7 @@ final class HeaderWriter {
             facts.put("io backend delay", delays);
         }
         facts.put("trials", trials(run.options()));
+        facts.put("order of trials", order(run));
         facts.put("configurations", run.configurations().size() + " ("
                 + run.configurations().stream().filter(c -> !c.verdict().valid()).count() + " invalid)");
         facts.put("JDK", p.javaVersion() + " (" + p.javaVendor() + ", " + p.jvmName() + ")");

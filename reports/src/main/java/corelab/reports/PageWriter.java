@@ -53,8 +53,12 @@ final class PageWriter {
         for (String finding : SummaryWriter.findings(view)) {
             html.append("<li>").append(Html.text(finding)).append("</li>\n");
         }
-        html.append("</ul>\n<p class=\"note\">Drawn only from the statistics below: a difference the Welch test does not"
-                + " find significant at 95% is called a tie. Each workload is ranked at the load level shown.</p>\n");
+        html.append("</ul>\n<p class=\"note\">Drawn only from the statistics below: modes are ranked apart only by a"
+                + " difference that is significant after Holm's correction over the workload's comparisons and larger"
+                + " than the equivalence margin (" + Html.text(view.equivalenceMargin()) + "). \"Practically the same\""
+                + " means the whole 90% interval of the difference lies inside that margin; \"no significant difference"
+                + " detected\" means the run could not tell, and says how large a difference it could have seen. Each"
+                + " workload is ranked at the load level shown.</p>\n");
         invalid(html, view);
 
         for (Section section : sections) {

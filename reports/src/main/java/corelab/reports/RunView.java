@@ -1,9 +1,11 @@
 package corelab.reports;
 
 import corelab.results.ComparisonResult;
+import corelab.results.Comparisons;
 import corelab.results.Configuration;
 import corelab.results.ConfigurationResult;
 import corelab.results.RunResult;
+import corelab.results.stats.ComparisonFamily;
 import java.awt.Color;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -143,23 +145,22 @@ final class RunView {
         List<ConfigurationResult> atCores = all.stream()
                 .filter(c -> c.configuration().coresAllowed() == cores).toList();
         Map<String, Long> counts = new LinkedHashMap<>();
-        atCores.forEach(c -> counts.merge(load(c), 1L, Long::sum));
+        atCores.forEach(c -> counts.merge(Comparisons.load(c), 1L, Long::sum));
         ConfigurationResult best = atCores.stream()
-                .max(Comparator.<ConfigurationResult>comparingLong(c -> counts.get(load(c)))
+                .max(Comparator.<ConfigurationResult>comparingLong(c -> counts.get(Comparisons.load(c)))
                         .thenComparingInt(c -> c.configuration().concurrency())
                         .thenComparingDouble(c -> Objects.requireNonNullElse(c.configuration().ratePerSecond(), 0.0)))
                 .orElseThrow();
-        String load = load(best);
+        String load = Comparisons.load(best);
         List<String> modes = modes();
-        return new Slice(workload, load, cores, atCores.stream().filter(c -> load(c).equals(load))
+        return new Slice(workload, load, cores, atCores.stream().filter(c -> Comparisons.load(c).equals(load))
                 .sorted(Comparator.comparingInt(c -> modes.indexOf(c.configuration().mode()))).toList());
     }
 
-    /** The load level as the harness names it in comparisons: "closed c64", "open c64 rate 1000/s". */
-    static String load(ConfigurationResult result) {
-        Configuration c = result.configuration();
-        return c.loadModel() + " c" + c.concurrency()
-                + (c.ratePerSecond() == null ? "" : String.format(Locale.ROOT, " rate %.0f/s", c.ratePerSecond()));
+    /** The margin the comparisons used, in words: "5% of the slower mode's throughput". */
+    String equivalenceMargin() {
+        return run.options().getOrDefault("equivalencePercent",
+                Double.toString(ComparisonFamily.DEFAULT_EQUIVALENCE_PERCENT)) + "% of the slower mode's throughput";
     }
 
     /** The saved comparison of two configurations, whichever way round it was made. */

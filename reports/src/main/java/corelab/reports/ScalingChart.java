@@ -1,5 +1,6 @@
 package corelab.reports;
 
+import corelab.results.Comparisons;
 import corelab.results.ConfigurationResult;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -25,7 +26,7 @@ final class ScalingChart {
         for (String workload : view.workloads()) {
             RunView.Slice slice = view.headline(workload);
             List<ConfigurationResult> atLoad = view.of(workload).stream()
-                    .filter(c -> RunView.load(c).equals(slice.load())).toList();
+                    .filter(c -> Comparisons.load(c).equals(slice.load())).toList();
             Map<String, List<ConfigurationResult>> byCores = groups(atLoad, view::label,
                     c -> c.configuration().coresAllowed());
             if (!byCores.isEmpty()) {

@@ -4,7 +4,9 @@ import corelab.results.ComparisonResult;
 import corelab.results.Configuration;
 import corelab.results.ConfigurationResult;
 import corelab.results.FaultSentences;
+import corelab.results.RunLimits;
 import corelab.results.stats.Comparison;
+import corelab.results.stats.Outcome;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -15,9 +17,9 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
- * The findings in plain words, drawn only from the statistics: per workload, the modes ranked
- * by throughput, where a difference the harness's Welch test did not find significant is a tie.
- * Every sentence carries the figure it rests on.
+ * The findings in plain words, drawn only from the statistics: per workload, the modes ranked by
+ * throughput, and ranked apart only where the saved comparison says the difference is significant after
+ * Holm's correction and larger than the equivalence margin. Every sentence carries the figure it rests on.
  */
 final class SummaryWriter {
     private SummaryWriter() {
@@ -29,6 +31,8 @@ final class SummaryWriter {
         if (view.configurations().isEmpty()) {
             findings.add("Nothing was measured yet: no configuration finished, so there is no finding to report.");
         }
+        // A figure above its own limit says the limit or the measurement is wrong: first, before any ranking.
+        findings.addAll(RunLimits.broken(view.run()));
         for (String workload : view.workloads()) {
             RunView.Slice slice = view.headline(workload);
             Map<String, List<ConfigurationResult>> byWork = new LinkedHashMap<>();
@@ -62,7 +66,21 @@ final class SummaryWriter {
         List<ConfigurationResult> valid = group.stream().filter(c -> c.verdict().valid())
                 .sorted(Comparator.comparingDouble((ConfigurationResult c) -> throughput(c)).reversed()).toList();
         List<ConfigurationResult> invalid = group.stream().filter(c -> !c.verdict().valid()).toList();
-        StringBuilder out = new StringBuilder(where).append(", throughput: ");
+        StringBuilder out = new StringBuilder(where);
+        if (slice.workload().equals("hello") && first.coresAllowed() <= 2 && !valid.isEmpty()) {
+            // On two cores the generator and the server share them: hello's throughput measures how the machine
+            // was shared. The server's CPU per request is the server's own figure.
+            out.append(", server CPU per request first, since on ").append(first.coresAllowed())
+                    .append(first.coresAllowed() == 1 ? " core" : " cores")
+                    .append(" shared with the load generator hello's throughput measures the machine more than the"
+                            + " server: ")
+                    .append(valid.stream().sorted(Comparator.comparingDouble(SummaryWriter::cpuMicrosPerRequest))
+                            .map(c -> view.label(c) + " " + Numbers.compact(cpuMicrosPerRequest(c)) + " \u00b5s")
+                            .collect(Collectors.joining(", ")))
+                    .append(". Throughput: ");
+        } else {
+            out.append(", throughput: ");
+        }
         out.append(valid.stream().map(c -> view.label(c) + " " + c.summary().throughputPerSecond().format("req/s"))
                 .collect(Collectors.joining(", ")));
         if (valid.isEmpty()) {
@@ -81,8 +99,9 @@ final class SummaryWriter {
     }
 
     /**
-     * Groups the ranked configurations into tiers: one joins the tier above when its difference from
-     * that tier's leader is not significant. Each tier below the first is measured against the top.
+     * Groups the ranked configurations into tiers: one joins the tier above unless its comparison with that
+     * tier's leader ranks them (significant after Holm's correction and larger than the margin). Each tier
+     * below the first is measured against the top.
      */
     private static String tiers(RunView view, List<ConfigurationResult> ranked) {
         List<List<ConfigurationResult>> tiers = new ArrayList<>();
@@ -90,7 +109,7 @@ final class SummaryWriter {
             if (!tiers.isEmpty()) {
                 List<ConfigurationResult> tier = tiers.get(tiers.size() - 1);
                 Optional<ComparisonResult> versusLeader = view.comparison(c, tier.get(0));
-                if (versusLeader.isPresent() && !versusLeader.get().comparison().significant()) {
+                if (versusLeader.isPresent() && !versusLeader.get().comparison().ranks()) {
                     tier.add(c);
                     continue;
                 }
@@ -112,19 +131,22 @@ final class SummaryWriter {
         return String.join("; ", parts);
     }
 
-    /** "a and b are tied within the confidence interval: ...", or "a is highest" for a tier of one. */
+    /**
+     * "a and b are practically the same: ..." when every member is shown equivalent to the leader, "a and b
+     * are not ranked apart: ..." when the run could not tell, "a is highest" for a tier of one.
+     */
     private static String tierText(RunView view, List<ConfigurationResult> tier) {
         ConfigurationResult leader = tier.get(0);
         if (tier.size() == 1) {
             return view.label(leader) + " is highest";
         }
         List<ConfigurationResult> others = tier.subList(1, tier.size());
-        boolean measurable = others.stream().allMatch(c -> !Double.isNaN(view.comparison(c, leader)
-                .orElseThrow().comparison().pValue()));
+        boolean same = others.stream().allMatch(c -> view.comparison(c, leader)
+                .orElseThrow().comparison().outcome() == Outcome.PRACTICALLY_SAME);
         String names = tier.stream().limit(tier.size() - 1).map(view::label).collect(Collectors.joining(", "))
                 + " and " + view.label(tier.get(tier.size() - 1));
         String why = others.stream().map(c -> verdict(view, c, leader)).collect(Collectors.joining("; "));
-        return names + (measurable ? " are tied within the confidence interval: " : " cannot be told apart: ") + why;
+        return names + (same ? " are practically the same: " : " are not ranked apart: ") + why;
     }
 
     /** The harness's own verdict on two configurations, named by their labels rather than their ids. */
@@ -137,8 +159,7 @@ final class SummaryWriter {
         boolean aFirst = c.nameA().equals(a.configuration().id());
         ConfigurationResult first = aFirst ? a : b;
         ConfigurationResult second = aFirst ? b : a;
-        return new Comparison(view.label(first), view.label(second), c.a(), c.b(), c.pValue(), c.differencePercent(),
-                c.differenceLowerPercent(), c.differenceUpperPercent(), c.significant()).sentence("faster", "slower");
+        return c.named(view.label(first), view.label(second)).sentence("faster", "slower");
     }
 
     private static String latency(RunView view, String workload, List<ConfigurationResult> group) {
@@ -153,6 +174,12 @@ final class SummaryWriter {
                         + (open && c.summary().uncorrectedP99Micros().n() > 0
                         ? " [" + Numbers.scaled(c.summary().uncorrectedP99Micros(), 1e-3).format("ms") + "]" : ""))
                 .collect(Collectors.joining(", ")) + ".";
+    }
+
+    /** Microseconds of server CPU per answered request: the reciprocal of requests per CPU-second. */
+    private static double cpuMicrosPerRequest(ConfigurationResult c) {
+        double perCpuSecond = c.summary().requestsPerCpuSecond().mean();
+        return perCpuSecond > 0 ? 1e6 / perCpuSecond : Double.NaN;
     }
 
     private static double throughput(ConfigurationResult c) {

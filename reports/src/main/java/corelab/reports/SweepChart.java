@@ -1,5 +1,6 @@
 package corelab.reports;
 
+import corelab.results.Calibration;
 import corelab.results.ConfigurationResult;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -22,7 +23,16 @@ final class SweepChart {
     private SweepChart() {
     }
 
-    static Section section(RunView view, Optional<SingleCoreRate> singleCoreRate) {
+    static Section section(RunView view, Optional<SingleCoreRate> jmhRate) {
+        // The run's own calibration first: measured on this machine, within the run, with its interval.
+        Calibration calibration = view.run().calibration();
+        Optional<SingleCoreRate> singleCoreRate = calibration != null
+                && calibration.kernelRequestsPerCpuSecond().n() > 0
+                ? Optional.of(new SingleCoreRate(calibration.cpuIterations(),
+                        calibration.kernelRequestsPerCpuSecond().mean(), "measured in this run by a fresh JVM before and"
+                        + " after the rounds: " + calibration.kernelRequestsPerCpuSecond().format("req per CPU-second")))
+                : jmhRate.map(r -> new SingleCoreRate(r.cpuIterations(), r.requestsPerSecond(), r.source()
+                        + "; a fallback: JMH's figure from another time, as this run measured none"));
         List<Figure> figures = new ArrayList<>();
         for (String workload : view.workloads()) {
             int cores = view.headline(workload).coresAllowed();
@@ -93,7 +103,7 @@ final class SweepChart {
                     + " than it is sent, so a line on the diagonal keeps up and one that falls away is falling behind");
         }
         if (workload.equals("io")) {
-            ioLimit(chart, configurations, grid, byRate, limits);
+            ioLimit(chart, configurations, grid, byRate, view.run().calibration(), limits);
         } else if (workload.equals("cpu")) {
             cpuLimit(chart, configurations, cores, minX, maxX, singleCoreRate, limits);
         } else if (!byRate) {
@@ -121,6 +131,7 @@ final class SweepChart {
     }
 
     private static void ioLimit(XYChart chart, List<ConfigurationResult> configurations, double[] grid, boolean byRate,
+                                Calibration calibration,
                                 List<String> limits) {
         List<Integer> delays = configurations.stream().map(c -> c.configuration().backendDelayMillis()).distinct()
                 .toList();
@@ -129,28 +140,34 @@ final class SweepChart {
             return;
         }
         int delay = delays.get(0);
+        boolean measured = calibration != null && Integer.valueOf(delay).equals(calibration.backendDelayMillis())
+                && calibration.backendRoundTripMillis().n() > 0;
+        double millis = measured ? calibration.backendRoundTripMillis().mean() : delay;
+        String held = measured ? "one backend round trip as measured in this run ("
+                + calibration.backendRoundTripMillis().format("ms") + ")"
+                : delay + " ms, the delay asked of the backend (no round trip was measured in this run)";
         if (byRate) {
             List<Integer> concurrencies = configurations.stream().map(c -> c.configuration().concurrency()).distinct()
                     .toList();
             if (concurrencies.size() == 1) {
-                Limits.Limit limit = Limits.littlesLaw(concurrencies.get(0), delay);
+                Limits.Limit limit = Limits.littlesLaw(concurrencies.get(0), millis);
                 double[] y = new double[grid.length];
                 Arrays.fill(y, limit.requestsPerSecond());
-                Charts.reference(chart, "Little's law: " + concurrencies.get(0) + " / " + delay + " ms", grid, y,
-                        Palette.LIMIT);
-                limits.add("the dotted horizontal line is " + limit.source() + " = " + Numbers.compact(limit.requestsPerSecond())
-                        + " req/s: with " + concurrencies.get(0) + " connections each held " + delay
-                        + " ms by the backend, no server can answer faster");
+                Charts.reference(chart, "Little's law: " + concurrencies.get(0) + " / " + Numbers.compact(millis) + " ms",
+                        grid, y, Palette.LIMIT);
+                limits.add("the dotted horizontal line is " + limit.source() + " = "
+                        + Numbers.compact(limit.requestsPerSecond()) + " req/s: with " + concurrencies.get(0)
+                        + " connections each held " + held + ", no server can answer faster");
             }
             return;
         }
         double[] y = new double[grid.length];
         for (int i = 0; i < grid.length; i++) {
-            y[i] = Limits.littlesLaw(grid[i], delay).requestsPerSecond();
+            y[i] = Limits.littlesLaw(grid[i], millis).requestsPerSecond();
         }
-        Charts.reference(chart, "Little's law: concurrency / " + delay + " ms", grid, y, Palette.LIMIT);
-        limits.add("the dotted line is Little's law: with C requests in flight, each held " + delay
-                + " ms by the backend, no server can answer more than C / " + Numbers.compact(delay / 1000.0)
+        Charts.reference(chart, "Little's law: concurrency / " + Numbers.compact(millis) + " ms", grid, y, Palette.LIMIT);
+        limits.add("the dotted line is Little's law: with C requests in flight, each held " + held
+                + ", no server can answer more than C / " + Numbers.compact(millis / 1000.0)
                 + " s requests per second, however many cores it has");
     }
 

@@ -1,10 +1,12 @@
 package corelab.reports;
 
 import corelab.results.ComparisonResult;
+import corelab.results.Comparisons;
 import corelab.results.ConfigurationResult;
 import corelab.results.ResultsCsv;
 import corelab.results.ResultsJson;
 import corelab.results.Summary;
+import corelab.results.stats.Comparison;
 import corelab.results.stats.Estimate;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,7 +37,7 @@ final class TableWriter {
                             + Html.text(String.join("; ", c.verdict().invalidReasons())))
                     .append(c.refusedConnections() > 0 ? "<br>" + Html.text(c.refusalNote()) : "")
                     .append("</td>")
-                    .append(cell(RunView.load(c))).append(cell(Integer.toString(c.configuration().coresAllowed())))
+                    .append(cell(Comparisons.load(c))).append(cell(Integer.toString(c.configuration().coresAllowed())))
                     .append(cell(c.fault() == null ? Integer.toString(c.trials().size())
                             : "1 fault window: one observation, no CI"))
                     .append(cell(s.throughputPerSecond(), 1)).append(cell(s.throughputPerCore(), 1))
@@ -57,13 +59,18 @@ final class TableWriter {
             return;
         }
         html.append("<p>Throughput of every pair measured under the same workload, load, cores and work, compared by"
-                + " Welch's t-test; a difference whose 95% interval contains zero is not significant: a tie.</p>\n"
+                + " Welch's t-test, with Holm's correction over all the pairs of a workload. A pair is practically the"
+                + " same when the 90% interval of its difference lies inside the equivalence margin (two one-sided"
+                + " tests); it ranks only when the difference is significant after the correction and larger than the"
+                + " margin. \"Detectable\" is the smallest difference the run would have found with 80% power.</p>\n"
                 + "<div class=\"scroll\"><table class=\"comparisons\">\n<tr><th>workload</th><th>load</th><th>verdict</th>"
-                + "<th>p</th><th>significant</th></tr>\n");
+                + "<th>p</th><th>Holm p</th><th>margin</th><th>detectable</th><th>outcome</th></tr>\n");
         for (ComparisonResult r : view.run().comparisons()) {
+            Comparison c = r.comparison();
             html.append("<tr>").append(cell(r.workload())).append(cell(r.load())).append(cell(r.sentence()))
-                    .append(cell(Numbers.pValue(r.comparison().pValue())))
-                    .append(cell(r.comparison().significant() ? "yes" : "no (tie)")).append("</tr>\n");
+                    .append(cell(Numbers.pValue(c.pValue()))).append(cell(Numbers.pValue(c.holmPValue())))
+                    .append(cell(Numbers.percent(c.marginPercent()))).append(cell(Numbers.percent(c.detectablePercent())))
+                    .append(cell(c.outcome().words())).append("</tr>\n");
         }
         html.append("</table></div>\n");
     }

@@ -23,8 +23,9 @@ final class ThroughputChart {
         }
         String caption = "Mean requests answered per second over each configuration's trials; the error bars are the"
                 + " 95% confidence interval of that mean (none is drawn with fewer than 3 trials). Look for: which mode"
-                + " is highest on each workload, and whether two bars' intervals overlap. The summary above calls two"
-                + " modes tied unless Welch's test says otherwise. Grey bars marked (INVALID) are not to be trusted;"
+                + " is highest on each workload, and whether two bars' intervals overlap. Overlapping intervals do not"
+                + " make two modes the same, nor do separate ones make them different: the summary above says which"
+                + " differences are significant and larger than the equivalence margin. Grey bars marked (INVALID) are not to be trusted;"
                 + " the table below gives the reasons. Each panel shows one load level; other levels are in the"
                 + " sweep charts and the table.";
         return new Section(TITLE, List.of(new Figure(TITLE, caption,

@@ -1,6 +1,6 @@
 package corelab.reports;
 
-import corelab.results.ComparisonResult;
+import corelab.results.Comparisons;
 import corelab.results.Configuration;
 import corelab.results.ConfigurationResult;
 import corelab.results.CounterCheck;
@@ -13,11 +13,12 @@ import corelab.results.Latency;
 import corelab.results.ProcessUsage;
 import corelab.results.Provenance;
 import corelab.results.RunResult;
+import corelab.results.RunSchedule;
 import corelab.results.ServerUsage;
 import corelab.results.Summary;
 import corelab.results.TrialResult;
 import corelab.results.Verdict;
-import corelab.results.stats.Comparison;
+import corelab.results.stats.ComparisonFamily;
 import corelab.results.stats.Estimate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -175,7 +176,7 @@ final class Fixtures {
         all.add(faultConfiguration("single", "kill-server", 940, 1.2, 0.4, 4242));
         all.add(faultConfiguration("cluster", "kill-worker", 1950, 0.0, 0.6, 4250));
         return new RunResult(base.schemaVersion(), base.runId(), base.status(), base.failure(), base.startedAt(),
-                base.endedAt(), base.provenance(), base.options(), all, base.comparisons());
+                base.endedAt(), base.provenance(), base.options(), base.schedule(), base.calibration(), all, base.comparisons());
     }
 
     /** An 8 s window at 100 ms, the kill at 3 s, then {@code outageSeconds} of nothing and a dip back to full. */
@@ -202,11 +203,12 @@ final class Fixtures {
         all.recordValue(30_000);
         ServerUsage server = new ServerUsage(2, 8 * 1.8, 1.8, completed / (8 * 1.8), 150_000_000L, 24, 0,
                 List.of(new ProcessUsage(killedPid + 10, "java corelab.modes.ServerMain", 8 * 1.8, 150_000_000L, 24,
-                        completed, 0)));
-        GeneratorUsage generator = new GeneratorUsage(1, 1.6, 0.2, 100, completed / 8.0, completed / 8.0);
+                        completed, 0)), -1, -1);
+        GeneratorUsage generator = new GeneratorUsage(1, 1.6, 0.2, 100, completed / 8.0, completed / 8.0,
+                Double.NaN);
         TrialResult window = new TrialResult(1, 8.0, completed, completed + failed, completed + failed,
                 new Errors(0, 0, 0, failed), completed / 8.0, Latency.of(all), null, server, generator, intervals,
-                Histograms.encode(all), null, null);
+                Histograms.encode(all), null, Double.NaN, null);
         long recovery = Math.round((outageSeconds + 0.5) * 1000);
         FaultResult fault = new FaultResult(kind, 3.0, 3.0, 100, killedPid, kind.equals("kill-worker") ? 1 : null,
                 failed, throughput, 0, Math.round(outageSeconds * 1000), recovery, 1, Math.round(restartSeconds * 1000));
@@ -241,7 +243,11 @@ final class Fixtures {
         Random random = new Random(runId.hashCode());
         List<ConfigurationResult> configurations = specs.stream().map(s -> configuration(s, random)).toList();
         return new RunResult(RunResult.SCHEMA_VERSION, runId, status, failure, runId.substring(0, 8) + "T12:00:00Z",
-                runId.substring(0, 8) + "T12:05:00Z", provenance, options, configurations, comparisons(configurations));
+                runId.substring(0, 8) + "T12:05:00Z", provenance, options,
+                new RunSchedule(RunSchedule.INTERLEAVED, 1234, 1, 1,
+                        List.of(configurations.stream().filter(c -> c.fault() == null)
+                                .map(c -> c.configuration().id()).toList())),
+                null, configurations, Comparisons.of(configurations, ComparisonFamily.DEFAULT_EQUIVALENCE_PERCENT));
     }
 
     private static ConfigurationResult configuration(Spec s, Random random) {
@@ -283,14 +289,15 @@ final class Fixtures {
         long errors = intervals.stream().mapToLong(IntervalResult::errors).sum();
         double cpuSeconds = cores * TRIAL_SECONDS;
         ServerUsage server = new ServerUsage(s.cores(), cpuSeconds, cores, completed / cpuSeconds, rss(s),
-                s.mode().equals("platform") ? 215 : 24, refused(s), processes(s, completed, cpuSeconds, index));
+                s.mode().equals("platform") ? 215 : 24, refused(s), processes(s, completed, cpuSeconds, index), rss(s),
+                rss(s) * 3 / 4);
         GeneratorUsage generator = new GeneratorUsage(1, s.generatorUtilization() * TRIAL_SECONDS,
                 s.generatorUtilization(), 1e6 * s.generatorUtilization() * TRIAL_SECONDS / completed,
-                open ? s.rate() : throughput, open ? s.rate() : throughput);
+                open ? s.rate() : throughput, open ? s.rate() : throughput, 0.02);
         return new TrialResult(index, TRIAL_SECONDS, completed, completed + errors, open ? completed : 0,
                 new Errors(0, 0, errors, 0), throughput, Latency.of(trialCorrected),
                 open ? Latency.of(trialUncorrected) : null, server, generator, intervals,
-                Histograms.encode(trialCorrected), open ? Histograms.encode(trialUncorrected) : null, null);
+                Histograms.encode(trialCorrected), open ? Histograms.encode(trialUncorrected) : null, 0.01, null);
     }
 
     /** A skewed latency: mostly near the median, a long tail for a few requests. */
@@ -345,34 +352,5 @@ final class Fixtures {
 
     private static Estimate estimate(List<TrialResult> trials, ToDoubleFunction<TrialResult> figure) {
         return Estimate.of(trials.stream().mapToDouble(figure).filter(v -> !Double.isNaN(v)).toArray());
-    }
-
-    /** As the harness compares: every pair under the same workload, load, cores and work, on throughput. */
-    private static List<ComparisonResult> comparisons(List<ConfigurationResult> configurations) {
-        Map<String, List<ConfigurationResult>> groups = new LinkedHashMap<>();
-        for (ConfigurationResult c : configurations) {
-            Configuration configured = c.configuration();
-            groups.computeIfAbsent(configured.workload() + "|" + RunView.load(c) + "|" + configured.coresAllowed() + "|"
-                    + configured.cpuIterations(), k -> new ArrayList<>()).add(c);
-        }
-        List<ComparisonResult> results = new ArrayList<>();
-        for (List<ConfigurationResult> group : groups.values()) {
-            for (int i = 0; i < group.size(); i++) {
-                for (int j = i + 1; j < group.size(); j++) {
-                    ConfigurationResult a = group.get(i);
-                    ConfigurationResult b = group.get(j);
-                    Comparison comparison = Comparison.welch(a.configuration().id(), throughputs(a),
-                            b.configuration().id(), throughputs(b));
-                    String workload = a.configuration().workload();
-                    results.add(new ComparisonResult(workload, RunView.load(a), "throughput", comparison,
-                            "on " + workload + ", " + comparison.sentence("faster", "slower")));
-                }
-            }
-        }
-        return results;
-    }
-
-    private static double[] throughputs(ConfigurationResult c) {
-        return c.trials().stream().mapToDouble(TrialResult::throughputPerSecond).toArray();
     }
 }

@@ -52,7 +52,8 @@ class ProfileReportTest {
                             "profiles/" + stem + ".collapsed")))));
         }
         RunResult run = new RunResult(closed.schemaVersion(), closed.runId(), closed.status(), closed.failure(),
-                closed.startedAt(), closed.endedAt(), closed.provenance(), closed.options(), configurations, List.of());
+                closed.startedAt(), closed.endedAt(), closed.provenance(), closed.options(), closed.schedule(),
+                closed.calibration(), configurations, List.of());
         new ResultsFolder(folder).save(run);
         String html = Files.readString(Report.render(folder));
 

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import corelab.modes.options.Mode;
 import corelab.modes.options.Vocabulary;
+import corelab.results.Calibration;
 import corelab.results.ResultsFolder;
 import corelab.results.ResultsFormatException;
 import corelab.results.ResultsJson;
@@ -159,18 +160,37 @@ class ReportTest {
     }
 
     @Test
-    void theSummaryRanksWithTiesAndFigures() {
+    void theSummaryRanksOnlyByDifferencesLargerThanTheMargin() {
         String summary = closedHtml.substring(closedHtml.indexOf("id=\"summary\""), closedHtml.indexOf("</ul>",
                 closedHtml.indexOf("id=\"summary\"")));
         assertTrue(summary.contains("On cpu (closed c64, 2 cores, 250000 iterations), throughput: cluster 1950"), summary);
-        assertTrue(summary.contains("Cluster, platform and virtual are tied within the confidence interval:"
-                + " no significant difference between platform and cluster (p = "), summary);
+        // offload's 12.8% deficit is significant alone (Welch p = 0.0064, scipy) but not after Holm's correction (0.064)
+        assertTrue(summary.contains("Cluster, platform, virtual and offload are not ranked apart: no significant"
+                + " difference detected between platform and cluster (Holm p = 1.00 over 16 comparisons; the run could"
+                + " detect 17.3% with 80% power): not evidence that they are the same"), summary);
         assertTrue(summary.contains("single reaches only 48.2% of cluster&#39;s throughput: single is 51.8% slower"
-                + " than cluster (95% CI 45.7% to 57.9%)"), summary);
-        assertTrue(summary.contains("offload reaches only 87.2% of cluster&#39;s throughput: offload is 12.8% slower"),
+                + " than cluster (95% CI 45.7% to 57.9%, Holm p = 0.0081 over 16 comparisons)"), summary);
+        // on io every mode sits at Little's law's limit: equal within the margin, not ranked
+        assertTrue(summary.contains("platform and offload are practically the same: the difference, +1.3% (90% CI"
+                + " -0.40% to +3.0%), lies inside the \u00b15.0% equivalence margin"), summary);
+        // a significant difference below the margin is said, and not ranked
+        assertTrue(summary.contains("virtual and platform are not ranked apart: platform is 4.0% slower than virtual"
+                + " (95% CI 0.37% to 7.6%, Holm p = 0.038 over 6 comparisons), a real difference that may be smaller"
+                + " than the \u00b14.8% margin: not ranked"), summary);
+        // on 2 cores, hello leads with the server's CPU per request, and says why
+        assertTrue(summary.contains("On hello (closed c64, 2 cores), server CPU per request first, since on 2 cores"
+                + " shared with the load generator hello&#39;s throughput measures the machine more than the server: "),
                 summary);
-        assertTrue(summary.contains("On hello (closed c64, 2 cores), throughput: cluster 21000"), summary);
+        assertTrue(summary.contains(". Throughput: cluster 21000"), summary);
         assertTrue(summary.contains("Not ranked, because INVALID: offload (the load generator was saturated"), summary);
+    }
+
+    @Test
+    void theHeaderSaysHowTheTrialsWereOrdered() {
+        assertTrue(closedHtml.contains("<tr><th>order of trials</th><td>1 rounds, one trial of every configuration"
+                + " each, shuffled per round (seed 1234); 1 server start(s), each with a full warmup; 1 s of unrecorded"
+                + " load before each trial; the idle servers used 0.0100 cores on average during another&#39;s trial"
+                + " (at most 0.0100)</td></tr>"), closedHtml.substring(closedHtml.indexOf("What was run")));
     }
 
     @Test
@@ -247,22 +267,43 @@ class ReportTest {
     }
 
     @Test
-    void aMeasuredSingleCoreRateReplacesTheEstimateInTheCpuLimit(@TempDir Path elsewhere) throws Exception {
+    void jmhsSingleCoreRateIsALabelledFallbackForARunThatMeasuredNone(@TempDir Path elsewhere) throws Exception {
         RunResult run = Fixtures.closedRun();
         Path folder = elsewhere.resolve(run.runId());
         new ResultsFolder(folder).save(run);
         String html = Files.readString(Report.render(folder,
                 Optional.of(new SingleCoreRate(250_000, 1000, "JMH, corelab benchmarks"))));
         assertTrue(html.contains("the cpu limit, 2000 req/s = 2 x 1000 req/s: measured single-core rate (JMH, corelab"
-                + " benchmarks)"), "the measured rate and where it came from");
+                + " benchmarks; a fallback: JMH&#39;s figure from another time, as this run measured none)"),
+                "the measured rate and where it came from");
         assertTrue(Files.isRegularFile(elsewhere.resolve(IndexWriter.FILE_NAME)));
+    }
+
+    /** The run's own calibration beats JMH's figure; one below what was measured is a broken limit, said first. */
+    @Test
+    void theRunsCalibrationDrawsTheLimitAndABrokenOneIsSaid(@TempDir Path elsewhere) throws Exception {
+        RunResult base = Fixtures.closedRun();
+        RunResult run = new RunResult(base.schemaVersion(), base.runId(), base.status(), base.failure(),
+                base.startedAt(), base.endedAt(), base.provenance(), base.options(), base.schedule(),
+                new Calibration(250_000, List.of(500.0, 505.0, 495.0), List.of(500.0, 500.0), null, List.of(),
+                        List.of()), base.configurations(), base.comparisons());
+        Path folder = elsewhere.resolve(run.runId());
+        new ResultsFolder(folder).save(run);
+        String html = Files.readString(Report.render(folder,
+                Optional.of(new SingleCoreRate(250_000, 1000, "JMH, corelab benchmarks"))));
+        assertTrue(html.contains("the cpu limit, 1000 req/s = 2 x 500 req/s: measured single-core rate (measured in"
+                + " this run by a fresh JVM before and after the rounds: 500.0 \u00b1 4.4 req per CPU-second)"), html);
+        String summary = html.substring(html.indexOf("id=\"summary\""));
+        assertTrue(summary.indexOf("<li>BROKEN LIMIT: cluster/workers2/cpu/iterations250000/closed/c64 measured 1950")
+                < summary.indexOf("<li>On "), "broken limits come before the rankings");
     }
 
     @Test
     void aRunSavedBeforeAnythingFinishedStillRenders(@TempDir Path elsewhere) throws Exception {
         RunResult full = Fixtures.openRun();
         RunResult empty = new RunResult(full.schemaVersion(), "20261123-100000", RunResult.Status.RUNNING, null,
-                full.startedAt(), full.endedAt(), full.provenance(), full.options(), List.of(), List.of());
+                full.startedAt(), full.endedAt(), full.provenance(), full.options(), null, null, List.of(),
+                List.of());
         Path folder = elsewhere.resolve(empty.runId());
         new ResultsFolder(folder).save(empty);
         String html = Files.readString(Report.render(folder));

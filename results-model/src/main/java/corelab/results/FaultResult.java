@@ -14,7 +14,8 @@ package corelab.results;
  * @param requestsFailed            failed requests (any kind) from the kill to the end of the window
  * @param throughputBeforePerSecond mean throughput of the intervals before the kill
  * @param throughputLowestPerSecond the lowest interval's throughput after the kill
- * @param outageMillis              the longest stretch after the kill with no correct answer at all (0: none)
+ * @param outageMillis              the longest silence between two correct answers around the kill, from the
+ *                                  answers' arrival times (0: none of 10 ms or more)
  * @param recoveryMillis            from the kill until throughput was back (see docs/results-schema.md);
  *                                  null when it did not come back within the window: not guessed
  * @param restarts                  {@code kill-worker}: workers the primary brought online after the kill;

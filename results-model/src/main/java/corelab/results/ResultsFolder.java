@@ -5,7 +5,10 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** A run's results folder: {@code results.json} and the CSV tables, each written atomically. */
+/**
+ * A run's results folder: {@code results.json}, the CSV tables and each configuration's {@code .hlog} and
+ * {@code .hgrm} ({@link HistogramFiles}), each written atomically.
+ */
 public final class ResultsFolder {
     private final Path folder;
 
@@ -42,5 +45,6 @@ public final class ResultsFolder {
         AtomicFiles.write(folder.resolve(ResultsCsv.CONFIGURATIONS), ResultsCsv.configurations(run));
         AtomicFiles.write(folder.resolve(ResultsCsv.TRIALS), ResultsCsv.trials(run));
         AtomicFiles.write(folder.resolve(ResultsCsv.INTERVALS), ResultsCsv.intervals(run));
+        HistogramFiles.write(folder, run);
     }
 }

@@ -8,6 +8,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import corelab.results.stats.ComparisonFamily;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -58,12 +60,40 @@ public final class ResultsJson {
             throw new ResultsFormatException(source + " was written with results schema " + version
                     + "; this corelab reads schema " + RunResult.SCHEMA_VERSION + " and older: update corelab", null);
         }
+        if (version < RunResult.FIRST_VERSION_WITH_EQUIVALENCE) {
+            // Version 1 saved uncorrected Welch verdicts ("tied" when not significant). The trials are all in
+            // the file, so the comparisons are made again, with today's statistics, rather than rendered as
+            // claims the data never supported.
+            ((ObjectNode) tree).putArray("comparisons");
+            // Nothing else ran during a schema-1 trial; what the other servers used, and PSS, were not measured.
+            tree.path("configurations").forEach(c -> c.path("trials").forEach(t -> {
+                if (t instanceof ObjectNode trial) {
+                    trial.put("otherServersCpuCores", Double.NaN);
+                    if (trial.get("generator") instanceof ObjectNode generator) {
+                        generator.put("runQueueWaitShare", Double.NaN);
+                    }
+                    if (trial.get("server") instanceof ObjectNode server) {
+                        server.put("rssBytesAtEnd", -1L);
+                        server.put("pssBytesAtEnd", -1L);
+                    }
+                }
+            }));
+        }
         try {
-            return MAPPER.treeToValue(tree, RunResult.class);
+            RunResult run = MAPPER.treeToValue(tree, RunResult.class);
+            return version < RunResult.FIRST_VERSION_WITH_EQUIVALENCE ? recompared(run) : run;
         } catch (JsonProcessingException | IllegalArgumentException e) {
             String message = e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage();
             throw new ResultsFormatException(source + " is damaged: " + message, e);
         }
+    }
+
+    private static RunResult recompared(RunResult run) {
+        double margin = ComparisonFamily.DEFAULT_EQUIVALENCE_PERCENT;
+        return new RunResult(run.schemaVersion(), run.runId(), run.status(), run.failure(), run.startedAt(),
+                run.endedAt(), run.provenance(), run.options(), run.schedule(), run.calibration(),
+                run.configurations(),
+                Comparisons.of(run.configurations(), margin));
     }
 
     public static RunResult read(Path folderOrFile) throws ResultsFormatException {

@@ -5,15 +5,20 @@ import java.util.Map;
 
 /**
  * Everything one run measured, as saved in {@code results.json}: the schema version, the
- * resolved options and provenance, then configuration -> trial -> interval. A run saved
+ * resolved options and provenance, how the trials were ordered ({@code schedule}, null in files of
+ * schema 1 and for a run with no interleaved trial), what its limits rest on ({@code calibration}, null
+ * when not measured), then configuration -> trial -> interval. A run saved
  * while still going, or cut short, says so in {@code status}; what it measured is kept.
  */
 public record RunResult(int schemaVersion, String runId, Status status, String failure, String startedAt,
-                        String endedAt, Provenance provenance, Map<String, String> options,
+                        String endedAt, Provenance provenance, Map<String, String> options, RunSchedule schedule,
+                        Calibration calibration,
                         List<ConfigurationResult> configurations, List<ComparisonResult> comparisons) {
 
     /** The schema this code writes; see docs/results-schema.md. Bump it on any incompatible change. */
-    public static final int SCHEMA_VERSION = 1;
+    public static final int SCHEMA_VERSION = 2;
+    /** Comparisons with Holm's correction, an equivalence margin and outcomes; older files are compared again. */
+    static final int FIRST_VERSION_WITH_EQUIVALENCE = 2;
 
     public enum Status {
         /** saved part-way; the run was still going */

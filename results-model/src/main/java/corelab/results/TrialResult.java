@@ -7,13 +7,17 @@ import java.util.List;
  * from when each request was due); {@code uncorrectedLatency} is from when it was sent,
  * kept so that the coordinated-omission correction can be seen. {@code server} is null
  * when corelab did not start the server ({@code -Dtarget=}). Histograms are encoded by
- * {@link Histograms} so any percentile can be recomputed later. {@code tool} is null when
- * corelab's own generator drove the trial; otherwise it names the tool and what it cannot give.
+ * {@link Histograms} so any percentile can be recomputed later. {@code otherServersCpuCores} is the CPU
+ * that the run's other servers, kept running while idle between their own trials, used during this
+ * one (in cores; NaN when there were none or corelab cannot see them): what they took from it.
+ * {@code tool} is null when corelab's own generator drove the trial; otherwise it names the tool and
+ * what it cannot give.
  */
 public record TrialResult(int index, double seconds, long completed, long sent, long intendedRequests,
                           Errors errors, double throughputPerSecond, Latency latency, Latency uncorrectedLatency,
                           ServerUsage server, GeneratorUsage generator, List<IntervalResult> intervals,
-                          String histogram, String uncorrectedHistogram, ToolTrial tool) {
+                          String histogram, String uncorrectedHistogram, double otherServersCpuCores,
+                          ToolTrial tool) {
     public TrialResult {
         if (index < 1) {
             throw new IllegalArgumentException("trial index starts at 1, was " + index);

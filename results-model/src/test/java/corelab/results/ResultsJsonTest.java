@@ -1,6 +1,7 @@
 package corelab.results;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -12,6 +13,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import corelab.results.stats.Outcome;
 import org.HdrHistogram.Histogram;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -45,6 +47,25 @@ class ResultsJsonTest {
         }
     }
 
+    /**
+     * A file of schema 1 (the golden file as it was) still reads: its uncorrected verdicts are dropped and the
+     * pairs compared again from its trials, with Holm's correction and the default margin.
+     */
+    @Test
+    void aSchemaOneFileIsReadWithItsComparisonsMadeAgain() throws Exception {
+        RunResult old = ResultsJson.fromJson(resource("results-schema1.json"), "results-schema1.json");
+        assertEquals(1, old.schemaVersion());
+        assertEquals(SampleRuns.run().configurations().stream().map(c -> c.configuration().id()).toList(),
+                old.configurations().stream().map(c -> c.configuration().id()).toList());
+        assertNull(old.schedule(), "schema 1 ran each configuration's trials back to back");
+        assertTrue(Double.isNaN(old.configurations().get(0).trials().get(0).otherServersCpuCores()), "not measured");
+        assertEquals(Comparisons.of(old.configurations(), 5.0), old.comparisons());
+        assertEquals(1, old.comparisons().size());
+        assertEquals(Outcome.DIFFERENT, old.comparisons().get(0).comparison().outcome());
+        assertTrue(old.comparisons().get(0).sentence().startsWith("on hello, single is 47.4% slower than cluster"
+                + " (2 workers) (95% CI "), old.comparisons().get(0).sentence());
+    }
+
     @Test
     void aProfiledConfigurationRoundTripsWithItsFiles() throws Exception {
         ProfileResult profile = new ProfileResult("cpu", "perf_events", 300, "profiles/cluster-merged.html",
@@ -57,8 +78,8 @@ class ResultsJsonTest {
         List<ConfigurationResult> configurations = new ArrayList<>(sample.configurations());
         configurations.set(0, configurations.get(0).withProfile(profile));
         RunResult run = new RunResult(sample.schemaVersion(), sample.runId(), sample.status(), sample.failure(),
-                sample.startedAt(), sample.endedAt(), sample.provenance(), sample.options(), configurations,
-                sample.comparisons());
+                sample.startedAt(), sample.endedAt(), sample.provenance(), sample.options(), sample.schedule(),
+                sample.calibration(), configurations, sample.comparisons());
         RunResult read = ResultsJson.fromJson(ResultsJson.toJson(run), "test");
         assertEquals(run, read);
         assertTrue(read.configurations().get(0).profiled());

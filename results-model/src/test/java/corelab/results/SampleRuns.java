@@ -1,6 +1,5 @@
 package corelab.results;
 
-import corelab.results.stats.Comparison;
 import corelab.results.stats.Estimate;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,14 +20,18 @@ final class SampleRuns {
         Provenance provenance = new Provenance("development", "0123456789abcdef", "21.0.5", "Eclipse Adoptium",
                 "OpenJDK 64-Bit Server VM", "/usr/lib/jvm/jdk-21", List.of("-Xmx512m"), List.of(),
                 "Linux", "6.1.0", "amd64", 2, "Example CPU @ 2.00GHz", "corelab {mode=single,cluster}");
+        List<ConfigurationResult> configurations = List.of(configuration("single", 1000),
+                configuration("cluster", 1900), faultConfiguration(), counterConfiguration());
         return new RunResult(RunResult.SCHEMA_VERSION, "20261121-120000", RunResult.Status.COMPLETE, null,
                 "2026-11-21T12:00:00Z", "2026-11-21T12:01:00Z", provenance, options,
-                List.of(configuration("single", 1000), configuration("cluster", 1900), faultConfiguration(),
-                        counterConfiguration()),
-                List.of(new ComparisonResult("hello", "closed c64", "throughput",
-                        Comparison.welch("cluster/hello", new double[] {1900, 1910, 1890},
-                                "single/hello", new double[] {1000, 1010, 990}),
-                        "on hello, cluster/hello is 90.0% faster than single/hello")));
+                new RunSchedule(RunSchedule.INTERLEAVED, 1234, 1, 1, List.of(
+                        List.of("cluster/hello/closed/c64", "single/hello/closed/c64",
+                                "cluster/workers2/counter/local/closed/c64"),
+                        List.of("single/hello/closed/c64", "cluster/workers2/counter/local/closed/c64",
+                                "cluster/hello/closed/c64"))),
+                new Calibration(250_000, List.of(1000.0, 1010.0, 990.0), List.of(1005.0, 995.0), 20,
+                        List.of(20.1, 20.2, 20.15), List.of(20.12, 20.18)),
+                configurations, Comparisons.of(configurations, 5.0));
     }
 
     static ConfigurationResult configuration(String mode, double throughput) {
@@ -62,14 +65,14 @@ final class SampleRuns {
     static ConfigurationResult faultConfiguration() {
         Latency latency = new Latency(1800, 300.5, 250, 400, 900, 1200, 5000);
         ServerUsage server = new ServerUsage(2, 0.4, 0.2, 4500, 150_000_000L, 40, 0,
-                List.of(new ProcessUsage(42, "java corelab.modes.ServerMain", 0.4, 150_000_000L, 40, 1800, 0)));
-        GeneratorUsage generator = new GeneratorUsage(1, 0.05, 0.25, 125.0, 900, 900);
+                List.of(new ProcessUsage(42, "java corelab.modes.ServerMain", 0.4, 150_000_000L, 40, 1800, 0)), -1, -1);
+        GeneratorUsage generator = new GeneratorUsage(1, 0.05, 0.25, 125.0, 900, 900, Double.NaN);
         IntervalResult before = new IntervalResult(0.0, 0.1, 190, 0, 1900, 250, 900, 5000,
                 0.2, 150_000_000L, 0.25, HISTOGRAM);
         IntervalResult after = new IntervalResult(0.1, 0.1, 40, 37, 400, 250, 900, 5000,
                 0.2, 150_000_000L, 0.25, HISTOGRAM);
         TrialResult window = new TrialResult(1, 0.2, 230, 267, 267, new Errors(0, 0, 0, 37), 1150, latency, null,
-                server, generator, List.of(before, after), HISTOGRAM, null, null);
+                server, generator, List.of(before, after), HISTOGRAM, null, Double.NaN, null);
         Summary summary = new Summary(Estimate.of(1150), Estimate.of(575), Estimate.of(4500), Estimate.of(250),
                 Estimate.of(900), Estimate.of(1200), Estimate.of(), Estimate.of(0.2), Estimate.of(1.5e8),
                 Estimate.of(0.25), 100.0 * 37 / 267);
@@ -84,12 +87,13 @@ final class SampleRuns {
         Latency latency = new Latency((long) throughput * 2, 260.5, 250, 400, 900, 1200, 5000);
         ServerUsage server = new ServerUsage(2, 0.4, 0.2, throughput * 2 / 0.4, 150_000_000L, 40, 0,
                 List.of(new ProcessUsage(42, "java corelab.modes.ServerMain", 0.4, 150_000_000L, 40, (long) throughput * 2,
-                        0)));
-        GeneratorUsage generator = new GeneratorUsage(1, 0.5, 0.25, 125.0, throughput, throughput);
+                        0)),
+                150_000_000L, 110_000_000L);
+        GeneratorUsage generator = new GeneratorUsage(1, 0.5, 0.25, 125.0, throughput, throughput, 0.05);
         IntervalResult second = new IntervalResult(0.0, 1.0, (long) throughput, 0, throughput, 250, 900, 5000,
                 0.2, 150_000_000L, 0.25, HISTOGRAM);
         return new TrialResult(index, 2.0, (long) throughput * 2, (long) throughput * 2, (long) throughput * 2,
                 new Errors(0, 0, 0, 0), throughput, latency, null, server, generator,
-                List.of(second, second), HISTOGRAM, null, null);
+                List.of(second, second), HISTOGRAM, null, 0.05, null);
     }
 }

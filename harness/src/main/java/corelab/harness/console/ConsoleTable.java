@@ -6,9 +6,13 @@ import corelab.results.CounterCheck;
 import corelab.results.FaultSentences;
 import corelab.results.Summary;
 import corelab.results.stats.Estimate;
+import corelab.results.stats.Outcome;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 
 /** The short table of headline figures printed at the end of a run. */
 public final class ConsoleTable {
@@ -34,24 +38,26 @@ public final class ConsoleTable {
             out.append("\nfaults (each one run, one observation: no confidence interval):\n");
             faulted.forEach(c -> out.append("  ").append(FaultSentences.of(c)).append('\n'));
         }
-        // A comparison with an INVALID configuration would claim what its figures cannot support.
-        java.util.Set<String> invalid = new java.util.HashSet<>();
-        configurations.stream().filter(c -> !c.verdict().valid()).forEach(c -> invalid.add(c.configuration().id()));
-        List<ComparisonResult> trusted = comparisons.stream()
-                .filter(r -> !invalid.contains(r.comparison().nameA()) && !invalid.contains(r.comparison().nameB()))
-                .toList();
-        List<ComparisonResult> significant = trusted.stream().filter(r -> r.comparison().significant()).toList();
-        long ties = trusted.size() - significant.size();
+        // INVALID configurations are never compared (corelab.results.Comparisons leaves them out).
+        long invalid = configurations.stream().filter(c -> c.fault() == null && !c.verdict().valid()).count();
         if (!comparisons.isEmpty()) {
             out.append('\n');
-            significant.forEach(r -> out.append("  ").append(r.sentence()).append('\n'));
-            if (ties > 0) {
-                out.append("  ").append(ties).append(" other pair(s): no significant difference, or too few trials"
-                        + " (see results.json)\n");
+            // Only differences significant after Holm's correction and larger than the margin are findings to
+            // state; the rest are counted by what the data can say about them.
+            comparisons.stream().filter(r -> r.comparison().ranks())
+                    .forEach(r -> out.append("  ").append(r.sentence()).append('\n'));
+            Map<String, Map<Outcome, Long>> others = new TreeMap<>();
+            comparisons.stream().filter(r -> !r.comparison().ranks()).forEach(r -> others
+                    .computeIfAbsent(r.workload(), k -> new EnumMap<>(Outcome.class))
+                    .merge(r.comparison().outcome(), 1L, Long::sum));
+            others.forEach((workload, counts) -> counts.forEach((outcome, count) -> out.append("  on ")
+                    .append(workload).append(", ").append(count).append(" pair(s): ").append(outcome.words())
+                    .append('\n')));
+            if (!others.isEmpty()) {
+                out.append("  (each with its interval, margin and detectable difference in results.json)\n");
             }
-            if (trusted.size() < comparisons.size()) {
-                out.append("  ").append(comparisons.size() - trusted.size())
-                        .append(" pair(s) with an INVALID configuration left out\n");
+            if (invalid > 0) {
+                out.append("  ").append(invalid).append(" INVALID configuration(s) compared with nothing\n");
             }
         }
         return out.toString();

@@ -6,20 +6,24 @@ import corelab.harness.console.Progress;
 import corelab.harness.fault.SupervisedServer;
 import corelab.harness.load.CounterLedger;
 import corelab.harness.load.RequestTemplate;
+import corelab.harness.measure.Calibrator;
 import corelab.harness.measure.RunFailure;
 import corelab.harness.measure.ServerUnderTest;
 import corelab.harness.plan.BenchmarkOptions;
 import corelab.harness.plan.LoadPoint;
 import corelab.harness.plan.Plan;
+import corelab.harness.plan.Schedule;
 import corelab.harness.plan.ServerPlan;
-import corelab.harness.profile.ServerProfile;
 import corelab.harness.server.ServerProcess;
 import corelab.modes.BackendProcess;
 import corelab.modes.options.ServerOptions;
+import corelab.results.Calibration;
 import corelab.results.ComparisonResult;
+import corelab.results.Comparisons;
 import corelab.results.ConfigurationResult;
 import corelab.results.Provenance;
 import corelab.results.ResultsFolder;
+import corelab.results.RunLimits;
 import corelab.results.RunResult;
 import corelab.workloads.Workload;
 import java.io.IOException;
@@ -39,10 +43,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Runs a whole experiment: for each server in the plan, start it as its own process tree
- * (or reach it), check each workload's answer once, measure every load point, stop it.
- * Results are saved after every configuration, so a crash or Ctrl-C loses at most the
- * configuration in progress, and the saved run says how it ended.
+ * Runs a whole experiment: the trials of every configuration in interleaved rounds ({@link RoundRunner}),
+ * then each fault run on its own, one observation each. Results are saved after every round and every
+ * fault run, so a crash or Ctrl-C loses at most the round in progress, and the saved run says how it ended.
  */
 public final class BenchmarkRunner {
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(90);
@@ -52,14 +55,15 @@ public final class BenchmarkRunner {
     private final BenchmarkOptions options;
     private final Map<String, String> resolvedOptions;
     private final PrintStream console;
-    private final List<ConfigurationResult> done = Collections.synchronizedList(new ArrayList<>());
+    private final List<ConfigurationResult> faultRuns = Collections.synchronizedList(new ArrayList<>());
+    private final Schedule schedule;
+    private volatile RoundRunner rounds;
+    private volatile Calibration calibration;
     private final Instant started = Instant.now();
     private final ResultsFolder folder;
     private final String runId;
     private final Provenance provenance;
     private volatile boolean finished;
-    /** Whether the profiler's cost was measured yet: one configuration, once unprofiled, in a profiled run. */
-    private boolean overheadBaselineDone;
 
     public BenchmarkRunner(BenchmarkOptions options, Map<String, String> givenOptions, PrintStream console) {
         this.options = options;
@@ -71,7 +75,8 @@ public final class BenchmarkRunner {
             throw new UncheckedIOException("cannot create a results folder in " + options.resultsDir(), e);
         }
         this.runId = folder.path().getFileName().toString(); // "-2" when another run started in the same second
-        this.provenance = ProvenanceProbe.probe(List.of(), Commands.labCommand(givenOptions));
+        this.provenance = ProvenanceProbe.probe(options.serverJvmFlags(), Commands.labCommand(givenOptions));
+        this.schedule = options.schedule().drawn();
     }
 
     public Path resultsFolder() {
@@ -81,15 +86,19 @@ public final class BenchmarkRunner {
     /** Runs the plan; returns the saved results. On failure the partial results are saved first, then thrown. */
     public RunResult run() throws RunFailure {
         Plan plan = Plan.of(options);
-        // A profiled run measures its first configuration once more, unprofiled: the profiler's cost.
+        // A profiled run measures its first configuration once more, unprofiled, in the rounds: the profiler's cost.
         int overheadBaselines = options.profiling().enabled() ? 1 : 0;
-        long loadSeconds = plan.loadSeconds() + overheadBaselines * plan.loadSeconds() / Math.max(1, plan.configurations());
+        long loadSeconds = plan.loadSeconds(schedule) + overheadBaselines * ((long) options.durations().warmupSeconds()
+                * schedule.forks() + (long) options.durations().trials()
+                * (schedule.rewarmSeconds() + options.durations().trialSeconds()));
         console.printf(Locale.ROOT, "corelab: %d configuration(s) on %d server(s): %d s of load, about %d min in all%n",
                 plan.configurations() + overheadBaselines, plan.servers().size(), loadSeconds,
-                Math.max(1, Math.round((loadSeconds + 3.0 * plan.servers().size()) / 60)));
+                Math.max(1, Math.round((loadSeconds + 3.0 * plan.servers().size() * schedule.forks()) / 60)));
+        console.printf(Locale.ROOT, "corelab: trials in %d shuffled rounds (seed %d), %d server start(s) each%n",
+                options.durations().trials(), schedule.seed(), schedule.forks());
         if (options.profiling().enabled()) {
             console.println("corelab: profiling every server's JVMs during the trials (-Dprofile="
-                    + options.profiling().event().word() + "); " + plan.servers().get(0).label()
+                    + options.profiling().event().word() + "), each trial on its own; " + plan.servers().get(0).label()
                     + "'s first configuration is also measured unprofiled, for the profiler's cost");
         }
         console.println("corelab: results go to " + folder.path().toAbsolutePath());
@@ -97,8 +106,16 @@ public final class BenchmarkRunner {
         Runtime.getRuntime().addShutdownHook(interruptSaver);
         Progress progress = Progress.start(console, loadSeconds);
         try {
-            for (ServerPlan server : plan.servers()) {
-                runServer(server, plan, progress);
+            rounds = new RoundRunner(options, schedule, plan.servers().stream().filter(s -> !s.hasFaults()).toList(),
+                    progress, console, folder.path());
+            calibration = calibrate(plan, null);
+            rounds.run(this::start, () -> save(snapshot(RunResult.Status.RUNNING, null)));
+            calibration = calibrate(plan, calibration);
+            for (Measurement measurement : rounds.measurements()) {
+                warnings(measurement, measurement.result(), progress);
+            }
+            for (ServerPlan server : plan.servers().stream().filter(ServerPlan::hasFaults).toList()) {
+                runFaults(server, progress);
             }
             progress.close();
             RunResult result = snapshot(RunResult.Status.COMPLETE, null);
@@ -106,6 +123,7 @@ public final class BenchmarkRunner {
             finished = true;
             console.println();
             console.print(ConsoleTable.render(result.configurations(), result.comparisons()));
+            RunLimits.broken(result).forEach(broken -> console.println("\n" + broken));
             console.println("\ncorelab: results saved in " + folder.path().toAbsolutePath());
             return result;
         } catch (RunFailure e) {
@@ -131,7 +149,30 @@ public final class BenchmarkRunner {
         }
     }
 
-    private void runServer(ServerPlan plan, Plan whole, Progress progress) throws RunFailure, InterruptedException {
+    /**
+     * The limits' calibration in a fresh JVM, before the first round ({@code before} null) or after the last
+     * (added to {@code before}); null when no configuration has a limit it would measure: no corelab server
+     * runs the cpu or io workload.
+     */
+    private Calibration calibrate(Plan plan, Calibration before) throws RunFailure, InterruptedException {
+        ServerPlan first = plan.servers().stream().filter(s -> !s.hasFaults()).findFirst().orElse(null);
+        if (first == null || options.target() != null || options.serverCmd() != null) {
+            return before;
+        }
+        List<Workload> workloads = options.load().workloads();
+        Integer iterations = first.options().workloads().cpuIterations();
+        Integer delay = workloads.contains(Workload.IO) ? first.backendDelayMillis() : null;
+        if (!workloads.contains(Workload.CPU) && delay == null) {
+            return before;
+        }
+        console.println("corelab: calibrating the limits in a fresh JVM (" + (before == null ? "before" : "after")
+                + " the rounds): the cpu kernel's single-core rate" + (delay == null ? "" : ", the backend's round trip"));
+        Calibration measured = Calibrator.measure(iterations, delay);
+        return before == null ? measured : before.withAfter(measured);
+    }
+
+    /** A server whose configurations each fire a fault: one window each, outside the rounds, one observation. */
+    private void runFaults(ServerPlan plan, Progress progress) throws RunFailure, InterruptedException {
         try (ServerUnderTest server = start(plan)) {
             if (!server.command().isEmpty()) {
                 console.println("+ " + Commands.abbreviate(server.command()));
@@ -143,45 +184,27 @@ public final class BenchmarkRunner {
                 if (verified.add(point.workload())) {
                     WorkloadRequests.verify(server.address(), server.description(), requests.get(0), counterAnswers);
                 }
-                if (!options.profiling().enabled()) {
-                    measure(server, plan, point, requests, counterAnswers, progress, null);
-                    continue;
-                }
-                if (!overheadBaselineDone) {
-                    overheadBaselineDone = true;
-                    measure(server, plan, point, requests, counterAnswers, progress, null);
-                }
-                int processes = plan.workers() == null ? 1 : plan.workers() + 1; // a cluster: its primary too
-                measure(server, plan, point, requests, counterAnswers, progress,
-                        new ServerProfile(server, options.profiling().event(), folder.path(), processes));
+                Measurement measurement = new Measurement(options.durations(), options.generator(),
+                        options.thresholds(), plan, point, progress::step, null, "");
+                progress.describe(measurement.id());
+                measurement.runFaultWindow(server, counterAnswers, requests);
+                ConfigurationResult result = measurement.result();
+                faultRuns.add(result);
+                warnings(measurement, result, progress);
+                save(snapshot(RunResult.Status.RUNNING, null));
             }
         }
     }
 
-    /** Measures one configuration, profiled when {@code profile} is not null, and saves the run so far. */
-    private void measure(ServerUnderTest server, ServerPlan plan, LoadPoint point, List<RequestTemplate> requests,
-                         CounterLedger counterAnswers, Progress progress, ServerProfile profile)
-            throws RunFailure, InterruptedException {
-        Measurement measurement = profile == null
-                ? new Measurement(options.durations(), options.generator(), options.thresholds(), server, plan, point,
-                        counterAnswers, progress::step)
-                : new Measurement(options.durations(), options.generator(), options.thresholds(), server, plan, point,
-                        counterAnswers, progress::step, profile, ServerProfile.idSuffix(options.profiling().event()));
-        progress.describe(measurement.id());
-        ConfigurationResult result = measurement.run(requests);
-        if (profile != null) {
-            result = result.withProfile(profile.finish(measurement.id().replace('/', '-')));
-        }
+    private void warnings(Measurement measurement, ConfigurationResult result, Progress progress) {
         if (measurement.warmupSecondsUsed() > options.durations().warmupSeconds()) {
             progress.warn("corelab: " + result.configuration().id() + ": the warmup took "
                     + measurement.warmupSecondsUsed() + " s to reach a steady throughput");
         }
-        done.add(result);
         if (!result.verdict().valid()) {
             progress.warn("WARNING: " + result.configuration().id() + " is INVALID: "
                     + String.join("; ", result.verdict().invalidReasons()));
         }
-        save(snapshot(RunResult.Status.RUNNING, null));
     }
 
     private ServerUnderTest start(ServerPlan plan) throws RunFailure {
@@ -206,10 +229,11 @@ public final class BenchmarkRunner {
                             : ServerUnderTest.of(node.start(serverOptions, plan.cores(), READY_TIMEOUT), backend);
                 }
                 if (plan.hasFaults()) {
-                    return SupervisedServer.start(serverOptions, plan.cores(), READY_TIMEOUT, backend);
+                    return SupervisedServer.start(serverOptions, plan.cores(), options.serverJvmFlags(), READY_TIMEOUT,
+                            backend);
                 }
-                return ServerUnderTest.of(ServerProcess.startMode(serverOptions, plan.cores(), List.of(), READY_TIMEOUT),
-                        backend);
+                return ServerUnderTest.of(ServerProcess.startMode(serverOptions, plan.cores(), options.serverJvmFlags(),
+                        READY_TIMEOUT), backend);
             } catch (IOException | RuntimeException e) {
                 if (backend != null) {
                     backend.close();
@@ -222,13 +246,20 @@ public final class BenchmarkRunner {
     }
 
     private RunResult snapshot(RunResult.Status status, String failure) {
-        List<ConfigurationResult> configurations;
-        synchronized (done) {
-            configurations = List.copyOf(done);
+        List<ConfigurationResult> configurations = new ArrayList<>();
+        RoundRunner interleaved = rounds;
+        if (interleaved != null) {
+            interleaved.measurements().stream().filter(Measurement::hasTrials).map(Measurement::result)
+                    .forEach(configurations::add);
         }
-        List<ComparisonResult> comparisons = Summaries.comparisons(configurations);
+        synchronized (faultRuns) {
+            configurations.addAll(faultRuns);
+        }
+        List<ComparisonResult> comparisons = Comparisons.of(configurations,
+                options.thresholds().equivalencePercent());
         return new RunResult(RunResult.SCHEMA_VERSION, runId, status, failure, started.toString(),
-                Instant.now().toString(), provenance, resolvedOptions, configurations, comparisons);
+                Instant.now().toString(), provenance, resolvedOptions, interleaved == null ? null : interleaved.recorded(),
+                calibration, configurations, comparisons);
     }
 
     private void save(RunResult result) throws RunFailure {

@@ -8,12 +8,10 @@ import corelab.harness.fault.FaultWindow;
 import corelab.harness.fault.SupervisedServer;
 import corelab.harness.load.CounterLedger;
 import corelab.harness.load.LoadGenerator;
-import corelab.harness.load.LoadInterval;
 import corelab.harness.load.LoadModel;
 import corelab.harness.load.RequestTemplate;
 import corelab.harness.measure.RunFailure;
 import corelab.harness.measure.ServerUnderTest;
-import corelab.harness.measure.TrialHook;
 import corelab.harness.measure.TrialRecorder;
 import corelab.harness.plan.Durations;
 import corelab.harness.plan.GeneratorSettings;
@@ -21,9 +19,11 @@ import corelab.harness.plan.LoadPoint;
 import corelab.harness.plan.ServerPlan;
 import corelab.harness.plan.Thresholds;
 import corelab.harness.server.ProcessTreeSampler;
+import corelab.harness.server.TreeMemory;
 import corelab.harness.server.TreeSample;
 import corelab.harness.tool.Generator;
 import corelab.harness.tool.ToolRun;
+import corelab.modes.wire.StatsLine;
 import corelab.results.ConfigurationResult;
 import corelab.results.FaultResult;
 import corelab.results.ToolTrial;
@@ -34,169 +34,239 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntConsumer;
 
 /**
- * Measures one configuration: load starts, runs through the warmup (never recorded), then
- * through the trials back to back, sampled once a second; trials differ only in which
- * seconds they own. The load never stops in between, so no trial starts cold. A fault run
+ * Measures one configuration. In a run of interleaved rounds ({@link RoundRunner}) the trials come one at a
+ * time, each in its own load: {@link #warmUp} once per server start (never recorded, and longer until the
+ * throughput is steady), then {@link #trial} once per round, after a short re-warm that is never recorded
+ * either, because the server sat idle while the others were measured. A fault run ({@link #runFaultWindow})
  * measures one finely sampled window instead, with the fault fired into it ({@link FaultWindow}).
  */
 final class Measurement {
     private final Durations durations;
     private final GeneratorSettings generator;
     private final Thresholds thresholds;
-    private final ServerUnderTest server;
     private final ServerPlan plan;
     private final LoadPoint point;
     private final int coresAllowed;
-    /** The server's {@code counter} answers over its life; null when the counter workload does not run. */
-    private final CounterLedger ledger;
     /** Called once per second of load, for the progress bar. */
     private final IntConsumer secondsDone;
-    /** What runs at each trial's boundaries (the profiler); {@link TrialHook#NONE} for nothing. */
-    private final TrialHook trialHook;
+    /** What runs at each trial's boundaries (the profiler); {@link TrialHooks#NONE} for nothing. */
+    private final TrialHooks hooks;
+    /** The profiler's trials, or null when this configuration is not profiled. */
+    private final ProfiledTrials profile;
     /** What the id ends with: "" unprofiled, else the profile's mark. */
     private final String idSuffix;
+    // Read by the shutdown hook that saves an interrupted run while the runner thread may still add to it.
+    private final List<TrialResult> trials = new CopyOnWriteArrayList<>();
+    /** The server of the latest start: a fork restarts it. */
+    private ServerUnderTest server;
+    /** The server's {@code counter} answers over the latest start's life; null when the counter workload does not run. */
+    private CounterLedger ledger;
     private int warmupSecondsUsed;
     private FaultResult fault;
 
-    Measurement(Durations durations, GeneratorSettings generator, Thresholds thresholds, ServerUnderTest server,
-                ServerPlan plan, LoadPoint point, CounterLedger ledger, IntConsumer secondsDone) {
-        this(durations, generator, thresholds, server, plan, point, ledger, secondsDone, TrialHook.NONE, "");
-    }
-
-    Measurement(Durations durations, GeneratorSettings generator, Thresholds thresholds, ServerUnderTest server,
-                ServerPlan plan, LoadPoint point, CounterLedger ledger, IntConsumer secondsDone, TrialHook trialHook,
-                String idSuffix) {
-        this.trialHook = trialHook;
+    /** {@code profile}: null unprofiled; else its id ends with {@code idSuffix}. */
+    Measurement(Durations durations, GeneratorSettings generator, Thresholds thresholds, ServerPlan plan,
+                LoadPoint point, IntConsumer secondsDone, ProfiledTrials profile, String idSuffix) {
+        this.profile = profile;
+        this.hooks = profile == null ? TrialHooks.NONE : profile;
         this.idSuffix = idSuffix;
         this.durations = durations;
         this.generator = generator;
         this.thresholds = thresholds;
-        this.server = server;
         this.plan = plan;
         this.point = point;
-        this.ledger = point.workload() == Workload.COUNTER ? ledger : null;
         this.coresAllowed = plan.cores() > 0 ? plan.cores() : Runtime.getRuntime().availableProcessors();
         this.secondsDone = secondsDone;
     }
 
-    ConfigurationResult run(List<RequestTemplate> requests) throws RunFailure, InterruptedException {
+    /** A (re)started server: the trials that follow measure it; its first load is a full warmup. */
+    void warmUp(ServerUnderTest started, CounterLedger counterAnswers, List<RequestTemplate> requests)
+            throws RunFailure, InterruptedException {
+        this.server = started;
+        this.ledger = point.workload() == Workload.COUNTER ? counterAnswers : null;
         if (point.generator() != Generator.CORELAB) {
-            return runTool(requests.get(0).target());
+            warmUpTool(requests.get(0).target());
+            return;
         }
-        List<TrialResult> trials = new ArrayList<>();
-        try (LoadGenerator generator = new LoadGenerator(server.address(), this.generator.spec(point), requests, ledger)) {
-            try {
-                generator.start();
-            } catch (IOException e) {
-                throw new RunFailure("the load generator cannot reach " + server.description() + ": " + e.getMessage());
-            }
-            long next = System.nanoTime();
-            List<Double> warmupThroughputs = new ArrayList<>();
-            int longest = durations.warmupSeconds() == 0 ? 0 : durations.warmupSeconds() + EXTRA_WARMUP_SECONDS;
-            while (warmupSecondsUsed < durations.warmupSeconds()
-                    || (warmupSecondsUsed < longest && !steady(warmupThroughputs))) {
-                next = sleepUntil(next + TimeUnit.SECONDS.toNanos(1));
-                // Warmup figures are read only to judge steadiness, then dropped: never in a trial.
-                warmupThroughputs.add(generator.sample().throughputPerSecond());
-                warmupSecondsUsed++;
-                if (warmupSecondsUsed <= durations.warmupSeconds()) {
-                    secondsDone.accept(1);
-                }
-            }
-            generator.sample(); // whatever came since the last warmup second is dropped too
-            if (point.fault() != null) {
-                trials.add(measureFault(generator));
-            } else {
-                measureTrials(generator, next, trials);
-            }
+        try (LoadGenerator load = startLoad(requests)) {
+            warmupSecondsUsed = Math.max(warmupSecondsUsed, warm(load));
         }
-        // The generator is closed: its last answers, the counter's included, are in.
-        return Summaries.configuration(id(), plan, point, coresAllowed, server, warmupSecondsUsed, trials, ledger, fault,
-                thresholds);
     }
 
     /**
-     * The same configuration driven by wrk or ab: one tool run for the warmup (its figures dropped),
-     * then one per trial, so the intervals still come from trials. The tool sends one request target
-     * (the first of corelab's) and checks no answer; the server is measured from outside as always.
+     * One trial in a load of its own: {@code rewarmSeconds} unrecorded, then {@code trialSeconds} recorded.
+     *
+     * @param others the run's other servers, idle meanwhile: their CPU during the trial is recorded with it
      */
-    private ConfigurationResult runTool(String target) throws RunFailure, InterruptedException {
-        Generator tool = point.generator();
-        int threads = tool == Generator.WRK ? Math.min(generator.loadThreads(), point.concurrency()) : 1;
+    void trial(int index, int rewarmSeconds, List<RequestTemplate> requests, List<ServerUnderTest> others)
+            throws RunFailure, InterruptedException {
+        if (point.generator() != Generator.CORELAB) {
+            toolTrial(index, rewarmSeconds, requests.get(0).target(), others);
+            return;
+        }
+        try (LoadGenerator load = startLoad(requests)) {
+            long next = System.nanoTime();
+            for (int second = 0; second < rewarmSeconds; second++) {
+                next = sleepUntil(next + TimeUnit.SECONDS.toNanos(1));
+                secondsDone.accept(1);
+            }
+            // Reading the trees in /proc can take a good part of a second on a busy machine: done before the
+            // trial starts, so that the trial's seconds are whole seconds of load from the sample below.
+            OtherServers idle = OtherServers.start(others);
+            TreeSample atStart = sampleServer();
+            Map<Long, StatsLine> statsAtStart = server.statsByProcess();
+            hooks.trialStarted(id(), index, server);
+            next = load.sample().endNanos(); // the re-warm is dropped: never in a trial
+            TrialRecorder recorder = new TrialRecorder(index, point.model(), coresAllowed, atStart, statsAtStart,
+                    next);
+            for (int second = 0; second < durations.trialSeconds(); second++) {
+                next = sleepUntil(next + TimeUnit.SECONDS.toNanos(1));
+                recorder.add(load.sample(), sampleServer());
+                secondsDone.accept(1);
+                checkServerAlive();
+            }
+            hooks.trialEnded(id(), index, server);
+            ProcessHandle root = server.handle();
+            TreeMemory memory = root == null ? TreeMemory.UNKNOWN : ProcessTreeSampler.memory(root);
+            trials.add(recorder.finish(server.statsByProcess(), idle.coresSinceStart(), memory));
+        }
+        hooks.trialRecorded(id(), index, server);
+    }
+
+    /** A fault run: warmup, then one window with the fault fired into it, all in one load. */
+    void runFaultWindow(ServerUnderTest started, CounterLedger counterAnswers, List<RequestTemplate> requests)
+            throws RunFailure, InterruptedException {
+        this.server = started;
+        this.ledger = point.workload() == Workload.COUNTER ? counterAnswers : null;
+        try (LoadGenerator load = startLoad(requests)) {
+            warmupSecondsUsed = warm(load);
+            trials.add(measureFault(load));
+        }
+    }
+
+    /** The trials so far as a configuration's result; the generators are closed, so every answer is counted. */
+    ConfigurationResult result() {
+        ConfigurationResult result = Summaries.configuration(id(), plan, point, coresAllowed, server,
+                warmupSecondsUsed, trials, point.generator() == Generator.CORELAB ? ledger : null, fault, thresholds);
+        return profile == null || profile.result() == null ? result : result.withProfile(profile.result());
+    }
+
+    boolean hasTrials() {
+        return !trials.isEmpty();
+    }
+
+    private LoadGenerator startLoad(List<RequestTemplate> requests) throws RunFailure {
+        LoadGenerator load = new LoadGenerator(server.address(), generator.spec(point), requests, ledger);
         try {
-            ToolRun.command(tool, server.address(), target, point.concurrency(), threads, 1);
+            load.start();
+        } catch (IOException e) {
+            load.close();
+            throw new RunFailure("the load generator cannot reach " + server.description() + ": " + e.getMessage());
+        }
+        return load;
+    }
+
+    /** Warms up until the minimum has passed and the throughput is steady (or the longest warmup is over). */
+    private int warm(LoadGenerator load) throws InterruptedException {
+        long next = System.nanoTime();
+        List<Double> warmupThroughputs = new ArrayList<>();
+        int used = 0;
+        int longest = durations.warmupSeconds() == 0 ? 0 : durations.warmupSeconds() + EXTRA_WARMUP_SECONDS;
+        while (used < durations.warmupSeconds() || (used < longest && !steady(warmupThroughputs))) {
+            next = sleepUntil(next + TimeUnit.SECONDS.toNanos(1));
+            // Warmup figures are read only to judge steadiness, then dropped: never in a trial.
+            warmupThroughputs.add(load.sample().throughputPerSecond());
+            used++;
+            if (used <= durations.warmupSeconds()) {
+                secondsDone.accept(1);
+            }
+        }
+        load.sample(); // whatever came since the last warmup second is dropped too
+        return used;
+    }
+
+    /**
+     * The same configuration driven by wrk or ab: a warmup with the tool (its figures dropped), once per server
+     * start. The tool sends one request target (the first of corelab's) and checks no answer.
+     */
+    private void warmUpTool(String target) throws RunFailure, InterruptedException {
+        try {
+            ToolRun.command(point.generator(), server.address(), target, point.concurrency(), toolThreads(), 1);
         } catch (IllegalArgumentException e) {
             throw new RunFailure(e.getMessage()); // a server beyond this machine: never loaded by a tool
         }
         if (durations.warmupSeconds() > 0) {
-            runToolOnce(tool, ToolRun.command(tool, server.address(), target, point.concurrency(), threads,
-                    durations.warmupSeconds()), durations.warmupSeconds());
+            runToolOnce(durations.warmupSeconds(), target);
             warmupSecondsUsed = durations.warmupSeconds();
             secondsDone.accept(warmupSecondsUsed);
         }
-        List<TrialResult> trials = new ArrayList<>();
-        for (int index = 1; index <= durations.trials(); index++) {
-            TrialRecorder recorder = new TrialRecorder(index, point.model(), coresAllowed, sampleServer(),
-                    server.statsByProcess(), System.nanoTime());
-            List<String> command = ToolRun.command(tool, server.address(), target, point.concurrency(), threads,
-                    durations.trialSeconds());
-            ToolRun.Measured measured = runToolOnce(tool, command, durations.trialSeconds());
-            long end = System.nanoTime();
-            secondsDone.accept(durations.trialSeconds());
-            checkServerAlive();
-            Map<String, String> missing = new HashMap<>(measured.figures().missing());
-            if (ledger != null) {
-                missing.put("counterCheck", "the tool does not read the counts in the answers");
-            }
-            trials.add(recorder.finishTool(new ToolTrial(tool.word(), command, missing), measured.figures(),
-                    measured.cpuNanos(), threads, sampleServer(), server.statsByProcess(), end));
-        }
-        return Summaries.configuration(id(), plan, point, coresAllowed, server, warmupSecondsUsed, trials, null, null,
-                thresholds);
     }
 
-    private ToolRun.Measured runToolOnce(Generator tool, List<String> command, int seconds)
+    /**
+     * One trial driven by the tool: the re-warm is a short run of the same tool (its figures dropped), so the
+     * server sees the tool's connections and pacing right before the recorded run, then one tool run of
+     * {@code trialSeconds} is the trial; the server is measured from outside as always.
+     */
+    private void toolTrial(int index, int rewarmSeconds, String target, List<ServerUnderTest> others)
             throws RunFailure, InterruptedException {
+        if (rewarmSeconds > 0) {
+            runToolOnce(rewarmSeconds, target);
+            secondsDone.accept(rewarmSeconds);
+        }
+        OtherServers idle = OtherServers.start(others);
+        TrialRecorder recorder = new TrialRecorder(index, point.model(), coresAllowed, sampleServer(),
+                server.statsByProcess(), System.nanoTime());
+        hooks.trialStarted(id(), index, server);
+        List<String> command = toolCommand(durations.trialSeconds(), target);
+        ToolRun.Measured measured = runToolOnce(durations.trialSeconds(), target);
+        long end = System.nanoTime();
+        hooks.trialEnded(id(), index, server);
+        secondsDone.accept(durations.trialSeconds());
+        checkServerAlive();
+        Map<String, String> missing = new HashMap<>(measured.figures().missing());
+        if (ledger != null) {
+            missing.put("counterCheck", "the tool does not read the counts in the answers");
+        }
+        ProcessHandle root = server.handle();
+        TreeMemory memory = root == null ? TreeMemory.UNKNOWN : ProcessTreeSampler.memory(root);
+        trials.add(recorder.finishTool(new ToolTrial(point.generator().word(), command, missing), measured.figures(),
+                measured.cpuNanos(), toolThreads(), sampleServer(), server.statsByProcess(), end,
+                idle.coresSinceStart(), memory));
+        hooks.trialRecorded(id(), index, server);
+    }
+
+    private int toolThreads() {
+        return point.generator() == Generator.WRK ? Math.min(generator.loadThreads(), point.concurrency()) : 1;
+    }
+
+    private List<String> toolCommand(int seconds, String target) {
+        return ToolRun.command(point.generator(), server.address(), target, point.concurrency(), toolThreads(),
+                seconds);
+    }
+
+    private ToolRun.Measured runToolOnce(int seconds, String target) throws RunFailure, InterruptedException {
         try {
-            return ToolRun.run(tool, command, seconds);
+            return ToolRun.run(point.generator(), toolCommand(seconds, target), seconds);
         } catch (IOException e) {
-            throw new RunFailure(tool.word() + " against " + server.description() + ": " + e.getMessage());
+            throw new RunFailure(point.generator().word() + " against " + server.description() + ": "
+                    + e.getMessage());
         }
     }
 
-    private TrialResult measureFault(LoadGenerator generator) throws RunFailure, InterruptedException {
+    private TrialResult measureFault(LoadGenerator load) throws RunFailure, InterruptedException {
         if (!(server instanceof SupervisedServer supervised)) {
             throw new IllegalStateException("a fault run needs a supervised server");
         }
         FaultWindow window = new FaultWindow(supervised, point.fault(), durations.faultWindowSeconds(), point.model(),
                 coresAllowed, this::sampleServer, secondsDone);
-        window.run(generator);
+        window.run(load);
         fault = window.result();
         return window.trial();
-    }
-
-    private void measureTrials(LoadGenerator generator, long next, List<TrialResult> trials)
-            throws RunFailure, InterruptedException {
-        for (int index = 1; index <= durations.trials(); index++) {
-            trialHook.trialStarts(index);
-            TreeSample atStart = sampleServer();
-            TrialRecorder recorder = new TrialRecorder(index, point.model(), coresAllowed, atStart,
-                    server.statsByProcess(), System.nanoTime());
-            for (int second = 0; second < durations.trialSeconds(); second++) {
-                next = sleepUntil(next + TimeUnit.SECONDS.toNanos(1));
-                LoadInterval interval = generator.sample();
-                recorder.add(interval, sampleServer());
-                secondsDone.accept(1);
-                checkServerAlive();
-            }
-            TrialResult trial = recorder.finish(server.statsByProcess());
-            trialHook.trialEnds(index);
-            trials.add(trial);
-        }
     }
 
     /** How long the warmup lasted, in seconds. */

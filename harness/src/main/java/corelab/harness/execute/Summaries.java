@@ -7,7 +7,6 @@ import corelab.harness.plan.LoadPoint;
 import corelab.harness.plan.ServerPlan;
 import corelab.harness.tool.Generator;
 import corelab.harness.plan.Thresholds;
-import corelab.results.ComparisonResult;
 import corelab.results.Configuration;
 import corelab.results.ConfigurationResult;
 import corelab.results.CounterCheck;
@@ -16,16 +15,13 @@ import corelab.results.IntervalResult;
 import corelab.results.Summary;
 import corelab.results.TrialResult;
 import corelab.results.Verdict;
-import corelab.results.stats.Comparison;
 import corelab.results.stats.Estimate;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.function.ToDoubleFunction;
 
-/** From trials to a configuration's summary and verdict, and from configurations to comparisons. */
+/** From trials to a configuration's summary and verdict. */
 final class Summaries {
     private Summaries() {
     }
@@ -106,11 +102,19 @@ final class Summaries {
         List<String> reasons = new ArrayList<>();
         for (TrialResult trial : trials) {
             double utilization = trial.generator().utilization();
+            double waiting = trial.generator().runQueueWaitShare();
             if (utilization > thresholds.maxGeneratorUtilization()) {
                 reasons.add(String.format(Locale.ROOT,
                         "the load generator was saturated in trial %d (%.0f%% of its CPU, limit %.0f%%):"
                                 + " the figures measure the generator, not the server",
                         trial.index(), 100 * utilization, 100 * thresholds.maxGeneratorUtilization()));
+                break;
+            }
+            if (trial.generator().saturation() > thresholds.maxGeneratorUtilization()) {
+                reasons.add(String.format(Locale.ROOT,
+                        "the load generator was saturated in trial %d (busy %.0f%% of the time and waiting for a CPU"
+                                + " %.0f%%, limit %.0f%% together): the figures measure the generator, not the server",
+                        trial.index(), 100 * utilization, 100 * waiting, 100 * thresholds.maxGeneratorUtilization()));
                 break;
             }
         }
@@ -122,58 +126,5 @@ final class Summaries {
             reasons.add("no request was answered correctly");
         }
         return reasons;
-    }
-
-    /**
-     * Every pair of configurations measured under the same workload, load, cores and CPU work
-     * size, compared on throughput: mode against mode, and pool size against pool size.
-     */
-    static List<ComparisonResult> comparisons(List<ConfigurationResult> configurations) {
-        // Threads and workers each apply to one mode only, so they do not split the groups.
-        Map<String, List<ConfigurationResult>> crossMode = new LinkedHashMap<>();
-        for (ConfigurationResult c : configurations) {
-            if (c.fault() != null) {
-                continue; // one observation of one event: nothing to test a difference with
-            }
-            Configuration configured = c.configuration();
-            // A profiled configuration carries the profiler's cost: it is compared only with others profiled alike.
-            crossMode.computeIfAbsent(configured.workload() + "|" + load(c) + "|" + configured.coresAllowed() + "|"
-                    + configured.cpuIterations() + "|" + (c.profiled() ? c.profile().event() : "unprofiled"),
-                    k -> new ArrayList<>()).add(c);
-        }
-        List<ComparisonResult> results = new ArrayList<>();
-        for (List<ConfigurationResult> group : crossMode.values()) {
-            for (int i = 0; i < group.size(); i++) {
-                for (int j = i + 1; j < group.size(); j++) {
-                    ConfigurationResult a = group.get(i);
-                    ConfigurationResult b = group.get(j);
-                    // Named by id, so readers can find the configurations; the sentence uses short names.
-                    Comparison comparison = Comparison.welch(a.configuration().id(), throughputs(a),
-                            b.configuration().id(), throughputs(b));
-                    Comparison named = Comparison.welch(shortName(a), throughputs(a), shortName(b), throughputs(b));
-                    results.add(new ComparisonResult(a.configuration().workload(), load(a), "throughput", comparison,
-                            "on " + a.configuration().workload() + ", " + named.sentence("faster", "slower")));
-                }
-            }
-        }
-        return results;
-    }
-
-    /** What tells two configurations of one group apart: the mode, and its pool or worker count. */
-    static String shortName(ConfigurationResult c) {
-        Configuration configured = c.configuration();
-        return configured.mode() + (configured.threads() != null ? " (" + configured.threads() + " threads)" : "")
-                + (configured.workers() != null ? " (" + configured.workers() + " workers)" : "")
-                + (configured.counter() != null ? " counter=" + configured.counter() : "");
-    }
-
-    private static String load(ConfigurationResult c) {
-        Configuration configured = c.configuration();
-        return configured.loadModel() + " c" + configured.concurrency() + (configured.ratePerSecond() == null ? ""
-                : String.format(Locale.ROOT, " rate %.0f/s", configured.ratePerSecond()));
-    }
-
-    private static double[] throughputs(ConfigurationResult c) {
-        return c.trials().stream().mapToDouble(TrialResult::throughputPerSecond).toArray();
     }
 }

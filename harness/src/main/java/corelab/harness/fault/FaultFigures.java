@@ -1,12 +1,15 @@
 package corelab.harness.fault;
 
+import corelab.harness.load.AnswerGaps;
 import corelab.results.FaultResult;
 import corelab.results.IntervalResult;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 /**
- * The figures of a fault, read from the window's fine intervals; {@code killIndex} is the
- * first interval that began at the kill (every earlier one is "before"). Pure arithmetic on
+ * The figures of a fault, read from the window's fine intervals ({@code killIndex} is the
+ * first interval that began at the kill: every earlier one is "before") and, for the outage, from
+ * the silences between correct answers. Pure arithmetic on
  * recorded intervals, so it can be checked without a server.
  */
 final class FaultFigures {
@@ -27,15 +30,19 @@ final class FaultFigures {
         return after(intervals, killIndex).stream().mapToLong(IntervalResult::errors).sum();
     }
 
-    /** The longest run of intervals after the kill in which not one request was answered correctly. */
-    static long outageMillis(List<IntervalResult> intervals, int killIndex) {
-        double longest = 0;
-        double current = 0;
-        for (IntervalResult interval : after(intervals, killIndex)) {
-            current = interval.completed() == 0 ? current + interval.seconds() : 0;
-            longest = Math.max(longest, current);
+    /**
+     * The longest silence between two correct answers around the fault: one that ends after the kill (the
+     * one the kill fell into included, from the last answer before it), cut at the window's end if it was
+     * still going on then. From the answers' own arrival times, so never short by a sampling interval.
+     */
+    static long outageMillis(List<AnswerGaps.Gap> gaps, long killNanos, long windowEndNanos) {
+        long longest = 0;
+        for (AnswerGaps.Gap gap : gaps) {
+            if (gap.toNanos() > killNanos && gap.fromNanos() < windowEndNanos) {
+                longest = Math.max(longest, Math.min(gap.toNanos(), windowEndNanos) - gap.fromNanos());
+            }
         }
-        return Math.round(longest * 1000);
+        return TimeUnit.NANOSECONDS.toMillis(longest);
     }
 
     /**

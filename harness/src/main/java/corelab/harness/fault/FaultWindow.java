@@ -1,11 +1,13 @@
 package corelab.harness.fault;
 
+import corelab.harness.load.AnswerGaps;
 import corelab.harness.load.LoadGenerator;
 import corelab.harness.load.LoadInterval;
 import corelab.harness.load.LoadModel;
 import corelab.harness.measure.RunFailure;
 import corelab.harness.measure.TrialRecorder;
 import corelab.harness.plan.Fault;
+import corelab.harness.server.TreeMemory;
 import corelab.harness.server.TreeSample;
 import corelab.harness.server.WorkerOnline;
 import corelab.results.FaultResult;
@@ -102,7 +104,9 @@ public final class FaultWindow {
             }
         }
         secondsDone.accept(windowSeconds - secondsReported);
-        trial = recorder.finish(server.statsByProcess());
+        long windowEndNanos = System.nanoTime();
+        List<AnswerGaps.Gap> silences = generator.answerGaps(windowEndNanos);
+        trial = recorder.finish(server.statsByProcess(), Double.NaN, TreeMemory.UNKNOWN); // a fault run has the machine to itself
         // The window's figures are taken; the restart is waited for past its end, so that
         // a slow JVM start is measured (restartMillis beyond the window) rather than missed,
         // and the next configuration finds a whole server.
@@ -111,11 +115,11 @@ public final class FaultWindow {
             awaitReplacement(killNanos);
         }
         result = figures(trial.intervals(), killIndex, (killNanos - startNanos) / 1e9, killedPid, killedWorker,
-                killNanos);
+                killNanos, FaultFigures.outageMillis(silences, killNanos, windowEndNanos));
     }
 
     private FaultResult figures(List<IntervalResult> intervals, int killIndex, double firedAtSeconds, long killedPid,
-                                Integer killedWorker, long killNanos) {
+                                Integer killedWorker, long killNanos, long outageMillis) {
         int restarts;
         Long restartMillis = null;
         if (fault.kind() == Fault.Kind.KILL_WORKER) {
@@ -132,7 +136,7 @@ public final class FaultWindow {
         return new FaultResult(fault.kind().word(), fault.atSeconds(), firedAtSeconds, SAMPLE_MILLIS, killedPid,
                 killedWorker, FaultFigures.failedAfter(intervals, killIndex),
                 FaultFigures.throughputBefore(intervals, killIndex), FaultFigures.lowestAfter(intervals, killIndex),
-                FaultFigures.outageMillis(intervals, killIndex),
+                outageMillis,
                 FaultFigures.recoveryMillis(intervals, killIndex, firedAtSeconds), restarts, restartMillis);
     }
 

@@ -62,20 +62,21 @@ public final class SupervisedServer implements ServerUnderTest {
     }
 
     public static SupervisedServer start(ServerOptions options, int cores, Duration readyTimeout) throws IOException {
-        return start(options, cores, readyTimeout, null);
+        return start(options, cores, List.of(), readyTimeout, null);
     }
 
     /**
-     * As {@link #start(ServerOptions, int, Duration)}, calling {@code backend} (null: none): it is not
-     * part of the fault, so it outlives every restart, and closes after the server.
+     * A corelab mode whose root JVM gets {@code jvmFlags} (-DserverJvmFlags), calling {@code backend} (null: none):
+     * the backend is not part of the fault, so it outlives every restart, and closes after the server.
      */
-    public static SupervisedServer start(ServerOptions options, int cores, Duration readyTimeout,
-                                         BackendProcess backend) throws IOException {
+    public static SupervisedServer start(ServerOptions options, int cores, List<String> jvmFlags,
+                                         Duration readyTimeout, BackendProcess backend) throws IOException {
+        List<String> flags = List.copyOf(jvmFlags);
         return start(options, cores, readyTimeout, backend,
-                (opts, cpus, timeout) -> ServerProcess.startMode(opts, cpus, List.of(), timeout));
+                (opts, cpus, timeout) -> ServerProcess.startMode(opts, cpus, flags, timeout));
     }
 
-    /** As {@link #start(ServerOptions, int, Duration, BackendProcess)}, started (and restarted) by {@code starter}. */
+    /** As {@link #start(ServerOptions, int, List, Duration, BackendProcess)}, started (and restarted) by {@code starter}. */
     public static SupervisedServer start(ServerOptions options, int cores, Duration readyTimeout,
                                          BackendProcess backend, Starter starter) throws IOException {
         return new SupervisedServer(options, cores, readyTimeout, starter.start(options, cores, readyTimeout), backend,

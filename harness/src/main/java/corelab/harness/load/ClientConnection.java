@@ -242,7 +242,7 @@ final class ClientConnection {
         } else if (!parser.correct()) {
             tally.countWrongAnswer();
         } else {
-            tally.recordCorrect(now - dueNanos, now - sentNanos);
+            tally.recordCorrect(now - dueNanos, now - sentNanos, plan.originNanos() + now);
             if (countAnswer) {
                 tally.recordCount(parser.count());
             }

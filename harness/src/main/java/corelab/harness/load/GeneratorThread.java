@@ -39,7 +39,8 @@ final class GeneratorThread {
     private final LoadPlan plan;
     private final List<ClientConnection> connections = new ArrayList<>();
     private final SocketChannel[] openedByConnection;
-    private final LoadAccumulator tally = new LoadAccumulator();
+    private final LoadAccumulator tally;
+    private volatile RunQueueWait runQueueWait;
     // one read buffer for all connections: a read is parsed to the end before the next one starts
     private final ByteBuffer readBuffer = ByteBuffer.allocate(64 * 1024);
     private final Consumer<SelectionKey> onSelected = this::onSelected;
@@ -53,9 +54,11 @@ final class GeneratorThread {
      * Drives connections {@code connectionIndexes}; {@code openedByConnection[i]} is the socket
      * {@link LoadGenerator#start} connected for connection {@code i}, or null if that failed.
      */
-    GeneratorThread(String name, LoadPlan plan, int[] connectionIndexes, SocketChannel[] openedByConnection)
+    GeneratorThread(String name, LoadPlan plan, AnswerGaps gaps, int[] connectionIndexes,
+                    SocketChannel[] openedByConnection)
             throws IOException {
         this.plan = plan;
+        this.tally = new LoadAccumulator(gaps);
         this.openedByConnection = openedByConnection;
         this.selector = Selector.open();
         for (int index : connectionIndexes) {
@@ -110,6 +113,12 @@ final class GeneratorThread {
         return failure;
     }
 
+    /** Time the thread has waited for a CPU so far, from the kernel; {@link RunQueueWait#UNKNOWN} if not known. */
+    long runQueueWaitNanos() {
+        RunQueueWait wait = runQueueWait;
+        return wait == null ? RunQueueWait.UNKNOWN : wait.nanos();
+    }
+
     /** CPU time the thread has used so far, 0 before it starts. */
     long cpuNanos() {
         long cpu = THREADS.isThreadCpuTimeSupported() ? THREADS.getThreadCpuTime(thread.threadId()) : 0;
@@ -117,6 +126,7 @@ final class GeneratorThread {
     }
 
     private void run() {
+        runQueueWait = RunQueueWait.ofCurrentThread();
         try {
             long now = plan.now();
             for (ClientConnection connection : connections) {

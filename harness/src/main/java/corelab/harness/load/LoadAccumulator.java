@@ -19,6 +19,8 @@ final class LoadAccumulator {
     static final int SIGNIFICANT_DIGITS = 3;
 
     private final WriterReaderPhaser phaser = new WriterReaderPhaser();
+    /** Shared by every thread's accumulator: silences are over all the answers, not one thread's. */
+    private final AnswerGaps gaps;
     private volatile Tally active = new Tally();
     private Tally inactive = new Tally(); // the sampler's
 
@@ -42,6 +44,10 @@ final class LoadAccumulator {
         }
     }
 
+    LoadAccumulator(AnswerGaps gaps) {
+        this.gaps = gaps;
+    }
+
     static Histogram newHistogram() {
         return new Histogram(1, HIGHEST_TRACKABLE_MICROS, SIGNIFICANT_DIGITS);
     }
@@ -54,8 +60,12 @@ final class LoadAccumulator {
         phaser.writerCriticalSectionExit(phase);
     }
 
-    /** A correct answer: {@code latencyNanos} from when it was due (closed: sent), {@code uncorrectedNanos} from when it was sent. */
-    void recordCorrect(long latencyNanos, long uncorrectedNanos) {
+    /**
+     * A correct answer: {@code latencyNanos} from when it was due (closed: sent), {@code uncorrectedNanos} from
+     * when it was sent, arrived at {@code answeredAtNanos} ({@link System#nanoTime()}).
+     */
+    void recordCorrect(long latencyNanos, long uncorrectedNanos, long answeredAtNanos) {
+        gaps.answered(answeredAtNanos);
         long phase = phaser.writerCriticalSectionEnter();
         Tally tally = active;
         tally.latency.recordValue(micros(latencyNanos));

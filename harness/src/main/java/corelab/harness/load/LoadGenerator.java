@@ -31,9 +31,11 @@ public final class LoadGenerator implements AutoCloseable {
     private boolean started;
     private boolean closed;
     private LoadPlan plan;
+    private AnswerGaps answerGaps;
     // where the previous sample left off
     private long previousEndNanos;
     private long previousCpuNanos;
+    private long previousWaitNanos;
 
     /** {@code requests} are cycled round-robin on each connection, each connection starting at a different one. */
     public LoadGenerator(InetSocketAddress server, LoadSpec spec, List<RequestTemplate> requests) {
@@ -67,9 +69,10 @@ public final class LoadGenerator implements AutoCloseable {
         plan = new LoadPlan(server, requests.stream().map(r -> EncodedRequest.of(r, hostHeader)).toList(),
                 spec.model() instanceof LoadModel.Open open ? ArrivalSchedule.of(open, spec.connections()) : null,
                 TimeUnit.MILLISECONDS.toNanos(spec.requestTimeoutMillis()), System.nanoTime(), spec.requestsPerConnection());
+        answerGaps = new AnswerGaps(plan.originNanos());
         try {
             for (int t = 0; t < spec.threads(); t++) {
-                threads.add(new GeneratorThread("corelab-load-" + (t + 1), plan, connectionsOf(t), opened));
+                threads.add(new GeneratorThread("corelab-load-" + (t + 1), plan, answerGaps, connectionsOf(t), opened));
             }
         } catch (IOException | RuntimeException e) {
             for (GeneratorThread thread : threads) {
@@ -104,9 +107,12 @@ public final class LoadGenerator implements AutoCloseable {
         Histogram uncorrectedLatency = LoadAccumulator.newHistogram();
         LoadCounts counts = LoadCounts.ZERO;
         long cpuNanos = 0;
+        long waitNanos = 0;
         for (GeneratorThread thread : threads) {
             counts = counts.plus(thread.tally().drainInto(latency, uncorrectedLatency, ledger));
             cpuNanos += thread.cpuNanos();
+            long threadWait = thread.runQueueWaitNanos();
+            waitNanos = waitNanos < 0 || threadWait < 0 ? RunQueueWait.UNKNOWN : waitNanos + threadWait;
         }
         long intended = plan.open()
                 ? plan.schedule().dueBetween(previousEndNanos - plan.originNanos(), endNanos - plan.originNanos())
@@ -114,10 +120,27 @@ public final class LoadGenerator implements AutoCloseable {
         // completed is the histogram's count: throughput and latency describe the very same answers
         LoadInterval interval = new LoadInterval(previousEndNanos, endNanos, counts.sent(), latency.getTotalCount(),
                 intended, counts.wrongAnswers(), counts.statusErrors(), counts.timeouts(), counts.connectionErrors(),
-                latency, uncorrectedLatency, Math.max(0, cpuNanos - previousCpuNanos), threads.size());
+                latency, uncorrectedLatency, Math.max(0, cpuNanos - previousCpuNanos), threads.size(),
+                waitNanos < 0 ? RunQueueWait.UNKNOWN : Math.max(0, waitNanos - previousWaitNanos));
         previousEndNanos = endNanos;
         previousCpuNanos = cpuNanos;
+        previousWaitNanos = Math.max(0, waitNanos);
         return interval;
+    }
+
+    /**
+     * The silences between correct answers since the start, to {@code nowNanos} ({@link System#nanoTime()}):
+     * the one still going on included. Safe from any thread.
+     */
+    public List<AnswerGaps.Gap> answerGaps(long nowNanos) {
+        AnswerGaps gaps;
+        synchronized (this) {
+            if (!started) {
+                throw new IllegalStateException("answerGaps() before start()");
+            }
+            gaps = answerGaps;
+        }
+        return gaps.until(nowNanos);
     }
 
     /**

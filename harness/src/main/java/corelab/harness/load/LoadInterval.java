@@ -23,11 +23,13 @@ import org.HdrHistogram.Histogram;
  * @param uncorrectedLatencyMicros from when each request was actually sent
  * @param generatorCpuNanos        CPU time the generator threads used in the interval
  * @param generatorThreads         how many generator threads there were
+ * @param generatorRunQueueWaitNanos how long the generator threads waited, runnable, for a CPU in the interval;
+ *                                 -1 where the kernel does not say
  */
 public record LoadInterval(long startNanos, long endNanos, long sent, long completed, long intendedRequests,
                            long wrongAnswers, long statusErrors, long timeouts, long connectionErrors,
                            Histogram latencyMicros, Histogram uncorrectedLatencyMicros,
-                           long generatorCpuNanos, int generatorThreads) {
+                           long generatorCpuNanos, int generatorThreads, long generatorRunQueueWaitNanos) {
 
     public LoadInterval {
         if (endNanos < startNanos) {

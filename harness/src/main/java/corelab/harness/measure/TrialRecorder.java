@@ -3,6 +3,7 @@ package corelab.harness.measure;
 import corelab.harness.load.LoadInterval;
 import corelab.harness.load.LoadModel;
 import corelab.harness.server.ProcessSample;
+import corelab.harness.server.TreeMemory;
 import corelab.harness.server.TreeSample;
 import corelab.harness.tool.ToolFigures;
 import corelab.modes.wire.StatsLine;
@@ -43,6 +44,7 @@ public final class TrialRecorder {
     private long intended;
     private Errors errors = new Errors(0, 0, 0, 0);
     private long generatorCpuNanos;
+    private long generatorWaitNanos; // -1 once any interval's is unknown
     private int generatorThreads = 1;
     private long rssBytesMax;
     private int threadsMax;
@@ -69,6 +71,8 @@ public final class TrialRecorder {
         intended += load.intendedRequests();
         errors = errors.plus(new Errors(load.wrongAnswers(), load.statusErrors(), load.timeouts(), load.connectionErrors()));
         generatorCpuNanos += load.generatorCpuNanos();
+        generatorWaitNanos = generatorWaitNanos < 0 || load.generatorRunQueueWaitNanos() < 0 ? -1
+                : generatorWaitNanos + load.generatorRunQueueWaitNanos();
         generatorThreads = load.generatorThreads();
 
         double serverCores = Double.NaN;
@@ -89,28 +93,36 @@ public final class TrialRecorder {
         endNanos = load.endNanos();
     }
 
-    /** {@code statsAtEnd}: each process's latest stats line, as {@code statsAtStart} was at the start. */
-    public TrialResult finish(Map<Long, StatsLine> statsAtEnd) {
+    /**
+     * The trial, closed.
+     *
+     * @param statsAtEnd           each process's latest stats line, as {@code statsAtStart} was at the start
+     * @param otherServersCpuCores what the run's other servers, idle, used meanwhile (NaN: none, or unseen)
+     * @param memoryAtEnd          the server tree's RSS and PSS at the trial's end
+     */
+    public TrialResult finish(Map<Long, StatsLine> statsAtEnd, double otherServersCpuCores, TreeMemory memoryAtEnd) {
         double seconds = Math.max(1e-9, (endNanos - startNanos) / 1e9);
         double generatorCpuSeconds = generatorCpuNanos / 1e9;
         GeneratorUsage generator = new GeneratorUsage(generatorThreads, generatorCpuSeconds,
                 generatorCpuNanos / (seconds * 1e9 * generatorThreads),
                 completed == 0 ? Double.NaN : generatorCpuNanos / 1e3 / completed,
-                intended / seconds, sent / seconds);
-        ServerUsage server = serverUsage(seconds, statsAtEnd);
+                intended / seconds, sent / seconds,
+                generatorWaitNanos < 0 ? Double.NaN : generatorWaitNanos / (seconds * 1e9 * generatorThreads));
+        ServerUsage server = serverUsage(seconds, statsAtEnd, memoryAtEnd);
         boolean open = model instanceof LoadModel.Open;
         return new TrialResult(index, seconds, completed, sent, intended, errors, completed / seconds,
                 Latency.of(latency), open ? Latency.of(uncorrected) : null, server, generator, intervals,
-                Histograms.encode(latency), open ? Histograms.encode(uncorrected) : null, null);
+                Histograms.encode(latency), open ? Histograms.encode(uncorrected) : null, otherServersCpuCores, null);
     }
 
     /**
      * A trial that a tool drove ({@code -Dgenerator=wrk|ab|ab-k}): its figures in place of corelab's
      * intervals and histograms, which it does not have; the server measured from outside as always,
-     * its tree sampled at the tool's start and at its end.
+     * its tree sampled at the tool's start and at its end. The tool's run-queue wait is not read.
      */
     public TrialResult finishTool(ToolTrial tool, ToolFigures figures, long toolCpuNanos, int toolThreads,
-                                  TreeSample serverAtEnd, Map<Long, StatsLine> statsAtEnd, long endNanos) {
+                                  TreeSample serverAtEnd, Map<Long, StatsLine> statsAtEnd, long endNanos,
+                                  double otherServersCpuCores, TreeMemory memoryAtEnd) {
         this.endNanos = endNanos;
         double seconds = Math.max(1e-9, (endNanos - startNanos) / 1e9);
         completed = figures.completed();
@@ -123,12 +135,14 @@ public final class TrialRecorder {
         }
         GeneratorUsage generator = new GeneratorUsage(toolThreads, toolCpuNanos / 1e9,
                 toolCpuNanos / (seconds * 1e9 * toolThreads),
-                completed == 0 ? Double.NaN : toolCpuNanos / 1e3 / completed, Double.NaN, attempts / seconds);
+                completed == 0 ? Double.NaN : toolCpuNanos / 1e3 / completed, Double.NaN, attempts / seconds,
+                Double.NaN);
         return new TrialResult(index, seconds, completed, attempts, attempts, errors, figures.throughputPerSecond(),
-                figures.latency(), null, serverUsage(seconds, statsAtEnd), generator, List.of(), null, null, tool);
+                figures.latency(), null, serverUsage(seconds, statsAtEnd, memoryAtEnd), generator, List.of(), null,
+                null, otherServersCpuCores, tool);
     }
 
-    private ServerUsage serverUsage(double seconds, Map<Long, StatsLine> statsAtEnd) {
+    private ServerUsage serverUsage(double seconds, Map<Long, StatsLine> statsAtEnd, TreeMemory memoryAtEnd) {
         if (serverAtStart == null || lastServerSample == null) {
             return null;
         }
@@ -152,7 +166,8 @@ public final class TrialRecorder {
         }
         double cpuSeconds = cpuNanos / 1e9;
         return new ServerUsage(coresAllowed, cpuSeconds, cpuSeconds / seconds,
-                cpuSeconds > 0 ? completed / cpuSeconds : Double.NaN, rssBytesMax, threadsMax, refused, processes);
+                cpuSeconds > 0 ? completed / cpuSeconds : Double.NaN, rssBytesMax, threadsMax, refused, processes,
+                memoryAtEnd.rssBytes(), memoryAtEnd.pssBytes());
     }
 
     /** CPU the tree used between two samples; a process that appeared in between (a restarted worker) counts whole. */

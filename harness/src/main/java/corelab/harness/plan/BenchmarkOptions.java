@@ -26,15 +26,16 @@ import java.util.Optional;
  * composed of the server's options, swept ({@link ServerSweep}: {@code -Dthreads=8,200} measures
  * both), the load ({@link LoadSweep}), the generator, the durations and the validity thresholds,
  * and where the server is. Its defaults make the lab's main job: every mode on hello, cpu and
- * io, in about four minutes on a 2-core machine.
+ * io: 270 s of load in shuffled rounds, about five minutes with the starts and the calibrations on a
+ * 2-core machine (longer when warmups must stretch to reach a steady throughput).
  *
  * @param target    a server corelab did not start ({@code -Dtarget}), or null
  * @param serverCmd a command that starts the server ({@code -DserverCmd}), or null
  * @param profiling whether and how the servers are profiled during the trials ({@code -Dprofile})
  */
 public record BenchmarkOptions(ServerSweep servers, LoadSweep load, GeneratorSettings generator, Durations durations,
-                               Thresholds thresholds, URI target, String serverCmd, List<Fault> faults,
-                               Path resultsDir, Profiling profiling) {
+                               Schedule schedule, Thresholds thresholds, URI target, String serverCmd, List<Fault> faults,
+                               Path resultsDir, List<String> serverJvmFlags, Profiling profiling) {
     public static final Option<URI> TARGET = Option.of("target",
             ValueType.optional(ValueType.custom(BenchmarkOptions::target, URI::toString)), null,
             "drive load at a server corelab did not start, http://host:port");
@@ -47,6 +48,10 @@ public record BenchmarkOptions(ServerSweep servers, LoadSweep load, GeneratorSet
             "a fault fired once into each configuration's measured window, kill-worker@10s or kill-server@10s, a list"
                     + " (each mode gets the ones that apply); the window is then one run of trials x trialSeconds,"
                     + " sampled every 100 ms, one observation: no CI");
+    public static final Option<String> SERVER_JVM_FLAGS = Option.of("serverJvmFlags",
+            ValueType.optional(ValueType.text(true)), null,
+            "flags for the root JVM of every server corelab starts (a cluster's primary: its workers keep their"
+                    + " own), e.g. \"-Xms512m -Xmx512m\"; recorded in provenance");
     public static final Option<Path> RESULTS_DIR = Option.of("resultsDir", ValueType.custom(Path::of, Path::toString),
             Path.of("results"), "where each run's results folder is made");
 
@@ -54,14 +59,18 @@ public record BenchmarkOptions(ServerSweep servers, LoadSweep load, GeneratorSet
     public static final OptionSet OPTIONS = OptionSet.of(ServerSweep.MODES, LoadSweep.WORKLOADS, LoadSweep.LOAD,
             LoadSweep.CONCURRENCY, LoadSweep.RATES, LoadSweep.GENERATORS, ServerSweep.THREADS, ServerSweep.WORKERS, ServerSweep.BALANCES,
             ServerSweep.CPU_ITERATIONS, ServerSweep.COUNTERS, ServerSweep.CORES, Durations.WARMUP_SECONDS,
-            Durations.TRIAL_SECONDS, Durations.TRIALS, GeneratorSettings.LOAD_THREADS,
+            Durations.TRIAL_SECONDS, Durations.TRIALS, Schedule.SEED, Schedule.FORKS, Schedule.REWARM_SECONDS,
+            GeneratorSettings.LOAD_THREADS,
             GeneratorSettings.REQUEST_TIMEOUT_MILLIS, GeneratorSettings.REQUESTS_PER_CONNECTION,
-            Thresholds.MAX_GENERATOR_UTILIZATION, Thresholds.MAX_ERROR_PERCENT, TARGET, ALLOW_REMOTE_TARGET,
-            SERVER_CMD, FAULTS, Profiling.PROFILE, RESULTS_DIR, ServerOptions.WORKER_MODE, ServerOptions.OFFLOAD_THREADS,
+            Thresholds.MAX_GENERATOR_UTILIZATION, Thresholds.MAX_ERROR_PERCENT, Thresholds.EQUIVALENCE_PERCENT,
+            TARGET, ALLOW_REMOTE_TARGET,
+            SERVER_CMD, FAULTS, Profiling.PROFILE, RESULTS_DIR, SERVER_JVM_FLAGS, ServerOptions.WORKER_MODE,
+            ServerOptions.OFFLOAD_THREADS,
             ServerOptions.BACKEND_DELAY_MILLIS, ServerOptions.HOST);
 
     public BenchmarkOptions {
         faults = List.copyOf(faults);
+        serverJvmFlags = List.copyOf(serverJvmFlags);
     }
 
     public static BenchmarkOptions defaults() {
@@ -108,6 +117,11 @@ public record BenchmarkOptions(ServerSweep servers, LoadSweep load, GeneratorSet
                     });
         }
         Durations durations = Durations.read(values);
+        Schedule schedule = Schedule.read(values);
+        if (schedule.forks() > durations.trials()) {
+            throw new OptionException("-Dforks=" + schedule.forks() + " is more server starts than trials (-Dtrials="
+                    + durations.trials() + "): each start needs at least one round of trials");
+        }
         List<Fault> faults = checkFaults(values.get(FAULTS), servers.modes(), durations.faultWindowSeconds(),
                 target != null || serverCmd != null);
         boolean tools = load.generators().stream().anyMatch(g -> g != Generator.CORELAB);
@@ -128,8 +142,9 @@ public record BenchmarkOptions(ServerSweep servers, LoadSweep load, GeneratorSet
                     + servers.modes().stream().filter(Mode::isNode).map(Mode::word).toList()
                     + ") run no JVM: measure them in a run without -Dprofile");
         }
-        return new BenchmarkOptions(servers, load, generator, durations, Thresholds.read(values), target, serverCmd,
-                faults, values.get(RESULTS_DIR), profiling);
+        return new BenchmarkOptions(servers, load, generator, durations, schedule, Thresholds.read(values), target,
+                serverCmd, faults, values.get(RESULTS_DIR), values.get(SERVER_JVM_FLAGS) == null ? List.of()
+                        : List.of(values.get(SERVER_JVM_FLAGS).strip().split("\\s+")), profiling);
     }
 
     /**

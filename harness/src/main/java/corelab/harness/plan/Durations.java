@@ -20,8 +20,8 @@ public record Durations(int warmupSeconds, int trialSeconds, int trials) {
     public static final int STEADY_SECONDS = 3;
     public static final double STEADY_SPREAD = 0.10;
 
-    public static final Option<Integer> WARMUP_SECONDS = Option.of("warmupSeconds", wholeNumber(0, 3600), 4,
-            "load before each configuration's trials, never measured; it goes on (up to "
+    public static final Option<Integer> WARMUP_SECONDS = Option.of("warmupSeconds", wholeNumber(0, 3600), 3,
+            "load before each configuration's first trial after its server started, never measured; it goes on (up to "
                     + EXTRA_WARMUP_SECONDS + " s more) until " + STEADY_SECONDS
                     + " seconds in a row agree within " + Math.round(100 * STEADY_SPREAD) + "%");
     public static final Option<Integer> TRIAL_SECONDS = Option.of("trialSeconds", wholeNumber(1, 3600), 2,

@@ -72,8 +72,15 @@ public record Plan(List<ServerPlan> servers, Durations durations) {
         return servers.stream().mapToInt(s -> s.loadPoints().size()).sum();
     }
 
-    /** Seconds of load the plan will drive: what the progress bar counts. */
-    public long loadSeconds() {
-        return configurations() * durations.loadSeconds();
+    /**
+     * Seconds of load the plan will drive, what the progress bar counts: in rounds, every configuration's
+     * warmup once per server start and a re-warm before each trial; a fault run, its warmup and one window.
+     */
+    public long loadSeconds(Schedule schedule) {
+        long inRounds = servers.stream().filter(s -> !s.hasFaults()).mapToLong(s -> s.loadPoints().size()).sum();
+        long faultRuns = configurations() - inRounds;
+        return inRounds * ((long) durations.warmupSeconds() * schedule.forks()
+                + (long) durations.trials() * (schedule.rewarmSeconds() + durations.trialSeconds()))
+                + faultRuns * durations.loadSeconds();
     }
 }

@@ -2,7 +2,6 @@ package corelab.harness.profile;
 
 import corelab.harness.measure.RunFailure;
 import corelab.harness.measure.ServerUnderTest;
-import corelab.harness.measure.TrialHook;
 import corelab.modes.options.ProfileEvent;
 import corelab.modes.wire.ProfileCommand;
 import corelab.modes.wire.ProfileDumped;
@@ -13,28 +12,30 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
- * One configuration's profile: async-profiler runs inside each of the server's JVMs while
- * a trial is recorded (started at the trial's start, stopped at its end, resumed at the next
- * one's), and is dumped once the configuration is measured, to {@code profiles/<stem>*} in
- * the results folder. {@code processes}: how many JVMs answer a dump (1, or a cluster's
- * primary and workers).
+ * One configuration's profile. In interleaved rounds a server serves several configurations, so a
+ * profiler session must never span two of them: async-profiler runs inside each of the server's JVMs
+ * for one trial only (started at its start, stopped at its end) and that trial is dumped at once, to
+ * {@code profiles/<stem>-trial<index>*} in the results folder (a dump ends the session, so the next
+ * start clears). Once the configuration's last trial is dumped, {@link #finish} adds up the trials of
+ * each process (the same worker id across forks) and of all processes, as collapsed stacks are added:
+ * by concatenation. {@code processes}: how many JVMs answer a dump (1, or a cluster's primary and workers).
  */
-public final class ServerProfile implements TrialHook {
+public final class ServerProfile {
     /** How long the JVMs may take to write their files: generous, a liveness bound only. */
     static final Duration DUMP_TIMEOUT = Duration.ofSeconds(60);
     static final String FOLDER = "profiles";
 
-    private final ServerUnderTest server;
     private final ProfileEvent event;
     private final Path resultsFolder;
     private final int processes;
+    private final List<ProfileDumped> trialDumps = new ArrayList<>();
 
-    public ServerProfile(ServerUnderTest server, ProfileEvent event, Path resultsFolder, int processes) {
-        this.server = server;
+    public ServerProfile(ProfileEvent event, Path resultsFolder, int processes) {
         this.event = event;
         this.resultsFolder = resultsFolder;
         this.processes = processes;
@@ -45,18 +46,66 @@ public final class ServerProfile implements TrialHook {
         return "/profile-" + event.word();
     }
 
-    @Override
-    public void trialStarts(int index) {
+    /** A trial of this configuration starts recording on {@code server}. */
+    public void trialStarts(ServerUnderTest server) {
         server.send(ProfileCommand.start(event.word()));
     }
 
-    @Override
-    public void trialEnds(int index) {
+    /** It stopped recording. */
+    public void trialEnds(ServerUnderTest server) {
         server.send(ProfileCommand.stop());
     }
 
-    /** Dumps every JVM's profile to files named from {@code stem}, waits for all of them, and merges a cluster's. */
-    public ProfileResult finish(String stem) throws RunFailure, InterruptedException {
+    /** Dumps what the trial sampled, in every JVM of {@code server}, to files of its own, and waits for them. */
+    public void dumpTrial(ServerUnderTest server, String stem, int index) throws RunFailure, InterruptedException {
+        Path folder = folder(stem);
+        String prefix = folder.resolve(stem + "-trial" + index).toAbsolutePath().toString();
+        int before = server.profileDumps().size();
+        if (!server.send(ProfileCommand.dump(prefix))) {
+            throw new RunFailure(server.description() + " cannot be told to dump its profile (has it exited?)");
+        }
+        trialDumps.addAll(awaitDumps(server, before, prefix));
+    }
+
+    /** The trials' dumps added up: one profile per process, and a merged one when there are several. */
+    public ProfileResult finish(String stem) throws RunFailure {
+        if (trialDumps.isEmpty()) {
+            throw new RunFailure("no trial of " + stem + " was profiled");
+        }
+        String prefix = folder(stem).resolve(stem).toAbsolutePath().toString();
+        Map<Integer, List<ProfileDumped>> byWorker = new TreeMap<>();
+        trialDumps.forEach(d -> byWorker.computeIfAbsent(d.workerId(), k -> new ArrayList<>()).add(d));
+        List<ProcessProfile> each = new ArrayList<>();
+        try {
+            for (Map.Entry<Integer, List<ProfileDumped>> worker : byWorker.entrySet()) {
+                int workerId = worker.getKey();
+                List<ProfileDumped> dumps = worker.getValue();
+                String role = workerId > 0 ? "worker" : processes > 1 ? "primary" : "server";
+                String base = prefix + (workerId > 0 ? "-worker" + workerId : processes > 1 ? "-primary" : "");
+                Path collapsed = Path.of(base + ".collapsed");
+                Path html = Path.of(base + ".html");
+                FlameGraphs.merge(dumps.stream().map(d -> Path.of(d.collapsed())).toList(), collapsed, html,
+                        Path.of(base).getFileName().toString());
+                each.add(new ProcessProfile(role, workerId, dumps.get(dumps.size() - 1).pid(),
+                        dumps.stream().mapToLong(ProfileDumped::samples).sum(), relative(html), relative(collapsed)));
+            }
+            long samples = trialDumps.stream().mapToLong(ProfileDumped::samples).sum();
+            String engine = trialDumps.get(0).engine();
+            if (each.size() == 1) {
+                return new ProfileResult(event.word(), engine, samples, each.get(0).flameGraph(),
+                        each.get(0).collapsed(), each);
+            }
+            Path merged = Path.of(prefix + "-merged.collapsed");
+            Path html = Path.of(prefix + "-merged.html");
+            FlameGraphs.merge(each.stream().map(p -> resultsFolder.resolve(p.collapsed())).toList(), merged, html,
+                    stem + " (all processes)");
+            return new ProfileResult(event.word(), engine, samples, relative(html), relative(merged), each);
+        } catch (IOException e) {
+            throw new RunFailure("cannot merge the profiles of " + stem + ": " + e.getMessage());
+        }
+    }
+
+    private Path folder(String stem) throws RunFailure {
         if (stem.contains(",") || resultsFolder.toAbsolutePath().toString().contains(",")) {
             // async-profiler reads its file option from a comma-separated list
             throw new RunFailure("async-profiler cannot write to a path with a comma: " + resultsFolder + ", " + stem);
@@ -67,37 +116,11 @@ public final class ServerProfile implements TrialHook {
         } catch (IOException e) {
             throw new RunFailure("cannot create " + folder + ": " + e.getMessage());
         }
-        String prefix = folder.resolve(stem).toAbsolutePath().toString();
-        int before = server.profileDumps().size();
-        if (!server.send(ProfileCommand.dump(prefix))) {
-            throw new RunFailure(server.description() + " cannot be told to dump its profile (has it exited?)");
-        }
-        List<ProfileDumped> dumps = awaitDumps(before, prefix);
-        List<ProcessProfile> each = new ArrayList<>();
-        for (ProfileDumped dump : dumps) {
-            String role = dump.workerId() > 0 ? "worker" : processes > 1 ? "primary" : "server";
-            each.add(new ProcessProfile(role, dump.workerId(), dump.pid(), dump.samples(), relative(dump.flameGraph()),
-                    relative(dump.collapsed())));
-        }
-        each.sort(Comparator.comparingInt(ProcessProfile::workerId));
-        long samples = dumps.stream().mapToLong(ProfileDumped::samples).sum();
-        String engine = dumps.get(0).engine();
-        if (dumps.size() == 1) {
-            return new ProfileResult(event.word(), engine, samples, each.get(0).flameGraph(), each.get(0).collapsed(), each);
-        }
-        Path merged = Path.of(prefix + "-merged.collapsed");
-        Path html = Path.of(prefix + "-merged.html");
-        try {
-            FlameGraphs.merge(dumps.stream().map(d -> Path.of(d.collapsed())).toList(), merged, html,
-                    stem + " (all processes)");
-        } catch (IOException e) {
-            throw new RunFailure("cannot merge the profiles of " + server.description() + ": " + e.getMessage());
-        }
-        return new ProfileResult(event.word(), engine, samples, relative(html.toString()), relative(merged.toString()),
-                each);
+        return folder;
     }
 
-    private List<ProfileDumped> awaitDumps(int before, String prefix) throws RunFailure, InterruptedException {
+    private List<ProfileDumped> awaitDumps(ServerUnderTest server, int before, String prefix)
+            throws RunFailure, InterruptedException {
         long deadline = System.nanoTime() + DUMP_TIMEOUT.toNanos();
         while (true) {
             List<ProfileDumped> all = server.profileDumps();
@@ -115,7 +138,7 @@ public final class ServerProfile implements TrialHook {
         }
     }
 
-    private String relative(String file) {
-        return resultsFolder.toAbsolutePath().relativize(Path.of(file)).toString();
+    private String relative(Path file) {
+        return resultsFolder.toAbsolutePath().relativize(file.toAbsolutePath()).toString();
     }
 }

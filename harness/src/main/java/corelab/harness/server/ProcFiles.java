@@ -52,6 +52,22 @@ final class ProcFiles {
     }
 
     /**
+     * The process's proportional set size: each resident page divided by the processes that map it, from
+     * {@code /proc/<pid>/smaps_rollup} (Linux 4.14 and later); -1 when it cannot be read. The kernel walks
+     * every mapping to answer, so it is read at trial boundaries, not every second.
+     */
+    static long pssBytes(long pid) {
+        try {
+            String rollup = Files.readString(PROC.resolve(Long.toString(pid)).resolve("smaps_rollup"),
+                    StandardCharsets.UTF_8);
+            long kibibytes = statusNumber(rollup, "Pss:");
+            return kibibytes < 0 ? ProcessSample.UNAVAILABLE : kibibytes * 1024;
+        } catch (IOException | RuntimeException e) {
+            return ProcessSample.UNAVAILABLE;
+        }
+    }
+
+    /**
      * The executable's name, then, for {@code java}, the main class (or {@code -jar x}) and
      * its arguments without the JVM options, else the arguments; cut at {@link #COMMAND_MAX_CHARS}.
      */

@@ -3,6 +3,7 @@ package corelab.harness.server;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
@@ -33,6 +34,25 @@ public final class ProcessTreeSampler {
             }
         });
         return new TreeSample(nanoTime, processes);
+    }
+
+    /** The tree's RSS and PSS, summed over its live processes, now; each -1 if any process's is unknown. */
+    public static TreeMemory memory(ProcessHandle root) {
+        if (!available()) {
+            return TreeMemory.UNKNOWN;
+        }
+        long rss = 0;
+        long pss = 0;
+        for (ProcessHandle process : Stream.concat(Stream.of(root), root.descendants()).toList()) {
+            Optional<ProcessSample> sample = ProcFiles.read(process.pid());
+            long processPss = ProcFiles.pssBytes(process.pid());
+            if (sample.isEmpty()) {
+                continue; // gone meanwhile
+            }
+            rss = rss < 0 || sample.get().rssBytes() < 0 ? ProcessSample.UNAVAILABLE : rss + sample.get().rssBytes();
+            pss = pss < 0 || processPss < 0 ? ProcessSample.UNAVAILABLE : pss + processPss;
+        }
+        return new TreeMemory(rss, pss);
     }
 
     private static ProcessSample fromHandle(ProcessHandle process) {

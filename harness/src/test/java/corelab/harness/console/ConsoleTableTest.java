@@ -35,10 +35,11 @@ class ConsoleTableTest {
     private static ConfigurationResult configuration(String id, long... refusedPerTrial) {
         List<TrialResult> trials = new ArrayList<>();
         for (long refused : refusedPerTrial) {
-            ServerUsage server = new ServerUsage(2, 1, 1, 1000, 1, 1, refused, List.of());
+            ServerUsage server = new ServerUsage(2, 1, 1, 1000, 1, 1, refused, List.of(), 1, -1);
             Latency latency = new Latency(1000, 1, 1, 1, 1, 1, 1);
             trials.add(new TrialResult(trials.size() + 1, 1, 1000, 1000, 0, new Errors(0, 0, 0, 0), 1000, latency, null,
-                    server, new GeneratorUsage(1, 0.1, 0.1, 1, 1000, 1000), List.of(), "", null, null));
+                    server, new GeneratorUsage(1, 0.1, 0.1, 1, 1000, 1000, Double.NaN), List.of(), "", null,
+                    Double.NaN, null));
         }
         Summary summary = new Summary(Estimate.of(1000, 1000), Estimate.of(500, 500), Estimate.of(1000, 1000),
                 Estimate.of(1, 1), Estimate.of(1, 1), Estimate.of(1, 1), Estimate.of(), Estimate.of(1, 1),

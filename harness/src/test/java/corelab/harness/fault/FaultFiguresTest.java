@@ -3,6 +3,7 @@ package corelab.harness.fault;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import corelab.harness.load.AnswerGaps;
 import corelab.results.IntervalResult;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,7 +33,6 @@ class FaultFiguresTest {
         assertEquals(1000, FaultFigures.throughputBefore(w, 10), 1e-9);
         assertEquals(0, FaultFigures.lowestAfter(w, 10), 1e-9);
         assertEquals(10, FaultFigures.failedAfter(w, 10));
-        assertEquals(100, FaultFigures.outageMillis(w, 10));
         assertEquals(200, FaultFigures.recoveryMillis(w, 10, 1.0), "the first interval from which 1 s is clean and full");
     }
 
@@ -50,7 +50,6 @@ class FaultFiguresTest {
         long[] completed = {100, 100, 100, 0, 0, 0, 100, 100, 100};
         assertNull(FaultFigures.recoveryMillis(window(completed, new long[completed.length]), 3, 0.3),
                 "only 300 ms of good throughput seen: what came next is unknown");
-        assertEquals(300, FaultFigures.outageMillis(window(completed, new long[completed.length]), 3));
     }
 
     @Test
@@ -58,6 +57,27 @@ class FaultFiguresTest {
         long[] completed = new long[30];
         java.util.Arrays.fill(completed, 100);
         assertEquals(0, FaultFigures.recoveryMillis(window(completed, new long[30]), 10, 1.0));
-        assertEquals(0, FaultFigures.outageMillis(window(completed, new long[30]), 10));
+    }
+
+    /**
+     * The kill at 1.000 s falls into a silence from the last answer at 0.990 s to the next at 1.230 s: 240 ms,
+     * whatever 100 ms buckets it spans. A longer silence before the kill is not the fault's; a later, shorter
+     * one does not beat it.
+     */
+    @Test
+    void theOutageIsTheLongestSilenceBetweenAnswersAroundTheKill() {
+        List<AnswerGaps.Gap> gaps = List.of(gap(0.2, 0.6), gap(0.99, 1.23), gap(1.5, 1.6));
+        assertEquals(240, FaultFigures.outageMillis(gaps, nanos(1.0), nanos(4.0)));
+        assertEquals(0, FaultFigures.outageMillis(List.of(gap(0.2, 0.6)), nanos(1.0), nanos(4.0)), "none after it");
+        // still silent when the window ended: as long as the window let it be seen
+        assertEquals(1500, FaultFigures.outageMillis(List.of(gap(2.5, 9.0)), nanos(1.0), nanos(4.0)));
+    }
+
+    private static AnswerGaps.Gap gap(double fromSeconds, double toSeconds) {
+        return new AnswerGaps.Gap(nanos(fromSeconds), nanos(toSeconds));
+    }
+
+    private static long nanos(double seconds) {
+        return Math.round(seconds * 1e9);
     }
 }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import corelab.harness.load.LoadModel;
 import corelab.harness.server.ProcessSample;
+import corelab.harness.server.TreeMemory;
 import corelab.harness.server.TreeSample;
 import corelab.modes.wire.StatsLine;
 import corelab.results.ProcessUsage;
@@ -30,7 +31,7 @@ class TrialRecorderTest {
         Map<Long, StatsLine> atEnd = Map.of(WORKER_1, new StatsLine(WORKER_1, 1, 110, 5),
                 WORKER_2, new StatsLine(WORKER_2, 2, 70, 4));
         ServerUsage server = new TrialRecorder(1, new LoadModel.Closed(), 2, CLUSTER, atStart, 0)
-                .finish(atEnd).server();
+                .finish(atEnd, Double.NaN, TreeMemory.UNKNOWN).server();
 
         assertEquals(3 + 4, server.refusedConnections(), "only the refusals within the trial, of both workers");
         Map<Long, ProcessUsage> byPid = new TreeMap<>();
@@ -45,7 +46,7 @@ class TrialRecorderTest {
     @Test
     void aServerWhoseProcessesReportNothingHasNoRefusalCount() {
         ServerUsage server = new TrialRecorder(1, new LoadModel.Closed(), 2, CLUSTER, Map.of(), 0)
-                .finish(Map.of()).server();
+                .finish(Map.of(), Double.NaN, TreeMemory.UNKNOWN).server();
         assertEquals(-1, server.refusedConnections(), "unknown, not 0");
     }
 }

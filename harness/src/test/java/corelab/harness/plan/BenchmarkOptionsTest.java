@@ -48,8 +48,12 @@ class BenchmarkOptionsTest {
         Plan plan = Plan.of(BenchmarkOptions.defaults());
         assertEquals(Mode.defaultRun().size() * 3, plan.configurations());
         assertEquals(Mode.defaultRun().size(), plan.servers().size(), "one server start per mode");
-        // load time plus a generous 10 s per server start and answer check
-        assertTrue(plan.loadSeconds() + 10L * plan.servers().size() <= 300, "plan: " + plan.loadSeconds() + " s");
+        // load time (every configuration's warmup, then 5 rounds of a 1 s re-warm and a 2 s trial) plus 5 s per
+        // server start and answer check: the servers start once, all before the first round
+        Schedule schedule = BenchmarkOptions.defaults().schedule();
+        assertEquals(1, schedule.forks());
+        long seconds = plan.loadSeconds(schedule) + 5L * plan.servers().size();
+        assertTrue(seconds <= 300, "plan: " + seconds + " s");
     }
 
     @Test
@@ -173,10 +177,10 @@ class BenchmarkOptionsTest {
         Map<String, String> expected = new LinkedHashMap<>();
         String[] pairs = {"mode", "all", "workload", "hello,cpu,io", "load", "closed", "concurrency", "64", "rate", "",
                 "generator", "corelab", "threads", "200", "workers", cores, "balance", "kernel", "cpuIterations", "250000", "counter", "local",
-                "cores", "0", "warmupSeconds", "4", "trialSeconds", "2", "trials", "5", "loadThreads", "1",
+                "cores", "0", "warmupSeconds", "3", "trialSeconds", "2", "trials", "5", "seed", "0", "forks", "1", "rewarmSeconds", "1", "loadThreads", "1",
                 "requestTimeoutMillis", "10000", "requestsPerConnection", "0", "maxGeneratorUtilization", "0.9",
-                "maxErrorPercent", "1", "target", "", "allowRemoteTarget", "false", "serverCmd", "", "fault", "none",
-                "profile", "none", "resultsDir", "results", "workerMode", "single", "offloadThreads", cores, "backendDelayMillis", "20",
+                "maxErrorPercent", "1", "equivalencePercent", "5", "target", "", "allowRemoteTarget", "false", "serverCmd", "", "fault", "none",
+                "profile", "none", "resultsDir", "results", "serverJvmFlags", "", "workerMode", "single", "offloadThreads", cores, "backendDelayMillis", "20",
                 "host", "127.0.0.1"};
         for (int i = 0; i < pairs.length; i += 2) {
             expected.put(pairs[i], pairs[i + 1]);
@@ -207,9 +211,12 @@ class BenchmarkOptionsTest {
                 Map.entry("concurrency", "4,8"), Map.entry("threads", "8"), Map.entry("workers", "2,3"),
                 Map.entry("balance", "proxy"), Map.entry("cpuIterations", "1000"), Map.entry("counter", "local,primary"),
                 Map.entry("cores", "1"), Map.entry("warmupSeconds", "0"), Map.entry("trialSeconds", "3"),
-                Map.entry("trials", "4"), Map.entry("loadThreads", "2"), Map.entry("requestTimeoutMillis", "500"),
+                Map.entry("trials", "4"), Map.entry("seed", "42"), Map.entry("forks", "2"),
+                Map.entry("loadThreads", "2"), Map.entry("requestTimeoutMillis", "500"),
                 Map.entry("requestsPerConnection", "10"), Map.entry("maxGeneratorUtilization", "0.5"),
-                Map.entry("maxErrorPercent", "2.5"), Map.entry("fault", "kill-server@1s"), Map.entry("resultsDir", "r"),
+                Map.entry("maxErrorPercent", "2.5"), Map.entry("equivalencePercent", "7.5"),
+                Map.entry("fault", "kill-server@1s"), Map.entry("resultsDir", "r"),
+                Map.entry("serverJvmFlags", " -Xms64m  -Xmx64m "),
                 Map.entry("workerMode", "virtual"), Map.entry("offloadThreads", "3"),
                 Map.entry("backendDelayMillis", "5"), Map.entry("host", "localhost")));
         ServerOptions base = ServerOptions.defaults().with(ServerOptions.WORKER_MODE, Mode.VIRTUAL)
@@ -219,8 +226,10 @@ class BenchmarkOptionsTest {
                         List.of(Balance.PROXY), List.of(1000), List.of(CounterStore.LOCAL, CounterStore.PRIMARY), base),
                 new LoadSweep(List.of(Workload.CPU, Workload.COUNTER), List.of(4, 8),
                         List.of(new LoadModel.Open(100), new LoadModel.Open(200))),
-                new GeneratorSettings(2, 500, 10), new Durations(0, 3, 4), new Thresholds(0.5, 2.5), null, null,
-                List.of(new Fault(Fault.Kind.KILL_SERVER, 1)), Path.of("r"), Profiling.none());
+                new GeneratorSettings(2, 500, 10), new Durations(0, 3, 4), new Schedule(42, 2, 1),
+                new Thresholds(0.5, 2.5, 7.5), null, null,
+                List.of(new Fault(Fault.Kind.KILL_SERVER, 1)), Path.of("r"), List.of("-Xms64m", "-Xmx64m"),
+                Profiling.none());
         assertEquals(typed, parsed);
     }
 

@@ -38,6 +38,23 @@ class ProcessTreeSamplerTest {
         }
     }
 
+    /**
+     * Two JVMs, a cluster's primary and its one worker, share libjvm and the class-data archive: RSS counts
+     * those pages once per JVM, PSS splits them, so the tree's PSS is below its RSS sum.
+     */
+    @Test
+    void theTreesPssOfTwoJvmsIsBelowTheSumOfTheirRss() throws Exception {
+        assumeTrue(ProcessTreeSampler.available() && ProcFiles.pssBytes(ProcessHandle.current().pid()) > 0,
+                "no /proc/<pid>/smaps_rollup here");
+        ServerOptions options = ServerOptions.parse(Map.of("mode", "cluster", "workers", "1", "port", "0"));
+        try (ServerProcess server = ServerProcess.startMode(options, 0, List.of(), Duration.ofSeconds(60))) {
+            TreeMemory memory = ProcessTreeSampler.memory(server.handle());
+            assertEquals(2, ProcessTreeSampler.sample(server.handle()).processes().size());
+            assertTrue(memory.rssBytes() > 0 && memory.pssBytes() > 0, memory.toString());
+            assertTrue(memory.pssBytes() < memory.rssBytes(), memory.toString());
+        }
+    }
+
     @Test
     void aProcessThatIsGoneIsLeftOut() throws Exception {
         Process done = new ProcessBuilder("true").start();

@@ -104,7 +104,15 @@ class WireTest {
                 new Case<>(new BackendReadyLine(4242, 39001), "corelab-backend-ready pid=4242 address=127.0.0.1:39001",
                         BackendReadyLine::parse, BackendReadyLine::format,
                         List.of("corelab-backend-ready pid=4242", "corelab-backend-ready pid=4242 address=0.0.0.0:39001",
-                                "corelab-backend-ready pid=4242 address=127.0.0.1:70000")));
+                                "corelab-backend-ready pid=4242 address=127.0.0.1:70000")),
+                new Case<>(new CalibrationLine(CalibrationLine.Figure.KERNEL_REQUESTS_PER_CPU_SECOND, 1063.25),
+                        "corelab-calibration kernel-requests-per-cpu-second=1063.250000", CalibrationLine::parse,
+                        CalibrationLine::format, List.of("corelab-calibration kernel-requests-per-cpu-second=",
+                                "corelab-calibration kernel-requests-per-cpu-second=0.0",
+                                "corelab-calibration heap=1.0", "corelab-calibration backend-round-trip-millis=-1")),
+                new Case<>(new CalibrationLine(CalibrationLine.Figure.BACKEND_ROUND_TRIP_MILLIS, 20.125),
+                        "corelab-calibration backend-round-trip-millis=20.125000", CalibrationLine::parse,
+                        CalibrationLine::format, List.of()));
     }
 
     @ParameterizedTest

@@ -3,120 +3,177 @@ package corelab.results.stats;
 import static corelab.results.stats.Estimate.MIN_TRIALS_FOR_ERROR;
 
 import java.util.Objects;
-import org.apache.commons.math3.stat.inference.TTest;
 
 /**
- * Welch's t-test between two sets of trials of one figure, and the verdict in plain words.
+ * Two sets of trials of one figure compared by Welch's t-test, within a family of such comparisons
+ * corrected by Holm's method, with an equivalence margin: what the data can say, in plain words.
  *
- * <p>B is the baseline: the difference is {@code (mean(a) - mean(b)) / |mean(b)| · 100}, and its 95% interval
- * is the Welch–Satterthwaite interval of {@code mean(a) - mean(b)} divided the same way. Dividing by mean(b)
- * treats the baseline as exact, which slightly understates the uncertainty of a ratio; it is the usual
- * reading of "x% faster" and is exact in the sign, which is what decides the verdict. The absolute value
- * keeps the sign of the percentage equal to the sign of the difference even for a negative baseline.
+ * <p>B is the baseline: every percentage is of {@code |mean(b)|}. Dividing by mean(b) treats the
+ * baseline as exact, which slightly understates the uncertainty of a ratio; it is the usual reading of
+ * "x% faster" and exact in the sign. Welch rather than Student: the two sides need not have the same
+ * spread, and usually don't.
  *
- * <p>Welch rather than Student: the two sides (say cluster and single) need not have the same spread, and
- * usually don't. A difference whose interval contains 0 is a tie, and {@link #sentence} says so.
+ * <p>Four claims, never more than the data support ({@link Outcome}): a difference that is significant
+ * after Holm's correction and larger than the margin ranks one side above the other; one whose whole 90%
+ * interval lies inside ±margin is "practically the same" (two one-sided tests at 5%, TOST); a significant
+ * one that may be smaller than the margin is real but does not rank; anything else is "no significant
+ * difference detected", which speaks of the run's power (see {@code detectablePercent}), not of equality.
  *
- * @param pValue                 two-sided p-value of Welch's t-test; NaN with fewer than
- *                               {@link Estimate#MIN_TRIALS_FOR_ERROR} trials on either side
- * @param differencePercent      how much higher (positive) or lower (negative) a is than b, in percent of b;
- *                               NaN if either side has no trials or the mean of b is 0
- * @param differenceLowerPercent lower end of its 95% confidence interval; NaN when p is, or the mean of b is 0
- * @param differenceUpperPercent upper end of its 95% confidence interval; NaN likewise
- * @param significant            p &lt; 0.05 and the interval of the difference excludes 0
+ * @param pValue                  two-sided Welch p-value, before correction; NaN with too few trials
+ * @param holmPValue              the same after Holm's correction over the family; NaN likewise
+ * @param familySize              how many comparisons the correction covered (1: none)
+ * @param differencePercent       how much higher (positive) or lower a is than b, in percent of b; NaN if
+ *                                either side has no trials or mean(b) is 0
+ * @param differenceLowerPercent  lower end of its 95% interval (not widened for the family); NaN with too few trials
+ * @param differenceUpperPercent  upper end likewise
+ * @param equivalenceLowerPercent lower end of its 90% interval, the one TOST compares with the margin
+ * @param equivalenceUpperPercent upper end likewise
+ * @param marginPercent           the equivalence margin, in percent of b: the asked-for percentage of the
+ *                                smaller (for throughput, the slower) of the two means
+ * @param detectablePercent       the smallest difference this run would have found with 80% power, testing at
+ *                                5% / familySize (Bonferroni: Holm never needs more); NaN with too few trials
+ * @param outcome                 what may be said
+ * @param significant             Holm-adjusted p below 5%
  */
-public record Comparison(String nameA, String nameB, Estimate a, Estimate b, double pValue,
-                         double differencePercent, double differenceLowerPercent, double differenceUpperPercent,
-                         boolean significant) {
-    static final double SIGNIFICANCE_LEVEL = 0.05;
+public record Comparison(String nameA, String nameB, Estimate a, Estimate b, double pValue, double holmPValue,
+                         int familySize, double differencePercent, double differenceLowerPercent,
+                         double differenceUpperPercent, double equivalenceLowerPercent,
+                         double equivalenceUpperPercent, double marginPercent, double detectablePercent,
+                         Outcome outcome, boolean significant) {
+    /** The family-wise error rate: at most a 5% chance that any difference in the family is a false finding. */
+    public static final double SIGNIFICANCE_LEVEL = 0.05;
+    /** The chance of finding a difference of {@code detectablePercent}. */
+    static final double POWER = 0.80;
 
     public Comparison {
         Objects.requireNonNull(nameA, "nameA");
         Objects.requireNonNull(nameB, "nameB");
         Objects.requireNonNull(a, "a");
         Objects.requireNonNull(b, "b");
-        if (!Double.isNaN(pValue) && !(pValue >= 0 && pValue <= 1)) {
-            throw new IllegalArgumentException("pValue must be between 0 and 1 or NaN, was " + pValue);
+        Objects.requireNonNull(outcome, "outcome");
+        for (double p : new double[] {pValue, holmPValue}) {
+            if (!Double.isNaN(p) && !(p >= 0 && p <= 1)) {
+                throw new IllegalArgumentException("p-values must be between 0 and 1 or NaN, was " + p);
+            }
         }
-        if (differenceLowerPercent > differenceUpperPercent) {
-            throw new IllegalArgumentException("the interval of the difference is upside down: "
-                    + differenceLowerPercent + " > " + differenceUpperPercent);
+        if (familySize < 1) {
+            throw new IllegalArgumentException("a comparison belongs to a family of at least 1, was " + familySize);
         }
-        if (significant && !(pValue < SIGNIFICANCE_LEVEL)) {
-            throw new IllegalArgumentException("a difference with p = " + pValue + " is not significant");
+        if (differenceLowerPercent > differenceUpperPercent || equivalenceLowerPercent > equivalenceUpperPercent) {
+            throw new IllegalArgumentException("an interval of the difference is upside down");
+        }
+        if (significant != holmPValue < SIGNIFICANCE_LEVEL) {
+            throw new IllegalArgumentException("significant must say whether the Holm p (" + holmPValue
+                    + ") is below " + SIGNIFICANCE_LEVEL);
+        }
+        if (outcome == Outcome.DIFFERENT && !significant) {
+            throw new IllegalArgumentException("a difference that is not significant cannot rank");
         }
     }
 
-    /** Compares the trials of a against those of b (the baseline). Names say what each side is, e.g. a mode. */
+    /** One comparison alone (a family of one, no correction), with the default margin. */
     public static Comparison welch(String nameA, double[] a, String nameB, double[] b) {
+        return ComparisonFamily.compare(java.util.List.of(new ComparisonFamily.Pair(nameA, a, nameB, b)),
+                ComparisonFamily.DEFAULT_EQUIVALENCE_PERCENT).get(0);
+    }
+
+    /** Compares a with b (the baseline), given the pair's Holm-adjusted p-value within a family of this size. */
+    static Comparison of(String nameA, double[] a, String nameB, double[] b, double equivalencePercent,
+                         double holmPValue, int familySize) {
         Estimate ea = Estimate.of(a);
         Estimate eb = Estimate.of(b);
-        double differencePercent = percentOf(ea.mean() - eb.mean(), eb.mean());
+        double baseline = eb.mean();
+        double differencePercent = percentOf(ea.mean() - baseline, baseline);
+        double marginPercent = percentOf(equivalencePercent / 100 * Math.min(Math.abs(ea.mean()), Math.abs(baseline)),
+                baseline);
         if (ea.n() < MIN_TRIALS_FOR_ERROR || eb.n() < MIN_TRIALS_FOR_ERROR) {
-            return new Comparison(nameA, nameB, ea, eb, Double.NaN, differencePercent, Double.NaN, Double.NaN, false);
+            return new Comparison(nameA, nameB, ea, eb, Double.NaN, Double.NaN, familySize, differencePercent,
+                    Double.NaN, Double.NaN, Double.NaN, Double.NaN, marginPercent, Double.NaN,
+                    Outcome.TOO_FEW_TRIALS, false);
         }
-        double difference = ea.mean() - eb.mean();
-        double varianceOfMeanA = ea.standardDeviation() * ea.standardDeviation() / ea.n();
-        double varianceOfMeanB = eb.standardDeviation() * eb.standardDeviation() / eb.n();
-        double standardError = Math.sqrt(varianceOfMeanA + varianceOfMeanB);
-        double lower;
-        double upper;
-        double p;
-        if (standardError == 0) {
-            // Every trial on both sides gave the same figure (deterministic counts do): the difference is
-            // known exactly, and Welch's degrees of freedom would be 0/0. No spread is data, not a guess.
-            lower = difference;
-            upper = difference;
-            p = difference == 0 ? 1 : 0;
-        } else {
-            // Welch–Satterthwaite: the degrees of freedom of a difference of means with unequal variances.
-            double degreesOfFreedom = square(varianceOfMeanA + varianceOfMeanB)
-                    / (square(varianceOfMeanA) / (ea.n() - 1) + square(varianceOfMeanB) / (eb.n() - 1));
-            double margin = Estimate.tQuantile(degreesOfFreedom) * standardError;
-            lower = difference - margin;
-            upper = difference + margin;
-            p = new TTest().tTest(a, b); // two-sided Welch, with the same t and degrees of freedom as above
+        Welch welch = Welch.of(a, b);
+        double half95 = welch.halfWidth(1 - SIGNIFICANCE_LEVEL);
+        double half90 = welch.halfWidth(1 - 2 * SIGNIFICANCE_LEVEL);
+        double lower90 = percentOf(welch.difference() - half90, baseline);
+        double upper90 = percentOf(welch.difference() + half90, baseline);
+        boolean significant = holmPValue < SIGNIFICANCE_LEVEL;
+        boolean equivalent = lower90 >= -marginPercent && upper90 <= marginPercent;
+        Outcome outcome = equivalent ? Outcome.PRACTICALLY_SAME
+                : significant && Math.abs(differencePercent) > marginPercent ? Outcome.DIFFERENT
+                : significant ? Outcome.SMALL_DIFFERENCE
+                : Outcome.NO_DIFFERENCE_DETECTED;
+        if (Double.isNaN(differencePercent) && significant) {
+            outcome = Outcome.DIFFERENT; // a zero baseline: no percentage, but the sign is certain
         }
-        // p < 0.05 and "the interval excludes 0" are the same test in exact arithmetic; requiring both keeps
-        // the verdict and the printed interval from ever disagreeing through rounding.
-        boolean significant = p < SIGNIFICANCE_LEVEL && (lower > 0 || upper < 0);
-        return new Comparison(nameA, nameB, ea, eb, p, differencePercent,
-                percentOf(lower, eb.mean()), percentOf(upper, eb.mean()), significant);
+        return new Comparison(nameA, nameB, ea, eb, welch.pValue(), holmPValue, familySize, differencePercent,
+                percentOf(welch.difference() - half95, baseline), percentOf(welch.difference() + half95, baseline),
+                lower90, upper90, marginPercent,
+                percentOf(welch.detectable(SIGNIFICANCE_LEVEL / familySize, POWER), baseline), outcome, significant);
+    }
+
+    /** The same comparison with other names for its sides, e.g. labels for people instead of ids. */
+    public Comparison named(String newNameA, String newNameB) {
+        return new Comparison(newNameA, newNameB, a, b, pValue, holmPValue, familySize, differencePercent,
+                differenceLowerPercent, differenceUpperPercent, equivalenceLowerPercent, equivalenceUpperPercent,
+                marginPercent, detectablePercent, outcome, significant);
+    }
+
+    /** True when this comparison ranks a and b: significant after correction and larger than the margin. */
+    public boolean ranks() {
+        return outcome == Outcome.DIFFERENT;
     }
 
     private static double percentOf(double difference, double baseline) {
         return baseline == 0 ? Double.NaN : difference / Math.abs(baseline) * 100;
     }
 
-    private static double square(double x) {
-        return x * x;
-    }
-
     /**
-     * The verdict in words, with a as the subject and b as the baseline: "cluster is 23.4% faster than single
-     * (95% CI 20.1% to 26.7%)", "single is 12.0% slower than cluster (95% CI 9.5% to 14.5%)", "no significant
-     * difference between cluster and single (p = 0.41)", "too few trials to compare cluster and single".
+     * The verdict in words, a as the subject and b as the baseline, e.g. "cluster is 24.0% faster than
+     * single (95% CI 20.1% to 27.9%, p < 0.001)", "cluster and single are practically the same: ...",
+     * "no significant difference detected between cluster and single (p = 0.41; the run could detect
+     * 7.5% with 80% power): not evidence that they are the same".
      *
      * @param higherWord what a higher figure means, e.g. "faster" for throughput but "slower" for latency
      * @param lowerWord  what a lower figure means
      */
     public String sentence(String higherWord, String lowerWord) {
-        if (a.n() < MIN_TRIALS_FOR_ERROR || b.n() < MIN_TRIALS_FOR_ERROR) {
-            return "too few trials to compare " + nameA + " and " + nameB;
-        }
-        if (!significant) {
-            return "no significant difference between " + nameA + " and " + nameB
-                    + " (" + StatsFormat.pValue(pValue) + ")";
-        }
-        boolean higher = a.mean() > b.mean();
-        String word = higher ? higherWord : lowerWord;
+        String p = (familySize > 1 ? "Holm " : "") + StatsFormat.pValue(holmPValue)
+                + (familySize > 1 ? " over " + familySize + " comparisons" : "");
+        String margin = StatsFormat.PLUS_MINUS + StatsFormat.percent(marginPercent);
+        return switch (outcome) {
+            case TOO_FEW_TRIALS -> "too few trials to compare " + nameA + " and " + nameB;
+            case PRACTICALLY_SAME -> nameA + " and " + nameB + " are practically the same: the difference, "
+                    + signed(differencePercent) + " (90% CI " + signed(equivalenceLowerPercent) + " to "
+                    + signed(equivalenceUpperPercent) + "), lies inside the " + margin + " equivalence margin";
+            case NO_DIFFERENCE_DETECTED -> "no significant difference detected between " + nameA + " and " + nameB
+                    + " (" + p + "; the run could detect " + StatsFormat.percent(detectablePercent)
+                    + " with 80% power): not evidence that they are the same";
+            case DIFFERENT -> directed(higherWord, lowerWord) + " (95% CI " + magnitudes() + ", " + p + ")";
+            case SMALL_DIFFERENCE -> directed(higherWord, lowerWord) + " (95% CI " + magnitudes() + ", " + p
+                    + "), a real difference that may be smaller than the " + margin + " margin: not ranked";
+        };
+    }
+
+    private String directed(String higherWord, String lowerWord) {
+        String word = a.mean() > b.mean() ? higherWord : lowerWord;
         if (Double.isNaN(differencePercent)) {
             return nameA + " is " + word + " than " + nameB + " (no percentage: the mean of " + nameB + " is 0)";
         }
-        // Magnitudes read better than signs after "slower": -22.5%..-16.2% becomes "16.2% to 22.5%".
+        return nameA + " is " + StatsFormat.percent(Math.abs(differencePercent)) + " " + word + " than " + nameB;
+    }
+
+    /** Magnitudes read better than signs after "slower": -22.5%..-16.2% becomes "16.2% to 22.5%". */
+    private String magnitudes() {
+        if (Double.isNaN(differencePercent)) {
+            return "unknown in percent";
+        }
+        boolean higher = a.mean() > b.mean();
         double near = higher ? differenceLowerPercent : -differenceUpperPercent;
         double far = higher ? differenceUpperPercent : -differenceLowerPercent;
-        return nameA + " is " + StatsFormat.percent(Math.abs(differencePercent)) + " " + word + " than " + nameB
-                + " (95% CI " + StatsFormat.percent(near) + " to " + StatsFormat.percent(far) + ")";
+        return StatsFormat.percent(near) + " to " + StatsFormat.percent(far);
+    }
+
+    private static String signed(double percent) {
+        return (percent > 0 ? "+" : "") + StatsFormat.percent(percent);
     }
 }

@@ -91,9 +91,13 @@ public final class BlockingServer implements AutoCloseable {
         }
     }
 
-    /** Serves a connection accepted by another process (a cluster primary under {@code balance=rr}). */
+    /**
+     * Serves a connection accepted by another process (a cluster primary under {@code balance=rr}),
+     * even if a drain began meanwhile: the worker has told the primary that it took it, so no one
+     * else will serve it; a draining server answers it once, with {@code Connection: close}.
+     */
     public void adopt(SocketChannel connection) {
-        if (!accepting()) {
+        if (closed) {
             closeQuietly(connection);
             return;
         }

@@ -144,11 +144,15 @@ public final class EventLoopServer implements AutoCloseable {
     /**
      * Serves a connection accepted by another process (a cluster primary under
      * {@code balance=rr}): it reaches the loop through its task queue, which wakes the selector.
+     * It is served even if a drain began meanwhile: the worker has told the primary that it took
+     * the connection, so no one else will serve it, and closing it would reset a client that
+     * did nothing wrong; a draining server answers it once, with {@code Connection: close}. Only
+     * a loop whose drain is complete, about to close, can no longer serve it.
      */
     public void adopt(SocketChannel channel) {
         loop.execute(() -> {
             try {
-                if (draining()) {
+                if (drained != null && drained.isDone()) {
                     channel.close();
                 } else {
                     admit(channel);

@@ -21,7 +21,7 @@ import java.util.function.ToLongFunction;
  * executor: that choice is all that separates the {@code platform} and {@code virtual}
  * modes.
  */
-public final class BlockingServer implements AutoCloseable {
+public final class BlockingServer implements Transport {
     private final ServerSocketChannel listener;
     private final ExecutorService connectionThreads;
     private final Handler handler;

@@ -24,7 +24,7 @@ import java.util.function.BiFunction;
  * ({@code offload}) is the handler's business. Built with {@link #perRequest}, the loop is
  * a poller instead: it holds the connections, and threads of a pool serve their requests.
  */
-public final class EventLoopServer implements AutoCloseable {
+public final class EventLoopServer implements Transport {
     private static final int ACCEPTS_PER_EVENT = 64;
     /**
      * While disconnecting, a connection idle this long is closed. Not at once: a keep-alive

@@ -1,14 +1,11 @@
 package corelab.modes.threads;
 
-import corelab.modes.server.ModeServer;
 import corelab.modes.server.ServerContext;
 import corelab.modes.server.WorkloadHandler;
 import corelab.modes.http.BlockingServer;
+import corelab.modes.http.Transport;
 import corelab.workloads.BlockingBackendClient;
 import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.nio.channels.SocketChannel;
-import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
@@ -18,7 +15,7 @@ import java.util.concurrent.ExecutorService;
  * CPU work on their own thread and wait for the backend with plain blocking calls.
  * The two modes differ only in the executor they pass in.
  */
-abstract class BlockingModeServer implements ModeServer {
+abstract class BlockingModeServer extends TransportModeServer {
     private final BlockingBackendClient backendClient;
     private final BlockingServer server;
 
@@ -53,33 +50,13 @@ abstract class BlockingModeServer implements ModeServer {
     }
 
     @Override
-    public InetSocketAddress address() {
-        return server.address();
-    }
-
-    @Override
-    public void adopt(SocketChannel connection) {
-        server.adopt(connection);
-    }
-
-    @Override
-    public boolean accepting() {
-        return server.accepting();
-    }
-
-    @Override
-    public long refusedConnections() {
-        return server.refusedConnections();
-    }
-
-    @Override
-    public void disconnect(Duration grace) {
-        server.disconnect(grace);
+    Transport transport() {
+        return server;
     }
 
     @Override
     public void close() {
-        server.close();
+        super.close();
         backendClient.close();
     }
 }

@@ -36,11 +36,14 @@ class RunLimitsTest {
                 .requestsPerSecond(), 1e-9);
     }
 
-    /** 64 connections over a measured 20.0 ms round trip: at most 3200 req/s. */
+    /**
+     * 64 connections over a 20 ms delay: at most 3200 req/s, whatever an idle call's round trip measured
+     * (it is longer than a loaded one, so it bounds nothing).
+     */
     @Test
-    void littlesLawUsesTheMeasuredRoundTrip() {
-        Calibration calibration = new Calibration(250_000, KERNEL, List.of(), 20, List.of(20.0, 20.0, 20.0),
-                List.of(20.0, 20.0));
+    void littlesLawRestsOnTheDelayAskedOfTheBackend() {
+        Calibration calibration = new Calibration(250_000, KERNEL, List.of(), 20, List.of(20.6, 20.5, 20.7),
+                List.of(20.6, 20.6));
         ConfigurationResult within = io("io/within", 3100);
         ConfigurationResult above = io("io/above", 3300);
         assertEquals(3200.0, RunLimits.littlesLaw(within.configuration(), calibration).orElseThrow()
@@ -48,7 +51,9 @@ class RunLimitsTest {
         List<String> broken = RunLimits.broken(run(calibration, within, above));
         assertEquals(1, broken.size(), broken.toString());
         assertTrue(broken.get(0).startsWith("BROKEN LIMIT: io/above"), broken.get(0));
-        assertTrue(RunLimits.broken(run(null, above)).isEmpty(), "no calibration, no measured limit to break");
+        assertTrue(RunLimits.littlesLaw(within.configuration(), calibration).orElseThrow().source()
+                .contains("20.6"), "the measured idle round trip is quoted beside the bound");
+        assertEquals(1, RunLimits.broken(run(null, within, above)).size(), "the delay bounds without a calibration");
     }
 
     private static ConfigurationResult cpu(String id, int cores, int iterations, double... throughputs) {

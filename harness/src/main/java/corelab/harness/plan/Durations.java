@@ -26,7 +26,7 @@ public record Durations(int warmupSeconds, int trialSeconds, int trials) {
                     + " seconds in a row agree within " + Math.round(100 * STEADY_SPREAD) + "%");
     public static final Option<Integer> TRIAL_SECONDS = Option.of("trialSeconds", wholeNumber(1, 3600), 2,
             "length of each measured trial");
-    public static final Option<Integer> TRIALS = Option.of("trials", wholeNumber(1, 1000), 5,
+    public static final Option<Integer> TRIALS = Option.of("trials", wholeNumber(1, 1000), 4,
             "measured trials per configuration (3 or more for a confidence interval)");
 
     public Durations {

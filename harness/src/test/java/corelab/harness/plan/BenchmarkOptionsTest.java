@@ -177,7 +177,7 @@ class BenchmarkOptionsTest {
         Map<String, String> expected = new LinkedHashMap<>();
         String[] pairs = {"mode", "all", "workload", "hello,cpu,io", "load", "closed", "concurrency", "64", "rate", "",
                 "generator", "corelab", "threads", "200", "workers", cores, "balance", "kernel", "cpuIterations", "250000", "counter", "local",
-                "cores", "0", "warmupSeconds", "3", "trialSeconds", "2", "trials", "5", "seed", "0", "forks", "1", "rewarmSeconds", "1", "loadThreads", "1",
+                "cores", "0", "warmupSeconds", "3", "trialSeconds", "2", "trials", "4", "seed", "0", "forks", "1", "rewarmSeconds", "1", "loadThreads", "1",
                 "requestTimeoutMillis", "10000", "requestsPerConnection", "0", "maxGeneratorUtilization", "0.9",
                 "maxErrorPercent", "1", "equivalencePercent", "5", "target", "", "allowRemoteTarget", "false", "serverCmd", "", "fault", "none",
                 "profile", "none", "resultsDir", "results", "serverJvmFlags", "", "workerMode", "single", "offloadThreads", cores, "backendDelayMillis", "20",

@@ -23,12 +23,12 @@ final class Limits {
 
     /**
      * Little's law for the io workload under closed load: {@code concurrency} requests in flight,
-     * each held at least {@code roundTripMillis} by the backend, cannot complete faster than
-     * concurrency / round trip per second, however many cores the server has.
+     * each held at least {@code delayMillis} by the backend, cannot complete faster than
+     * concurrency / delay per second, however many cores the server has.
      */
-    static Limit littlesLaw(double concurrency, double roundTripMillis) {
-        return new Limit(concurrency / (roundTripMillis / 1000.0),
-                "Little's law: concurrency / backend round trip (" + Numbers.compact(roundTripMillis) + " ms)");
+    static Limit littlesLaw(double concurrency, double delayMillis) {
+        return new Limit(concurrency / (delayMillis / 1000.0),
+                "Little's law: concurrency / backend delay (" + Numbers.compact(delayMillis) + " ms)");
     }
 
     /**

@@ -60,6 +60,11 @@ public final class Labs {
         return modes.stream().map(Vocabulary::describe).collect(Collectors.joining("\n"));
     }
 
+    /** This machine, as a lab's first cell shows it: cores, SMT, a CPU quota, the JDK, nginx, Redis and Node. */
+    public static Machine machine() {
+        return Machine.probe();
+    }
+
     /**
      * Measures a run, renders its report and returns it with its charts.
      *

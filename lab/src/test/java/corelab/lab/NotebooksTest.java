@@ -43,8 +43,12 @@ class NotebooksTest {
     private static final Path WORK = Path.of("target", "notebooks-test").toAbsolutePath();
     private static final Pattern NAME = Pattern.compile("(\\d\\d)-[a-z0-9-]+\\.ipynb");
     /** Every lab's sections, in this order (notebooks/README.md describes them). */
-    private static final List<String> SHAPE = List.of("## The question", "## Your prediction", "## The run",
-            "## The charts", "## What to look for", "## Questions to discuss");
+    private static final List<String> SHAPE = List.of("## This machine", "## The question", "## Your prediction",
+            "## The run", "## Your prediction, checked", "## The charts", "## What to look for",
+            "## Questions to discuss");
+    /** What a guess's check prints when its words pick no configuration, or several: a lab out of step with its run. */
+    private static final List<String> UNMATCHED_GUESS = List.of("no configuration of this run has all of these words",
+            "the words fit ");
     private static final long NOTEBOOK_TIMEOUT_MINUTES = 10;
     /** The Java kernel now and then never answers at start-up (see CorelabKernel.java): start it again. */
     private static final int KERNEL_START_ATTEMPTS = 3;
@@ -77,6 +81,11 @@ class NotebooksTest {
                 }
             }
             String text = markdown.toString();
+            String code = codeCells(nb);
+            assertTrue(code.contains("Labs.machine()"), name + ": the first cells look at the machine");
+            assertTrue(code.contains("Prediction.of(") && code.contains("guesses.against("),
+                    name + ": the prediction is written as values and checked after the run");
+            assertTrue(text.contains("## What to look for\n\n<details>"), name + ": what to look for is folded");
             assertTrue(text.startsWith("# Lab " + number.group(1) + ": "), name + " starts with its title");
             int at = 0;
             for (String heading : SHAPE) {
@@ -146,6 +155,14 @@ class NotebooksTest {
             if (source.contains(".chart(")) {
                 assertTrue(image, name + ": the cell\n" + source + "\nshowed no chart");
             }
+            if (source.contains("guesses.against(")) {
+                String printed = outputs(cell);
+                assertTrue(printed.contains("requests/s") || printed.contains("ms") || printed.contains("us of"),
+                        name + ": the guesses were checked:\n" + printed);
+                for (String unmatched : UNMATCHED_GUESS) {
+                    assertTrue(!printed.contains(unmatched), name + ": a guess picks no single configuration:\n" + printed);
+                }
+            }
             if (source.contains("Labs.run(")) {
                 String stdout = outputs(cell);
                 assertTrue(stdout.contains("CORELAB_LAB_DURATIONS=tiny"), name + ": tiny durations:\n" + stdout);
@@ -153,6 +170,16 @@ class NotebooksTest {
             }
         }
         assertTrue(images > 0, name + " showed no chart at all");
+    }
+
+    private static String codeCells(JsonNode nb) {
+        StringBuilder code = new StringBuilder();
+        for (JsonNode cell : nb.get("cells")) {
+            if (cell.get("cell_type").asText().equals("code")) {
+                code.append(source(cell)).append('\n');
+            }
+        }
+        return code.toString();
     }
 
     private static int nbconvert(Path notebook, Path jupyterPath, Path executed, Path log) throws Exception {

@@ -86,6 +86,7 @@ class NotebooksTest {
             assertTrue(code.contains("Prediction.of(") && code.contains("guesses.against("),
                     name + ": the prediction is written as values and checked after the run");
             assertTrue(text.contains("## What to look for\n\n<details>"), name + ": what to look for is folded");
+            assertTrue(text.contains("(PRIMER.md)") && text.contains("(GLOSSARY.md)"), name + ": links the primer and glossary");
             assertTrue(text.startsWith("# Lab " + number.group(1) + ": "), name + " starts with its title");
             int at = 0;
             for (String heading : SHAPE) {

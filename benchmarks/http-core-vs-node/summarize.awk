@@ -13,7 +13,7 @@
 # listed, never averaged in. Each figure gets a Student-t 95% confidence interval, NaN with
 # fewer than two trials (there is no error to show, and a guess would mislead); each
 # server's difference to the baseline gets a Welch interval, and a difference whose
-# interval spans 0 is called a tie.
+# interval spans 0 is "no significant difference detected": not evidence that they are equal.
 
 function t975(df) { # two-sided 95% Student t quantile; between tabulated df, the lower df (wider)
     if (df < 1) return "nan"
@@ -121,7 +121,7 @@ END {
             if (h == "nan") verdict = "no verdict (fewer than two ok runs: no error estimate)"
             else if (d + h < 0) verdict = "LOWER than " b "'s"
             else if (d - h > 0) verdict = "HIGHER than " b "'s"
-            else verdict = "a tie with " b "'s (the difference is inside its 95% CI)"
+            else verdict = "not told apart from " b "'s: no significant difference detected (the difference is inside its 95% CI)"
             printf "- %s vs %s: %s - %s = %s +- %s us per request (Welch 95%% CI), ratio %.2f: %s's CPU per request is %s.\n",
                 s, b, fmt(M[s], 2), fmt(M[b], 2), fmt(d, 2), fmt(h, 2), M[s] / M[b], s, verdict
         }

@@ -44,7 +44,7 @@ public record Machine(int cores, int onlineCpus, int threadsPerCore, Optional<Do
             new Tool("node", "--version", "sudo apt-get install nodejs npm", "the node modes"));
 
     public Machine {
-        tools = Map.copyOf(tools);
+        tools = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(tools)); // in the order the labs use them
     }
 
     /** This machine, now. */

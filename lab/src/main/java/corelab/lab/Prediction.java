@@ -100,8 +100,9 @@ public final class Prediction {
         return String.format(Locale.ROOT, "%.0f%%", 100 * fraction);
     }
 
+    /** 3,141 and 29 as they are; 20.4 and 0.512 to three significant digits. */
     private static String number(double value) {
-        return Math.abs(value) >= 100 ? String.format(Locale.ROOT, "%,.0f", value)
+        return Math.abs(value) >= 100 || value == Math.rint(value) ? String.format(Locale.ROOT, "%,.0f", value)
                 : String.format(Locale.ROOT, "%.3g", value);
     }
 }

@@ -5,11 +5,11 @@ package corelab.results;
  * intervals ({@code sampleMillis} each). A fault run is one observation: these figures have
  * no confidence interval, and a second run would give somewhat different ones.
  *
- * @param kind                      {@code kill-worker} or {@code kill-server}
+ * @param kind                      {@code kill-worker}, {@code kill-server} or {@code reload}
  * @param atSeconds                 when the fault was scheduled, in seconds after the window started
- * @param firedAtSeconds            when the SIGKILL was actually sent, on the same clock
+ * @param firedAtSeconds            when the SIGKILL (or the reload) was actually sent, on the same clock
  * @param sampleMillis              the length of each interval of the window
- * @param killedPid                 the process killed: a worker, or the server's root
+ * @param killedPid                 the process killed: a worker, or the server's root; 0 for {@code reload}
  * @param killedWorkerId            the cluster worker's id for {@code kill-worker}, else null
  * @param requestsFailed            failed requests (any kind) from the kill to the end of the window
  * @param throughputBeforePerSecond mean throughput of the intervals before the kill
@@ -19,10 +19,11 @@ package corelab.results;
  * @param recoveryMillis            from the kill until throughput was back (see docs/results-schema.md);
  *                                  null when it did not come back within the window: not guessed
  * @param restarts                  {@code kill-worker}: workers the primary brought online after the kill;
- *                                  {@code kill-server}: restarts the harness, as supervisor, made; the harness
+ *                                  {@code kill-server}: restarts the harness, as supervisor, made;
+ *                                  {@code reload}: new workers online after the reload was asked for; the harness
  *                                  waits for them past the window's end (up to 30 s for a worker)
- * @param restartMillis             from the kill until the first replacement was ready (it may be after the
- *                                  window's end), null if none was
+ * @param restartMillis             from the kill until the first replacement was ready, or for {@code reload}
+ *                                  until the last new worker was (it may be after the window's end), null if none was
  */
 public record FaultResult(String kind, double atSeconds, double firedAtSeconds, int sampleMillis, long killedPid,
                           Integer killedWorkerId, long requestsFailed, double throughputBeforePerSecond,
@@ -33,9 +34,12 @@ public record FaultResult(String kind, double atSeconds, double firedAtSeconds, 
     /** ...with no failed request, held for this long. */
     public static final int RECOVERY_HOLD_MILLIS = 1000;
 
+    /** The faults a results file may hold, in the command line's words. */
+    public static final java.util.List<String> KINDS = java.util.List.of("kill-worker", "kill-server", "reload");
+
     public FaultResult {
-        if (!"kill-worker".equals(kind) && !"kill-server".equals(kind)) {
-            throw new IllegalArgumentException("fault kind must be kill-worker or kill-server, was " + kind);
+        if (!KINDS.contains(kind)) {
+            throw new IllegalArgumentException("fault kind must be one of " + KINDS + ", was " + kind);
         }
         if (sampleMillis < 1 || requestsFailed < 0 || restarts < 0 || outageMillis < 0) {
             throw new IllegalArgumentException("a fault's counts and times cannot be negative");

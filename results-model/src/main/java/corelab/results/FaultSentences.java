@@ -17,13 +17,16 @@ public final class FaultSentences {
             throw new IllegalArgumentException(c.id() + " is not a fault run");
         }
         StringBuilder out = new StringBuilder();
-        String what = f.kind().equals("kill-worker")
+        boolean reload = f.kind().equals("reload");
+        String what = reload ? "a rolling reload of every worker"
+                : f.kind().equals("kill-worker")
                 ? "killing worker " + f.killedWorkerId() + (c.workers() != null ? " of " + c.workers() : "")
                 : c.workers() != null ? "killing the cluster's primary (and so its " + c.workers() + " workers)"
                 : "killing the server";
-        out.append(String.format(Locale.ROOT, "%s on %s: %s (SIGKILL at %.1f s) failed %d request%s",
+        out.append(String.format(Locale.ROOT, "%s on %s: %s (%s at %.1f s) failed %d request%s",
                 c.mode() + (c.workers() != null ? " (" + c.workers() + " workers)" : ""), c.workload(), what,
-                f.firedAtSeconds(), f.requestsFailed(), f.requestsFailed() == 1 ? "" : "s"));
+                reload ? "asked for" : "SIGKILL", f.firedAtSeconds(), f.requestsFailed(),
+                f.requestsFailed() == 1 ? "" : "s"));
         if (f.outageMillis() > 0) {
             out.append(String.format(Locale.ROOT, "; nothing was answered for %s", duration(f.outageMillis())));
         }
@@ -36,11 +39,13 @@ public final class FaultSentences {
                             + " by the end of the window",
                     100 * FaultResult.RECOVERED_SHARE, FaultResult.RECOVERY_HOLD_MILLIS / 1000));
         }
-        String restarted = f.kind().equals("kill-worker") ? "worker restart" : "restart by the supervisor";
+        String restarted = reload ? "new worker" : f.kind().equals("kill-worker") ? "worker restart"
+                : "restart by the supervisor";
         out.append(String.format(Locale.ROOT, "; %d %s%s", f.restarts(), restarted, f.restarts() == 1 ? "" : "s"));
         if (f.restartMillis() != null) {
             double windowSeconds = result.trials().get(0).seconds();
-            out.append(String.format(Locale.ROOT, " (ready %s after the kill%s)", duration(f.restartMillis()),
+            out.append(String.format(Locale.ROOT, " (%s %s after the %s%s)", reload ? "the last online" : "ready",
+                    duration(f.restartMillis()), reload ? "reload" : "kill",
                     f.firedAtSeconds() + f.restartMillis() / 1000.0 > windowSeconds ? ", after the window ended" : ""));
         }
         return out.append('.').toString();

@@ -70,6 +70,7 @@ public final class FaultWindow {
         long killNanos = 0;
         long killedPid = 0;
         Integer killedWorker = null;
+        int workersBefore = server.workersOnline().size();
         int secondsReported = 0;
         long tick = startNanos;
         for (int index = 0; tick < endNanos - periodNanos / 2; index++) {
@@ -77,14 +78,16 @@ public final class FaultWindow {
                 killIndex = index;
                 killNanos = System.nanoTime();
                 try {
-                    if (fault.kind() == Fault.Kind.KILL_WORKER) {
-                        WorkerOnline victim = server.killLowestWorker();
-                        killedPid = victim.pid();
-                        killedWorker = victim.id();
-                    } else {
-                        killedPid = server.killServer();
+                    switch (fault.kind()) {
+                        case KILL_WORKER -> {
+                            WorkerOnline victim = server.killLowestWorker();
+                            killedPid = victim.pid();
+                            killedWorker = victim.id();
+                        }
+                        case KILL_SERVER -> killedPid = server.killServer();
+                        case RELOAD -> server.reload();
                     }
-                } catch (IllegalStateException e) {
+                } catch (IllegalStateException | java.io.IOException e) {
                     throw new RunFailure("cannot fire " + fault.word() + ": " + e.getMessage());
                 }
             }
@@ -112,7 +115,9 @@ public final class FaultWindow {
         // and the next configuration finds a whole server.
         server.awaitRestart();
         if (fault.kind() == Fault.Kind.KILL_WORKER) {
-            awaitReplacement(killNanos);
+            awaitReplacements(killNanos, 1);
+        } else if (fault.kind() == Fault.Kind.RELOAD) {
+            awaitReplacements(killNanos, workersBefore);
         }
         result = figures(trial.intervals(), killIndex, (killNanos - startNanos) / 1e9, killedPid, killedWorker,
                 killNanos, FaultFigures.outageMillis(silences, killNanos, windowEndNanos));
@@ -122,11 +127,13 @@ public final class FaultWindow {
                                 Integer killedWorker, long killNanos, long outageMillis) {
         int restarts;
         Long restartMillis = null;
-        if (fault.kind() == Fault.Kind.KILL_WORKER) {
+        if (fault.kind() != Fault.Kind.KILL_SERVER) {
             List<WorkerOnline> replacements = replacements(killNanos);
             restarts = replacements.size();
             if (!replacements.isEmpty()) {
-                restartMillis = TimeUnit.NANOSECONDS.toMillis(replacements.get(0).seenNanos() - killNanos);
+                // A killed worker's first replacement; a reload's last new worker, when the reload was done.
+                WorkerOnline which = replacements.get(fault.kind() == Fault.Kind.KILL_WORKER ? 0 : replacements.size() - 1);
+                restartMillis = TimeUnit.NANOSECONDS.toMillis(which.seenNanos() - killNanos);
             }
         } else {
             boolean restarted = server.restarts() > 0 && server.restartedNanos() > killNanos;
@@ -144,10 +151,10 @@ public final class FaultWindow {
         return server.workersOnline().stream().filter(w -> w.seenNanos() > killNanos).toList();
     }
 
-    /** Up to {@link #RESTART_WAIT_NANOS} for the primary to bring a replacement online. */
-    private void awaitReplacement(long killNanos) throws InterruptedException {
+    /** Up to {@link #RESTART_WAIT_NANOS} for the primary to bring {@code count} new workers online. */
+    private void awaitReplacements(long sinceNanos, int count) throws InterruptedException {
         long deadline = System.nanoTime() + RESTART_WAIT_NANOS;
-        while (replacements(killNanos).isEmpty() && server.isAlive() && System.nanoTime() < deadline) {
+        while (replacements(sinceNanos).size() < count && server.isAlive() && System.nanoTime() < deadline) {
             Thread.sleep(20);
         }
     }

@@ -113,6 +113,11 @@ public final class SupervisedServer implements ServerUnderTest {
         return victim;
     }
 
+    /** Asks the cluster for its rolling reload; the primary replaces the workers, not the harness. */
+    void reload() throws IOException, InterruptedException {
+        current.reload();
+    }
+
     private void restart(ServerProcess killed, ProcessTree tree) {
         try {
             // A killed primary's workers leave by their stdin lifeline; what is left after

@@ -45,7 +45,8 @@ public record BenchmarkOptions(ServerSweep servers, LoadSweep load, GeneratorSet
             "start this command as the server; {port} is replaced by a free port");
     public static final Option<List<Fault>> FAULTS = Option.of("fault", ValueType.orWord("none", List.of(),
                     ValueType.list(ValueType.custom(Fault::parse, Fault::word), false)), List.of(),
-            "a fault fired once into each configuration's measured window, kill-worker@10s or kill-server@10s, a list"
+            "a fault fired once into each configuration's measured window, kill-worker@10s, kill-server@10s or"
+                    + " reload@10s (a cluster's rolling reload), a list"
                     + " (each mode gets the ones that apply); the window is then one run of trials x trialSeconds,"
                     + " sampled every 100 ms, one observation: no CI");
     public static final Option<String> SERVER_JVM_FLAGS = Option.of("serverJvmFlags",
@@ -176,7 +177,8 @@ public record BenchmarkOptions(ServerSweep servers, LoadSweep load, GeneratorSet
             if (faults.stream().noneMatch(fault -> fault.appliesTo(mode))) {
                 String at = faults.get(0).word().substring(faults.get(0).word().indexOf('@'));
                 throw new OptionException("fault: " + mode.word() + " runs in one process and has no worker to kill"
-                        + " (kill-worker applies only to cluster, node-cluster and node-pm2); add a kill-server for it, e.g. -Dfault="
+                        + " (kill-worker applies only to cluster, node-cluster and node-pm2; reload only to cluster);"
+                        + " add a kill-server for it, e.g. -Dfault="
                         + FAULTS.text(faults) + ",kill-server" + at + " (each mode gets the faults that apply), or leave "
                         + mode.word() + " out");
             }

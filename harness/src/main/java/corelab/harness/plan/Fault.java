@@ -8,8 +8,8 @@ import java.util.Locale;
 
 /**
  * A fault fired once into a measured run, {@code kill-worker@10s}: what is killed (always
- * with SIGKILL, which no process can catch or clean up after) and when, in seconds after
- * the measured window starts.
+ * with SIGKILL, which no process can catch or clean up after), or what an operator does to the
+ * cluster ({@code reload}), and when, in seconds after the measured window starts.
  */
 public record Fault(Kind kind, double atSeconds) {
     /** The closed set of faults, each with its word in {@code -Dfault=}. */
@@ -21,7 +21,12 @@ public record Fault(Kind kind, double atSeconds) {
          * (its workers follow it through their lifeline). The harness then restarts the server
          * on the same port at once, as a supervisor with {@code Restart=always} would.
          */
-        KILL_SERVER("kill-server", "SIGKILL the server process (a cluster's primary); the harness restarts it");
+        KILL_SERVER("kill-server", "SIGKILL the server process (a cluster's primary); the harness restarts it"),
+        /**
+         * Not a failure but an operator's act: the cluster's rolling reload, each worker replaced by a new one
+         * that listens before the old one leaves (as {@code pm2 reload} promises), while the load runs.
+         */
+        RELOAD("reload", "replace every cluster worker, one at a time, under load (the cluster's rolling reload)");
 
         private final String word;
         private final String description;
@@ -94,6 +99,9 @@ public record Fault(Kind kind, double atSeconds) {
         if (kind == Kind.KILL_SERVER) {
             // The supervisor restarts corelab's JVMs; a Node.js program's root is its lifeline wrapper.
             return !mode.isNode();
+        }
+        if (kind == Kind.RELOAD) {
+            return mode == Mode.CLUSTER; // the reload message is corelab's primary's; pm2's has its own test
         }
         return ServerOptions.WORKERS.appliesTo(mode);
     }

@@ -117,6 +117,32 @@ class FaultRunTest {
         assertNoServerLeft(run);
     }
 
+    /**
+     * The rolling reload under load: every worker is replaced by a new one, the run counts what the clients
+     * saw, and the old workers are gone. How many requests fail depends on the kernel (net.ipv4.tcp_migrate_req,
+     * see ReloadUnderLoadTest), so only their count's presence is asserted.
+     */
+    @Test
+    void aReloadReplacesEveryWorkerUnderLoadAndCountsWhatTheClientsSaw(@TempDir Path results) throws Exception {
+        ByteArrayOutputStream console = new ByteArrayOutputStream();
+        RunResult run = run(tiny(results, "cluster", "reload@1s"), console);
+        String output = console.toString(StandardCharsets.UTF_8);
+        assertEquals(RunResult.Status.COMPLETE, run.status(), output);
+        ConfigurationResult c = run.configurations().get(0);
+        assertTrue(c.configuration().id().endsWith("/reload@1s"), c.configuration().id());
+        FaultResult f = c.fault();
+        assertEquals("reload", f.kind());
+        assertEquals(0, f.killedPid(), "nothing is killed");
+        assertNull(f.killedWorkerId());
+        assertEquals(2, f.restarts(), "both workers were replaced: " + output);
+        assertNotNull(f.restartMillis(), "the last new worker came online");
+        assertTrue(f.requestsFailed() >= 0);
+        assertWindowIsOneFinelySampledTrial(c);
+        assertTrue(output.contains("a rolling reload of every worker (asked for at "), output);
+        assertTrue(output.contains("2 new workers (the last online "), output);
+        assertNoServerLeft(run);
+    }
+
     private static void assertWindowIsOneFinelySampledTrial(ConfigurationResult c) {
         assertEquals(1, c.trials().size(), "one window, one observation");
         TrialResult window = c.trials().get(0);

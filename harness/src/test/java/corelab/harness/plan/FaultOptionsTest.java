@@ -43,6 +43,18 @@ class FaultOptionsTest {
     }
 
     @Test
+    void aReloadGoesToTheJavaClusterOnly() {
+        Plan plan = Plan.of(BenchmarkOptions.parse(Map.of("mode", "single,cluster", "workload", "cpu",
+                "fault", "reload@2s,kill-server@3s")));
+        ServerPlan single = plan.servers().stream().filter(s -> s.mode() == Mode.SINGLE).findFirst().orElseThrow();
+        ServerPlan cluster = plan.servers().stream().filter(s -> s.mode() == Mode.CLUSTER).findFirst().orElseThrow();
+        assertEquals(List.of(Fault.Kind.KILL_SERVER), single.loadPoints().stream().map(p -> p.fault().kind()).toList());
+        assertEquals(List.of(Fault.Kind.RELOAD, Fault.Kind.KILL_SERVER),
+                cluster.loadPoints().stream().map(p -> p.fault().kind()).toList());
+        assertEquals("reload@2s", cluster.loadPoints().get(0).fault().word());
+    }
+
+    @Test
     void theWindowIsTheTrialsBackToBack() {
         BenchmarkOptions options = BenchmarkOptions.parse(Map.of("mode", "single", "fault", "kill-server@5s",
                 "trials", "2", "trialSeconds", "4"));
@@ -53,14 +65,16 @@ class FaultOptionsTest {
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
             "single|kill-worker@3s|single runs in one process and has no worker to kill",
-            "all|kill-worker@3s|has no worker to kill (kill-worker applies only to cluster, node-cluster and node-pm2)",
+            "all|kill-worker@3s|has no worker to kill (kill-worker applies only to cluster, node-cluster and node-pm2;",
             "cluster|kill-worker@x|fault must look like kill-worker@10s or kill-server@500ms",
             "cluster|kill-worker|fault must look like kill-worker@10s",
             "cluster|kill-worker@3|fault must look like kill-worker@10s",
             "cluster|kill-worker@-1s|the time after '@' must be above 0",
-            "cluster|kill-process@3s|fault: unknown kind 'kill-process'; valid kinds: kill-worker, kill-server",
+            "cluster|kill-process@3s|fault: unknown kind 'kill-process'; valid kinds: kill-worker, kill-server, reload",
+            "single|reload@3s|single runs in one process and has no worker to kill (kill-worker applies only to cluster,"
+                    + " node-cluster and node-pm2; reload only to cluster)",
             "cluster|kill-worker@10s|comes after the measured window ends: a fault run measures one window of trials"
-                    + " x trialSeconds = 10 s",
+                    + " x trialSeconds = 8 s",
             "single|kill-server@60s|comes after the measured window ends"})
     void aBadFaultIsOneClearMessage(String mode, String fault, String expected) {
         OptionException e = assertThrows(OptionException.class,

@@ -112,6 +112,23 @@ public final class LabRun {
         }
     }
 
+    /**
+     * Open-load rates as fractions of what one configuration of this (closed-load) run served, as the
+     * option a next run takes: {@code run.openRates("platform cpu", 0.5, 1.1)} gives
+     * {@code "-Drate=935,2057"} when platform served 1,870 req/s. So a lab sweeps "half of capacity" on
+     * every machine, not a rate written for one laptop.
+     *
+     * @throws IllegalArgumentException the words pick no single configuration, or a fraction is not positive
+     */
+    public String openRates(String words, double... fractions) {
+        double served = ConfigurationWords.one(words, result.configurations()).summary().throughputPerSecond().mean();
+        if (fractions.length == 0 || java.util.Arrays.stream(fractions).anyMatch(f -> !(f > 0))) {
+            throw new IllegalArgumentException("openRates needs one or more positive fractions of what was served");
+        }
+        return "-Drate=" + java.util.Arrays.stream(fractions).mapToLong(f -> Math.max(1, Math.round(f * served)))
+                .distinct().mapToObj(Long::toString).collect(Collectors.joining(","));
+    }
+
     /** The configurations marked invalid and why, or a line saying every one is valid. */
     public String invalid() {
         List<String> lines = result.configurations().stream().filter(c -> !c.verdict().valid())

@@ -6,7 +6,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * A lab's predictions, written as values before the run and checked against it after:
@@ -53,14 +52,9 @@ public final class Prediction {
 
     static String line(Guess guess, List<ConfigurationResult> configurations) {
         String what = guess.words() + ", " + guess.measure().unit() + ": ";
-        Set<String> words = Set.of(guess.words().strip().split("\\s+"));
-        List<ConfigurationResult> matching = configurations.stream()
-                .filter(c -> Set.of(c.configuration().id().split("/")).containsAll(words)).toList();
+        List<ConfigurationResult> matching = ConfigurationWords.matching(guess.words(), configurations);
         if (matching.size() != 1) {
-            return what + (matching.isEmpty() ? "no configuration of this run has all of these words; its ids are "
-                    : "the words fit " + matching.size() + " configurations; add one (c64, threads16, ...) to pick one of ")
-                    + String.join(", ", (matching.isEmpty() ? configurations : matching).stream()
-                    .map(c -> c.configuration().id()).toList());
+            return what + ConfigurationWords.notOne(matching, configurations);
         }
         ConfigurationResult configuration = matching.get(0);
         Optional<Guess.Figure> measured = guess.measure().of(configuration);

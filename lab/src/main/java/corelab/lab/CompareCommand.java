@@ -36,8 +36,8 @@ record CompareCommand(String baseline, String other, double equivalencePercent, 
     static CompareCommand parse(OptionValues values, Map<String, String> given) {
         List<String> runs = List.of(values.get(COMPARE).split(",", -1)).stream().map(String::strip).toList();
         if (runs.size() != 2 || runs.stream().anyMatch(String::isEmpty)) {
-            throw new OptionException("-Dcompare= takes two runs, a results folder or a run id each:"
-                    + " -Dcompare=20261201-010158,20261201-020311");
+            throw new OptionException("-Dcompare= takes two runs, a results folder or a run id each, the first the"
+                    + " baseline: -Dcompare=<run>,<run>");
         }
         for (String name : given.keySet()) {
             if (!ALLOWED.contains(name)) {

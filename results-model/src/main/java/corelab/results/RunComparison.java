@@ -51,7 +51,8 @@ public record RunComparison(String baseline, String other, List<ComparisonResult
         if (byWorkload.isEmpty()) {
             throw new IllegalArgumentException("runs " + baseline.runId() + " and " + other.runId()
                     + " have no configuration in common that both measured validly (configurations are matched by"
-                    + " id, e.g. " + firstId(baseline, other) + ")");
+                    + " id: " + firstId(baseline) + " is the first of " + baseline.runId() + ", " + firstId(other)
+                    + " of " + other.runId() + ")");
         }
         List<ComparisonResult> results = new ArrayList<>();
         for (List<ConfigurationResult[]> family : byWorkload.values()) {
@@ -83,8 +84,7 @@ public record RunComparison(String baseline, String other, List<ComparisonResult
                 : "INVALID in " + otherId + ": " + String.join("; ", a.verdict().invalidReasons());
     }
 
-    private static String firstId(RunResult baseline, RunResult other) {
-        return (baseline.configurations().isEmpty() ? other : baseline).configurations().stream().findFirst()
-                .map(c -> c.configuration().id()).orElse("none: neither run measured a configuration");
+    private static String firstId(RunResult run) {
+        return run.configurations().stream().findFirst().map(c -> c.configuration().id()).orElse("none");
     }
 }

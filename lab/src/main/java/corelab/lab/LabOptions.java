@@ -20,12 +20,13 @@ import java.util.Set;
  * properties ({@code -D}) and validated here, before anything starts.
  *
  * @param report    a saved results folder to render again, or null
+ * @param compare   two saved runs to compare, or null
  * @param server    the server to serve, when {@code serve}
  * @param benchmark the run to measure, when not {@code serve}
  * @param given     the options as the user gave them, for the results' provenance
  */
-record LabOptions(boolean help, boolean serve, Path report, ServerOptions server, BenchmarkOptions benchmark,
-                  Map<String, String> given) {
+record LabOptions(boolean help, boolean serve, Path report, CompareCommand compare, ServerOptions server,
+                  BenchmarkOptions benchmark, Map<String, String> given) {
 
     static final Option<Boolean> HELP = Option.of("help", ValueType.flag(true), false, "print this list and stop");
     static final Option<Boolean> SERVE = Option.of("serve", ValueType.flag(true), false,
@@ -40,7 +41,7 @@ record LabOptions(boolean help, boolean serve, Path report, ServerOptions server
             .toList();
 
     static final OptionSet OPTIONS = OptionSet.of(HELP, SERVE, REPORT).and(new OptionSet(SERVE_ONLY))
-            .and(BenchmarkOptions.OPTIONS);
+            .and(BenchmarkOptions.OPTIONS).and(OptionSet.of(CompareCommand.COMPARE));
 
     /**
      * Property names that Maven or its plugins take without a dot; anything else without a
@@ -72,17 +73,20 @@ record LabOptions(boolean help, boolean serve, Path report, ServerOptions server
         List.of(HELP, SERVE, REPORT).forEach(option -> rest.remove(option.name()));
         boolean serve = values.get(SERVE);
         if (values.get(HELP)) {
-            return new LabOptions(true, serve, null, null, null, given);
+            return new LabOptions(true, serve, null, null, null, null, given);
         }
         if (values.isGiven(REPORT)) {
             String report = values.get(REPORT);
             if (report.isBlank() || serve || !rest.isEmpty()) {
                 throw new OptionException("-Dreport=<results folder> renders saved results and takes no other option");
             }
-            return new LabOptions(false, false, Path.of(report), null, null, given);
+            return new LabOptions(false, false, Path.of(report), null, null, null, given);
+        }
+        if (values.isGiven(CompareCommand.COMPARE)) {
+            return new LabOptions(false, false, null, CompareCommand.parse(values, given), null, null, given);
         }
         if (serve) {
-            return new LabOptions(false, true, null, serverOptions(rest), null, given);
+            return new LabOptions(false, true, null, null, serverOptions(rest), null, given);
         }
         for (Option<?> option : SERVE_ONLY) {
             if (rest.containsKey(option.name())) {
@@ -90,7 +94,7 @@ record LabOptions(boolean help, boolean serve, Path report, ServerOptions server
                         + " ports itself");
             }
         }
-        return new LabOptions(false, false, null, null, BenchmarkOptions.parse(rest), given);
+        return new LabOptions(false, false, null, null, null, BenchmarkOptions.parse(rest), given);
     }
 
     /** One server: every option must have one value, and the mode defaults to the server's own, single. */

@@ -43,6 +43,10 @@ public final class Main {
             serve(options);
             return;
         }
+        if (options.compare() != null) {
+            System.exit(options.compare().run(System.out, System.err));
+            return;
+        }
         if (options.report() != null) {
             System.exit(render(options.report()) ? 0 : 1);
             return;

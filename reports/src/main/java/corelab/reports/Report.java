@@ -103,9 +103,14 @@ public final class Report {
     }
 
     private static RunView view(Path folder) throws ResultsFormatException {
+        return new RunView(read(folder));
+    }
+
+    /** A results folder's run, read and checked: what every page is drawn from. */
+    static RunResult read(Path folder) throws ResultsFormatException {
         RunResult run = ResultsJson.read(folder);
         ResultsCheck.check(run, source(folder));
-        return new RunView(run);
+        return run;
     }
 
     private static ResultsFormatException damaged(Path folder, DamagedResultsException e) {

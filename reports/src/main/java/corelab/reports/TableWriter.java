@@ -63,16 +63,23 @@ final class TableWriter {
                 + " same when the 90% interval of its difference lies inside the equivalence margin (two one-sided"
                 + " tests); it ranks only when the difference is significant after the correction and larger than the"
                 + " margin. \"Detectable\" is the smallest difference the run would have found with 80% power.</p>\n"
-                + "<div class=\"scroll\"><table class=\"comparisons\">\n<tr><th>workload</th><th>load</th><th>verdict</th>"
+                + "<div class=\"scroll\">\n");
+        comparisonTable(html, view.run().comparisons());
+        html.append("</div>\n");
+    }
+
+    /** One row per comparison: its verdict in words, the p-values, the margin, what the run could detect. */
+    static void comparisonTable(StringBuilder html, List<ComparisonResult> comparisons) {
+        html.append("<table class=\"comparisons\">\n<tr><th>workload</th><th>load</th><th>verdict</th>"
                 + "<th>p</th><th>Holm p</th><th>margin</th><th>detectable</th><th>outcome</th></tr>\n");
-        for (ComparisonResult r : view.run().comparisons()) {
+        for (ComparisonResult r : comparisons) {
             Comparison c = r.comparison();
             html.append("<tr>").append(cell(r.workload())).append(cell(r.load())).append(cell(r.sentence()))
                     .append(cell(Numbers.pValue(c.pValue()))).append(cell(Numbers.pValue(c.holmPValue())))
                     .append(cell(Numbers.percent(c.marginPercent()))).append(cell(Numbers.percent(c.detectablePercent())))
                     .append(cell(c.outcome().words())).append("</tr>\n");
         }
-        html.append("</table></div>\n");
+        html.append("</table>\n");
     }
 
     static void rawFiles(StringBuilder html, Path folder) {

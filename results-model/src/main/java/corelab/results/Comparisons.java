@@ -79,7 +79,7 @@ public final class Comparisons {
                 + (c.ratePerSecond() == null ? "" : String.format(Locale.ROOT, " rate %.0f/s", c.ratePerSecond()));
     }
 
-    private static double[] throughputs(ConfigurationResult c) {
+    static double[] throughputs(ConfigurationResult c) {
         return c.trials().stream().mapToDouble(TrialResult::throughputPerSecond).toArray();
     }
 }

@@ -82,7 +82,7 @@ public final class ResultsCsv {
 
     public static String intervals(RunResult run) {
         StringBuilder out = new StringBuilder(KEY).append(",trial,start_s,seconds,completed,errors,throughput_per_s,"
-                + "p50_us,p99_us,max_us,server_cpu_cores,server_rss_bytes,generator_utilization\n");
+                + "p50_us,p99_us,max_us,server_cpu_cores,server_rss_bytes,generator_utilization,start_epoch_ms\n");
         for (ConfigurationResult c : run.configurations()) {
             for (TrialResult t : c.trials()) {
                 for (IntervalResult i : t.intervals()) {
@@ -90,7 +90,8 @@ public final class ResultsCsv {
                             number(i.seconds()), Long.toString(i.completed()), Long.toString(i.errors()),
                             number(i.throughputPerSecond()), number(i.p50Micros()), number(i.p99Micros()),
                             number(i.maxMicros()), number(i.serverCpuCores()), Long.toString(i.serverRssBytes()),
-                            number(i.generatorUtilization()))).append('\n');
+                            number(i.generatorUtilization()),
+                            i.startEpochMillis() == null ? "" : Long.toString(i.startEpochMillis()))).append('\n');
                 }
             }
         }

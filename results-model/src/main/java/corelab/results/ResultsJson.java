@@ -2,7 +2,6 @@ package corelab.results;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
-import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -19,18 +18,18 @@ import java.nio.file.Path;
 /**
  * {@code results.json}: the machine-readable contract between a run, its reports and the
  * notebooks. Numbers are written the same under every locale; a figure that does not
- * exist (a confidence interval from two trials) is written as the string {@code "NaN"}.
+ * exist (a confidence interval from two trials) is written as {@code null} ({@link MissingNumbers}).
  */
 public final class ResultsJson {
     public static final String FILE_NAME = "results.json";
 
     private static final ObjectMapper MAPPER = JsonMapper.builder()
             .enable(SerializationFeature.INDENT_OUTPUT)
-            .enable(JsonWriteFeature.WRITE_NAN_AS_STRINGS)
             .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
             // A newer corelab may add fields within the same schema version; old readers skip them.
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .addModule(ConfigurationJson.module())
+            .addModule(MissingNumbers.module())
             .build();
 
     private ResultsJson() {

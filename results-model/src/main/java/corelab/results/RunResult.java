@@ -16,7 +16,7 @@ public record RunResult(int schemaVersion, String runId, Status status, String f
                         List<ConfigurationResult> configurations, List<ComparisonResult> comparisons) {
 
     /** The schema this code writes; see docs/results-schema.md. Bump it on any incompatible change. */
-    public static final int SCHEMA_VERSION = 2;
+    public static final int SCHEMA_VERSION = 3;
     /** Comparisons with Holm's correction, an equivalence margin and outcomes; older files are compared again. */
     static final int FIRST_VERSION_WITH_EQUIVALENCE = 2;
 

@@ -9,7 +9,8 @@ import java.util.List;
  * when corelab did not start the server ({@code -Dtarget=}). Histograms are encoded by
  * {@link Histograms} so any percentile can be recomputed later. {@code otherServersCpuCores} is the CPU
  * that the run's other servers, kept running while idle between their own trials, used during this
- * one (in cores; NaN when there were none or corelab cannot see them): what they took from it.
+ * one (in cores): what they took from it; NaN (null in the file) when it has no figure, and then
+ * {@code otherServersCpuCoresReason} says why (one of the constants below), else that is null.
  * {@code tool} is null when corelab's own generator drove the trial; otherwise it names the tool and
  * what it cannot give.
  */
@@ -17,7 +18,26 @@ public record TrialResult(int index, double seconds, long completed, long sent, 
                           Errors errors, double throughputPerSecond, Latency latency, Latency uncorrectedLatency,
                           ServerUsage server, GeneratorUsage generator, List<IntervalResult> intervals,
                           String histogram, String uncorrectedHistogram, double otherServersCpuCores,
-                          ToolTrial tool) {
+                          String otherServersCpuCoresReason, ToolTrial tool) {
+    /** Not applicable: no other server was running (the run has one). */
+    public static final String NO_OTHER_SERVERS = "no-other-servers";
+    /** Not applicable: a fault run's window runs alone. */
+    public static final String RUNS_ALONE = "fault-run-alone";
+    /** Could not be measured: a server out of corelab's sight (a target, no /proc). */
+    public static final String NOT_VISIBLE = "not-visible";
+    /** Not in the file: written by a schema that did not record it, or why. */
+    public static final String NOT_RECORDED = "not-recorded";
+
+    /** A trial whose missing {@code otherServersCpuCores}, if it is missing, has no recorded reason. */
+    public TrialResult(int index, double seconds, long completed, long sent, long intendedRequests, Errors errors,
+                       double throughputPerSecond, Latency latency, Latency uncorrectedLatency, ServerUsage server,
+                       GeneratorUsage generator, List<IntervalResult> intervals, String histogram,
+                       String uncorrectedHistogram, double otherServersCpuCores, ToolTrial tool) {
+        this(index, seconds, completed, sent, intendedRequests, errors, throughputPerSecond, latency,
+                uncorrectedLatency, server, generator, intervals, histogram, uncorrectedHistogram,
+                otherServersCpuCores, null, tool);
+    }
+
     public TrialResult {
         if (index < 1) {
             throw new IllegalArgumentException("trial index starts at 1, was " + index);
@@ -26,6 +46,8 @@ public record TrialResult(int index, double seconds, long completed, long sent, 
             throw new IllegalArgumentException("a trial lasts more than 0 s, was " + seconds);
         }
         intervals = List.copyOf(intervals);
+        otherServersCpuCoresReason = Double.isNaN(otherServersCpuCores)
+                ? (otherServersCpuCoresReason == null ? NOT_RECORDED : otherServersCpuCoresReason) : null;
     }
 
     public double errorPercent() {

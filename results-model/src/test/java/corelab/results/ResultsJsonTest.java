@@ -53,7 +53,7 @@ class ResultsJsonTest {
      */
     @Test
     void aSchemaOneFileIsReadWithItsComparisonsMadeAgain() throws Exception {
-        RunResult old = ResultsJson.fromJson(resource("results-schema1.json"), "results-schema1.json");
+        RunResult old = ResultsJson.fromJson(resource("golden-results-schema1.json"), "golden-results-schema1.json");
         assertEquals(1, old.schemaVersion());
         assertEquals(SampleRuns.run().configurations().stream().map(c -> c.configuration().id()).toList(),
                 old.configurations().stream().map(c -> c.configuration().id()).toList());
@@ -64,6 +64,40 @@ class ResultsJsonTest {
         assertEquals(Outcome.DIFFERENT, old.comparisons().get(0).comparison().outcome());
         assertTrue(old.comparisons().get(0).sentence().startsWith("on hello, single is 47.4% slower than cluster"
                 + " (2 workers) (95% CI "), old.comparisons().get(0).sentence());
+    }
+
+    /**
+     * A file of schema 2 (the golden file as it was) still reads: its "NaN" strings become NaN, the reasons it did
+     * not record read as not-recorded, and its intervals have no wall-clock start.
+     */
+    @Test
+    void aSchemaTwoFileIsReadWithItsNaNStrings() throws Exception {
+        String text = resource("golden-results-schema2.json");
+        assertTrue(text.contains("\"NaN\""), "the old form is what this test is about");
+        RunResult old = ResultsJson.fromJson(text, "golden-results-schema2.json");
+        assertEquals(2, old.schemaVersion());
+        Summary summary = old.configurations().get(0).summary();
+        assertTrue(Double.isNaN(summary.uncorrectedP99Micros().mean()), "closed load: no uncorrected latency");
+        TrialResult window = old.configurations().get(2).trials().get(0);
+        assertTrue(Double.isNaN(window.otherServersCpuCores()));
+        assertEquals(TrialResult.NOT_RECORDED, window.otherServersCpuCoresReason());
+        assertEquals(TrialResult.NOT_RECORDED, window.generator().runQueueWaitShareReason());
+        assertNull(window.intervals().get(0).startEpochMillis(), "schema 2 kept times relative to the trial only");
+        assertEquals(SampleRuns.run().comparisons(), old.comparisons(), "its comparisons are read as written");
+    }
+
+    /** pandas and JSON parsers read a missing figure as missing only when it is null, not the string "NaN". */
+    @Test
+    void aMissingFigureIsNullWithItsReasonBeside() throws Exception {
+        String json = ResultsJson.toJson(SampleRuns.run());
+        assertTrue(!json.contains("NaN"), "no NaN, in any form");
+        assertTrue(json.contains("\"otherServersCpuCores\" : null,\n      \"otherServersCpuCoresReason\" : \""
+                + TrialResult.RUNS_ALONE + "\""), json);
+        assertTrue(json.contains("\"runQueueWaitShare\" : null,\n        \"runQueueWaitShareReason\" : \""
+                + GeneratorUsage.NO_SCHEDSTAT + "\""), json);
+        TrialResult window = ResultsJson.fromJson(json, "test").configurations().get(2).trials().get(0);
+        assertTrue(Double.isNaN(window.otherServersCpuCores()), "null reads back as NaN, not 0");
+        assertEquals(1_795_262_460_100L, window.intervals().get(1).startEpochMillis());
     }
 
     @Test

@@ -66,13 +66,14 @@ final class SampleRuns {
         Latency latency = new Latency(1800, 300.5, 250, 400, 900, 1200, 5000);
         ServerUsage server = new ServerUsage(2, 0.4, 0.2, 4500, 150_000_000L, 40, 0,
                 List.of(new ProcessUsage(42, "java corelab.modes.ServerMain", 0.4, 150_000_000L, 40, 1800, 0)), -1, -1);
-        GeneratorUsage generator = new GeneratorUsage(1, 0.05, 0.25, 125.0, 900, 900, Double.NaN);
-        IntervalResult before = new IntervalResult(0.0, 0.1, 190, 0, 1900, 250, 900, 5000,
+        GeneratorUsage generator = new GeneratorUsage(1, 0.05, 0.25, 125.0, 900, 900, Double.NaN,
+                GeneratorUsage.NO_SCHEDSTAT);
+        IntervalResult before = new IntervalResult(0.0, 1_795_262_460_000L, 0.1, 190, 0, 1900, 250, 900, 5000,
                 0.2, 150_000_000L, 0.25, HISTOGRAM);
-        IntervalResult after = new IntervalResult(0.1, 0.1, 40, 37, 400, 250, 900, 5000,
+        IntervalResult after = new IntervalResult(0.1, 1_795_262_460_100L, 0.1, 40, 37, 400, 250, 900, 5000,
                 0.2, 150_000_000L, 0.25, HISTOGRAM);
         TrialResult window = new TrialResult(1, 0.2, 230, 267, 267, new Errors(0, 0, 0, 37), 1150, latency, null,
-                server, generator, List.of(before, after), HISTOGRAM, null, Double.NaN, null);
+                server, generator, List.of(before, after), HISTOGRAM, null, Double.NaN, TrialResult.RUNS_ALONE, null);
         Summary summary = new Summary(Estimate.of(1150), Estimate.of(575), Estimate.of(4500), Estimate.of(250),
                 Estimate.of(900), Estimate.of(1200), Estimate.of(), Estimate.of(0.2), Estimate.of(1.5e8),
                 Estimate.of(0.25), 100.0 * 37 / 267);
@@ -90,7 +91,7 @@ final class SampleRuns {
                         0)),
                 150_000_000L, 110_000_000L);
         GeneratorUsage generator = new GeneratorUsage(1, 0.5, 0.25, 125.0, throughput, throughput, 0.05);
-        IntervalResult second = new IntervalResult(0.0, 1.0, (long) throughput, 0, throughput, 250, 900, 5000,
+        IntervalResult second = new IntervalResult(0.0, 1_795_262_400_000L + index * 10_000L, 1.0, (long) throughput, 0, throughput, 250, 900, 5000,
                 0.2, 150_000_000L, 0.25, HISTOGRAM);
         return new TrialResult(index, 2.0, (long) throughput * 2, (long) throughput * 2, (long) throughput * 2,
                 new Errors(0, 0, 0, 0), throughput, latency, null, server, generator,

@@ -133,7 +133,8 @@ final class Measurement {
             hooks.trialEnded(id(), index, server);
             ProcessHandle root = server.handle();
             TreeMemory memory = root == null ? TreeMemory.UNKNOWN : ProcessTreeSampler.memory(root);
-            trials.add(recorder.finish(server.statsByProcess(), idle.coresSinceStart(), memory));
+            double otherCores = idle.coresSinceStart();
+            trials.add(recorder.finish(server.statsByProcess(), otherCores, idle.whyUnknown(otherCores), memory));
         }
         hooks.trialRecorded(id(), index, server);
     }
@@ -234,9 +235,10 @@ final class Measurement {
         }
         ProcessHandle root = server.handle();
         TreeMemory memory = root == null ? TreeMemory.UNKNOWN : ProcessTreeSampler.memory(root);
+        double otherCores = idle.coresSinceStart();
         trials.add(recorder.finishTool(new ToolTrial(point.generator().word(), command, missing), measured.figures(),
                 measured.cpuNanos(), toolThreads(), sampleServer(), server.statsByProcess(), end,
-                idle.coresSinceStart(), memory));
+                otherCores, idle.whyUnknown(otherCores), memory));
         hooks.trialRecorded(id(), index, server);
     }
 

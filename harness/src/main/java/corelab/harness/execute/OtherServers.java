@@ -2,6 +2,7 @@ package corelab.harness.execute;
 
 import corelab.harness.measure.ServerUnderTest;
 import corelab.harness.server.ProcessTreeSampler;
+import corelab.results.TrialResult;
 import java.util.List;
 
 /**
@@ -32,6 +33,11 @@ final class OtherServers {
             return Double.NaN;
         }
         return (now - cpuNanosAtStart) / wallNanos;
+    }
+
+    /** Why {@link #coresSinceStart} gave NaN (a {@link TrialResult} constant); null when it gave a figure. */
+    String whyUnknown(double cores) {
+        return !Double.isNaN(cores) ? null : servers.isEmpty() ? TrialResult.NO_OTHER_SERVERS : TrialResult.NOT_VISIBLE;
     }
 
     /** The sum over every tree, or -1 when one is out of sight (a target, no /proc). */

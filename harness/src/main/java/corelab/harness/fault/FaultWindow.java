@@ -109,7 +109,8 @@ public final class FaultWindow {
         secondsDone.accept(windowSeconds - secondsReported);
         long windowEndNanos = System.nanoTime();
         List<AnswerGaps.Gap> silences = generator.answerGaps(windowEndNanos);
-        trial = recorder.finish(server.statsByProcess(), Double.NaN, TreeMemory.UNKNOWN); // a fault run has the machine to itself
+        trial = recorder.finish(server.statsByProcess(), Double.NaN, TrialResult.RUNS_ALONE,
+                TreeMemory.UNKNOWN); // a fault run has the machine to itself
         // The window's figures are taken; the restart is waited for past its end, so that
         // a slow JVM start is measured (restartMillis beyond the window) rather than missed,
         // and the next configuration finds a whole server.

@@ -34,6 +34,7 @@ public final class TrialRecorder {
     private final TreeSample serverAtStart;   // null when corelab does not see the server
     private final Map<Long, StatsLine> statsAtStart;
     private final long startNanos;
+    private final long startEpochMillis; // startNanos on the wall clock, for the intervals' absolute times
 
     private final Histogram latency = Histograms.empty();
     private final Histogram uncorrected = Histograms.empty();
@@ -59,6 +60,7 @@ public final class TrialRecorder {
         this.lastServerSample = serverAtStart;
         this.statsAtStart = Map.copyOf(statsAtStart);
         this.startNanos = startNanos;
+        this.startEpochMillis = System.currentTimeMillis() - (System.nanoTime() - startNanos) / 1_000_000;
         this.endNanos = startNanos;
     }
 
@@ -86,7 +88,9 @@ public final class TrialRecorder {
             lastServerSample = server;
         }
         Latency intervalLatency = Latency.of(load.latencyMicros());
-        intervals.add(new IntervalResult((load.startNanos() - startNanos) / 1e9, load.seconds(), load.completed(),
+        long sinceStartNanos = load.startNanos() - startNanos;
+        intervals.add(new IntervalResult(sinceStartNanos / 1e9, startEpochMillis + sinceStartNanos / 1_000_000,
+                load.seconds(), load.completed(),
                 load.errors(), load.throughputPerSecond(), intervalLatency.p50Micros(), intervalLatency.p99Micros(),
                 intervalLatency.maxMicros(), serverCores, rss, load.generatorUtilization(),
                 Histograms.encode(load.latencyMicros())));
@@ -98,21 +102,25 @@ public final class TrialRecorder {
      *
      * @param statsAtEnd           each process's latest stats line, as {@code statsAtStart} was at the start
      * @param otherServersCpuCores what the run's other servers, idle, used meanwhile (NaN: none, or unseen)
+     * @param otherServersReason   why that is NaN (a {@link TrialResult} constant), null when it is not
      * @param memoryAtEnd          the server tree's RSS and PSS at the trial's end
      */
-    public TrialResult finish(Map<Long, StatsLine> statsAtEnd, double otherServersCpuCores, TreeMemory memoryAtEnd) {
+    public TrialResult finish(Map<Long, StatsLine> statsAtEnd, double otherServersCpuCores, String otherServersReason,
+                              TreeMemory memoryAtEnd) {
         double seconds = Math.max(1e-9, (endNanos - startNanos) / 1e9);
         double generatorCpuSeconds = generatorCpuNanos / 1e9;
         GeneratorUsage generator = new GeneratorUsage(generatorThreads, generatorCpuSeconds,
                 generatorCpuNanos / (seconds * 1e9 * generatorThreads),
                 completed == 0 ? Double.NaN : generatorCpuNanos / 1e3 / completed,
                 intended / seconds, sent / seconds,
-                generatorWaitNanos < 0 ? Double.NaN : generatorWaitNanos / (seconds * 1e9 * generatorThreads));
+                generatorWaitNanos < 0 ? Double.NaN : generatorWaitNanos / (seconds * 1e9 * generatorThreads),
+                generatorWaitNanos < 0 ? GeneratorUsage.NO_SCHEDSTAT : null);
         ServerUsage server = serverUsage(seconds, statsAtEnd, memoryAtEnd);
         boolean open = model instanceof LoadModel.Open;
         return new TrialResult(index, seconds, completed, sent, intended, errors, completed / seconds,
                 Latency.of(latency), open ? Latency.of(uncorrected) : null, server, generator, intervals,
-                Histograms.encode(latency), open ? Histograms.encode(uncorrected) : null, otherServersCpuCores, null);
+                Histograms.encode(latency), open ? Histograms.encode(uncorrected) : null, otherServersCpuCores,
+                otherServersReason, null);
     }
 
     /**
@@ -122,7 +130,7 @@ public final class TrialRecorder {
      */
     public TrialResult finishTool(ToolTrial tool, ToolFigures figures, long toolCpuNanos, int toolThreads,
                                   TreeSample serverAtEnd, Map<Long, StatsLine> statsAtEnd, long endNanos,
-                                  double otherServersCpuCores, TreeMemory memoryAtEnd) {
+                                  double otherServersCpuCores, String otherServersReason, TreeMemory memoryAtEnd) {
         this.endNanos = endNanos;
         double seconds = Math.max(1e-9, (endNanos - startNanos) / 1e9);
         completed = figures.completed();
@@ -136,10 +144,10 @@ public final class TrialRecorder {
         GeneratorUsage generator = new GeneratorUsage(toolThreads, toolCpuNanos / 1e9,
                 toolCpuNanos / (seconds * 1e9 * toolThreads),
                 completed == 0 ? Double.NaN : toolCpuNanos / 1e3 / completed, Double.NaN, attempts / seconds,
-                Double.NaN);
+                Double.NaN, GeneratorUsage.TOOL_NOT_SAMPLED);
         return new TrialResult(index, seconds, completed, attempts, attempts, errors, figures.throughputPerSecond(),
                 figures.latency(), null, serverUsage(seconds, statsAtEnd, memoryAtEnd), generator, List.of(), null,
-                null, otherServersCpuCores, tool);
+                null, otherServersCpuCores, otherServersReason, tool);
     }
 
     private ServerUsage serverUsage(double seconds, Map<Long, StatsLine> statsAtEnd, TreeMemory memoryAtEnd) {

@@ -1,14 +1,19 @@
 package corelab.harness.measure;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import corelab.harness.load.LoadInterval;
 import corelab.harness.load.LoadModel;
 import corelab.harness.server.ProcessSample;
 import corelab.harness.server.TreeMemory;
 import corelab.harness.server.TreeSample;
 import corelab.modes.wire.StatsLine;
+import corelab.results.Histograms;
+import corelab.results.IntervalResult;
 import corelab.results.ProcessUsage;
 import corelab.results.ServerUsage;
+import corelab.results.TrialResult;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -31,7 +36,7 @@ class TrialRecorderTest {
         Map<Long, StatsLine> atEnd = Map.of(WORKER_1, new StatsLine(WORKER_1, 1, 110, 5),
                 WORKER_2, new StatsLine(WORKER_2, 2, 70, 4));
         ServerUsage server = new TrialRecorder(1, new LoadModel.Closed(), 2, CLUSTER, atStart, 0)
-                .finish(atEnd, Double.NaN, TreeMemory.UNKNOWN).server();
+                .finish(atEnd, Double.NaN, TrialResult.NO_OTHER_SERVERS, TreeMemory.UNKNOWN).server();
 
         assertEquals(3 + 4, server.refusedConnections(), "only the refusals within the trial, of both workers");
         Map<Long, ProcessUsage> byPid = new TreeMap<>();
@@ -46,7 +51,26 @@ class TrialRecorderTest {
     @Test
     void aServerWhoseProcessesReportNothingHasNoRefusalCount() {
         ServerUsage server = new TrialRecorder(1, new LoadModel.Closed(), 2, CLUSTER, Map.of(), 0)
-                .finish(Map.of(), Double.NaN, TreeMemory.UNKNOWN).server();
+                .finish(Map.of(), Double.NaN, TrialResult.NO_OTHER_SERVERS, TreeMemory.UNKNOWN).server();
         assertEquals(-1, server.refusedConnections(), "unknown, not 0");
+    }
+
+    /** Each interval carries its start on the wall clock, so intervals of different trials and runs line up. */
+    @Test
+    void intervalsCarryTheirWallClockStart() {
+        long start = System.nanoTime();
+        long before = System.currentTimeMillis();
+        TrialRecorder recorder = new TrialRecorder(1, new LoadModel.Closed(), 2, null, Map.of(), start);
+        long second = 1_000_000_000L;
+        for (int i = 0; i < 2; i++) {
+            recorder.add(new LoadInterval(start + i * second, start + (i + 1) * second, 10, 10, 10, 0, 0, 0, 0,
+                    Histograms.empty(), Histograms.empty(), 1000, 1, 0), null);
+        }
+        List<IntervalResult> intervals = recorder.finish(Map.of(), Double.NaN, TrialResult.NO_OTHER_SERVERS,
+                TreeMemory.UNKNOWN).intervals();
+        long first = intervals.get(0).startEpochMillis();
+        assertTrue(Math.abs(first - before) < 60_000, "the trial's start on the wall clock: " + first + " vs " + before);
+        assertEquals(first + 1000, intervals.get(1).startEpochMillis(), "a second later, as its startSeconds says");
+        assertEquals(1.0, intervals.get(1).startSeconds(), 1e-9);
     }
 }

@@ -91,7 +91,7 @@ final class CapacityChart {
             }
             marks.add(label + ": " + reach(mode));
         }
-        Charts.reference(chart, "target: p99 " + millis(capacity.p99TargetMillis()), new double[] {minX, maxX},
+        Charts.reference(chart, "target: " + capacity.target(), new double[] {minX, maxX},
                 new double[] {capacity.p99TargetMillis(), capacity.p99TargetMillis()}, Palette.LIMIT);
         String caption = "Each point is one swept rate's p99 over all its trials together, timed from when each"
                 + " request was due (corrected for coordinated omission); the dotted line is the target; a diamond"
@@ -117,7 +117,7 @@ final class CapacityChart {
             return;
         }
         html.append("<div class=\"scroll\"><table class=\"capacity\">\n<tr><th>mode</th><th>workload</th><th>load</th>"
-                + "<th>cores</th><th>capacity at p99 under ").append(Html.text(millis(capacity.p99TargetMillis())))
+                + "<th>cores</th><th>capacity at ").append(Html.text(capacity.target()))
                 .append("</th><th>each rate: p99 of the trials merged / of the worst trial</th></tr>\n");
         for (ModeCapacity mode : capacity.modes()) {
             List<String> rates = mode.rates().stream().map(r -> String.format(Locale.ROOT, "%s: %s / %s %s",

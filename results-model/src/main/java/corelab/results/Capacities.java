@@ -81,15 +81,15 @@ public final class Capacities {
         String name = String.format(Locale.ROOT, "%s on %s (%s, %d %s)", Comparisons.shortName(first), c.workload(),
                 load, c.coresAllowed(),
                 c.coresAllowed() == 1 ? "core" : "cores");
-        String target = "p99 under " + millis(p99TargetMillis * 1000);
+        String target = Capacity.target(p99TargetMillis);
         String sentence = switch (reach) {
             case WITHIN_SWEEP -> String.format(Locale.ROOT, "%s: %s at least up to %s and below %s (the sweep has no"
-                    + " rate between them); at %s %s", name, target, rate(atLeast), rate(below), rate(below),
+                    + " rate between them; at %s %s)", name, target, rate(atLeast), rate(below), rate(below),
                     rates.get(firstFailed).why());
-            case BELOW_SWEEP -> String.format(Locale.ROOT, "%s: none of the swept rates kept %s, so its capacity is"
-                    + " below %s, the lowest (there %s)", name, target, rate(below), rates.get(0).why());
-            case ABOVE_SWEEP -> String.format(Locale.ROOT, "%s: all of the swept rates kept %s, up to %s: its"
-                    + " capacity is at least that (raise the sweep to find it)", name, target, rate(atLeast));
+            case BELOW_SWEEP -> String.format(Locale.ROOT, "%s: no swept rate kept %s, so its capacity is below %s,"
+                    + " the lowest (at %s %s)", name, target, rate(below), rate(below), rates.get(0).why());
+            case ABOVE_SWEEP -> String.format(Locale.ROOT, "%s: every swept rate kept %s, up to %s: its capacity is"
+                    + " at least that (raise the sweep to find it)", name, target, rate(atLeast));
         };
         List<String> passedAgain = rates.subList(firstFailed, rates.size()).stream().filter(RateP99::sustained)
                 .map(r -> rate(r.ratePerSecond())).toList();
@@ -111,7 +111,7 @@ public final class Capacities {
         } else if (answered.size() < c.trials().size() || answered.isEmpty()) {
             why = "a trial had no answer at all";
         } else if (!(highest < p99TargetMillis * 1000)) {
-            why = "a trial's p99 was " + millis(highest) + " (the trials merged: " + millis(merged) + ")";
+            why = "a trial's p99 was " + millis(highest) + ", all its trials merged " + millis(merged);
         } else {
             why = "";
         }
@@ -131,10 +131,10 @@ public final class Capacities {
         return merged.getTotalCount() == 0 ? Double.NaN : merged.getValueAtPercentile(99);
     }
 
-    /** "2000/s", "12.5/s". */
-    static String rate(double perSecond) {
+    /** "2000/s", "12.5/s": a whole rate without decimals, others as given. */
+    private static String rate(double perSecond) {
         return (perSecond == Math.rint(perSecond) ? String.format(Locale.ROOT, "%.0f", perSecond)
-                : String.format(Locale.ROOT, "%.3g", perSecond)) + "/s";
+                : Double.toString(perSecond)) + "/s";
     }
 
     private static String millis(double micros) {

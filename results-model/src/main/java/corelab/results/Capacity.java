@@ -1,6 +1,7 @@
 package corelab.results;
 
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Capacity at a latency target ({@code -Dp99TargetMillis=} with {@code -Dload=open} and a rate sweep): for
@@ -16,6 +17,16 @@ public record Capacity(double p99TargetMillis, String rule, List<ModeCapacity> m
             throw new IllegalArgumentException("p99TargetMillis must be above 0, was " + p99TargetMillis);
         }
         modes = List.copyOf(modes);
+    }
+
+    /** "p99 under 5 ms", "p99 under 0.5 ms": the target in words, as every sentence about it says it. */
+    public String target() {
+        return target(p99TargetMillis);
+    }
+
+    static String target(double p99TargetMillis) {
+        return "p99 under " + (p99TargetMillis == Math.rint(p99TargetMillis)
+                ? String.format(Locale.ROOT, "%.0f", p99TargetMillis) : Double.toString(p99TargetMillis)) + " ms";
     }
 
     /**

@@ -31,7 +31,8 @@ class CapacitiesTest {
         assertEquals(List.of(100.0, 200.0, 400.0), single.rates().stream().map(RateP99::ratePerSecond).toList(),
                 "ascending");
         assertEquals(4900, single.rates().get(1).highestTrialP99Micros(), 4900 * 1e-3);
-        assertTrue(single.sentence().contains("at least up to 200/s and below 400/s"), single.sentence());
+        assertTrue(single.sentence().contains("p99 under 5 ms at least up to 200/s and below 400/s"),
+                single.sentence());
         assertTrue(single.sentence().contains("a trial's p99 was 12.0"), single.sentence());
     }
 
@@ -53,7 +54,7 @@ class CapacitiesTest {
         assertEquals(Reach.BELOW_SWEEP, none.reach());
         assertNull(none.atLeastPerSecond());
         assertEquals(100.0, none.belowPerSecond());
-        assertTrue(none.sentence().contains("none of the swept rates"), none.sentence());
+        assertTrue(none.sentence().contains("no swept rate kept p99 under 5 ms, so its capacity is below 100/s"), none.sentence());
 
         ModeCapacity all = only(Capacities.of(List.of(open("virtual", 100, true, trial(1.0)),
                 open("virtual", 200, true, trial(2.0))), TARGET_MILLIS));

@@ -13,16 +13,12 @@ public final class CapacityLines {
         if (capacity == null) {
             return "";
         }
-        StringBuilder out = new StringBuilder(String.format(Locale.ROOT,
-                "%ncapacity at p99 under %s ms (-Dp99TargetMillis):%n", number(capacity.p99TargetMillis())));
+        StringBuilder out = new StringBuilder(String.format(Locale.ROOT, "%ncapacity at %s (-Dp99TargetMillis):%n",
+                capacity.target()));
         if (capacity.modes().isEmpty()) {
             out.append("  no mode was measured at two rates or more: nothing to find a capacity in\n");
         }
         capacity.modes().forEach(mode -> out.append("  ").append(mode.sentence()).append('\n'));
         return out.append("  (").append(capacity.rule()).append(")\n").toString();
-    }
-
-    private static String number(double value) {
-        return value == Math.rint(value) ? String.format(Locale.ROOT, "%.0f", value) : Double.toString(value);
     }
 }

@@ -139,7 +139,8 @@ public record BenchmarkOptions(ServerSweep servers, LoadSweep load, GeneratorSet
                 || load.models().stream().anyMatch(model -> !(model instanceof LoadModel.Open)))) {
             throw new OptionException("-Dp99TargetMillis finds the highest rate each mode sustains with p99 under the"
                     + " target, so it needs open load swept over two rates or more, and no -Dfault: e.g. -Dload=open"
-                    + " -Drate=500,1000,2000 -Dp99TargetMillis=" + Thresholds.P99_TARGET_MILLIS.text(thresholds.p99TargetMillis()));
+                    + " -Drate=500,1000,2000 -Dp99TargetMillis="
+                    + Thresholds.P99_TARGET_MILLIS.text(thresholds.p99TargetMillis()));
         }
         Profiling profiling = Profiling.read(values);
         if (profiling.enabled() && (target != null || serverCmd != null || !faults.isEmpty())) {

@@ -65,7 +65,8 @@ final class CapacityChart {
         double maxY = Math.max(capacity.p99TargetMillis(), Arrays.stream(p99s).max().orElse(1));
         // An overloaded mode's p99 grows by orders of magnitude: on a linear axis the others would be flat at zero.
         boolean logY = maxY / minY >= 20;
-        chart.getStyler().setXAxisLogarithmic(maxX / minX >= 8);
+        // XChart labels a logarithmic axis at powers of ten only: a sweep within a decade or so reads better linear.
+        chart.getStyler().setXAxisLogarithmic(maxX / minX >= 20);
         chart.getStyler().setYAxisLogarithmic(logY);
         if (!logY) {
             chart.getStyler().setYAxisMin(0.0);

@@ -132,11 +132,12 @@ final class CapacityChart {
         html.append("</table></div>\n");
     }
 
-    /** "at least 200/s, below 400/s", "below 100/s (none of the swept rates)", "at least 400/s (all: raise the sweep)". */
+    /** "at least 200/s, below 400/s", "below 100/s (none of the swept rates)", "at least 400/s (all ...: raise the sweep)". */
     static String reach(ModeCapacity mode) {
         return switch (mode.reach()) {
             case WITHIN_SWEEP -> "at least " + rate(mode.atLeastPerSecond()) + ", below " + rate(mode.belowPerSecond());
-            case BELOW_SWEEP -> "below " + rate(mode.belowPerSecond()) + " (none of the swept rates)";
+            case BELOW_SWEEP -> "below " + rate(mode.belowPerSecond()) + (mode.rates().stream()
+                    .noneMatch(RateP99::sustained) ? " (none of the swept rates)" : " (the lowest swept rate failed)");
             case ABOVE_SWEEP -> "at least " + rate(mode.atLeastPerSecond()) + " (all of the swept rates: raise the sweep)";
         };
     }

@@ -86,8 +86,11 @@ public final class Capacities {
             case WITHIN_SWEEP -> String.format(Locale.ROOT, "%s: %s at least up to %s and below %s (the sweep has no"
                     + " rate between them; at %s %s)", name, target, rate(atLeast), rate(below), rate(below),
                     rates.get(firstFailed).why());
-            case BELOW_SWEEP -> String.format(Locale.ROOT, "%s: no swept rate kept %s, so its capacity is below %s,"
-                    + " the lowest (at %s %s)", name, target, rate(below), rate(below), rates.get(0).why());
+            case BELOW_SWEEP -> rates.stream().noneMatch(RateP99::sustained)
+                    ? String.format(Locale.ROOT, "%s: no swept rate kept %s, so its capacity is below %s, the lowest"
+                            + " (at %s %s)", name, target, rate(below), rate(below), rates.get(0).why())
+                    : String.format(Locale.ROOT, "%s: the lowest swept rate, %s, did not keep %s, so its capacity is"
+                            + " below it (%s)", name, rate(below), target, rates.get(0).why());
             case ABOVE_SWEEP -> String.format(Locale.ROOT, "%s: every swept rate kept %s, up to %s: its capacity is"
                     + " at least that (raise the sweep to find it)", name, target, rate(atLeast));
         };

@@ -54,7 +54,15 @@ class CapacitiesTest {
         assertEquals(Reach.BELOW_SWEEP, none.reach());
         assertNull(none.atLeastPerSecond());
         assertEquals(100.0, none.belowPerSecond());
-        assertTrue(none.sentence().contains("no swept rate kept p99 under 5 ms, so its capacity is below 100/s"), none.sentence());
+        assertTrue(none.sentence().contains("no swept rate kept p99 under 5 ms, so its capacity is below 100/s"),
+                none.sentence());
+
+        ModeCapacity lowestFailed = only(Capacities.of(List.of(open("virtual", 100, true, trial(6.0)),
+                open("virtual", 200, true, trial(2.0))), TARGET_MILLIS));
+        assertEquals(Reach.BELOW_SWEEP, lowestFailed.reach());
+        assertTrue(lowestFailed.sentence().contains("the lowest swept rate, 100/s, did not keep p99 under 5 ms")
+                && lowestFailed.sentence().contains("200/s passed again above the failed 100/s: not counted"),
+                lowestFailed.sentence());
 
         ModeCapacity all = only(Capacities.of(List.of(open("virtual", 100, true, trial(1.0)),
                 open("virtual", 200, true, trial(2.0))), TARGET_MILLIS));

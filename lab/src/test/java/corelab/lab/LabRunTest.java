@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import corelab.modes.NodeProgram;
 import corelab.modes.process.JvmCommand;
+import corelab.results.Capacity;
 import corelab.results.Configuration;
 import corelab.results.ConfigurationResult;
 import corelab.results.CounterCheck;
@@ -119,6 +120,40 @@ class LabRunTest {
                 reasons.toString());
         assertTrue(busy.output().contains("WARNING: single/hello/open/c4/rate50 is INVALID"), busy.output());
         assertTrue(busy.output().contains("INVALID: the load generator was saturated"), "in the table: " + busy.output());
+    }
+
+    /**
+     * Capacity at a latency target end to end: an open-load sweep of two rates with a p99 target saves each
+     * rate's p99 and the mode's capacity, prints it, and draws it in the report.
+     */
+    @Test
+    void anOpenRateSweepWithATargetSavesPrintsAndDrawsTheCapacity(@TempDir Path results) throws Exception {
+        Run run = start(results, "-Dmode=single", "-Dworkload=hello", "-Dload=open", "-Drate=20,40",
+                "-Dp99TargetMillis=1000");
+        assertEquals(0, run.process.waitFor(), run.output());
+        Path folder = onlyFolder(results);
+        RunResult saved = ResultsJson.read(folder);
+        Capacity capacity = saved.capacity();
+        assertEquals(1000.0, capacity.p99TargetMillis());
+        assertEquals(1, capacity.modes().size(), capacity.toString());
+        Capacity.ModeCapacity single = capacity.modes().get(0);
+        assertEquals(List.of(20.0, 40.0), single.rates().stream().map(Capacity.RateP99::ratePerSecond).toList());
+        for (Capacity.RateP99 rate : single.rates()) {
+            assertEquals(3, rate.trials(), rate.toString());
+            assertTrue(rate.p99Micros() > 0 && rate.p99Micros() <= rate.highestTrialP99Micros(), rate.toString());
+        }
+        assertTrue(run.output().contains("capacity at p99 under 1000 ms (-Dp99TargetMillis):\n  "
+                + single.sentence()), run.output());
+        String report = Files.readString(folder.resolve("report.html"));
+        assertTrue(report.contains("p99 against offered rate: hello (target 1000 ms)"), "the chart");
+        assertTrue(report.contains("<table class=\"capacity\">"), "the table");
+        assertNoServerLeft(saved);
+
+        Run closed = start(results.resolve("closed"), "-Dmode=single", "-Dworkload=hello", "-Dp99TargetMillis=5");
+        assertEquals(2, closed.process.waitFor());
+        assertTrue(closed.output().contains("-Dp99TargetMillis finds the highest rate each mode sustains")
+                && !closed.output().contains("Exception"), "one message, no stack trace: " + closed.output());
+        assertTrue(!Files.exists(results.resolve("closed")), "nothing was started, nothing saved");
     }
 
     /**

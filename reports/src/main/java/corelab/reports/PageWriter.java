@@ -70,6 +70,9 @@ final class PageWriter {
                         .append(figure.dataUri()).append("\">\n<figcaption><strong>").append(Html.text(figure.title()))
                         .append(".</strong> ").append(Html.text(figure.caption())).append("</figcaption>\n</figure>\n");
             }
+            if (section.heading().equals(CapacityChart.HEADING)) {
+                CapacityChart.table(html, view);
+            }
         }
         for (String failure : failures) {
             html.append("<p class=\"error\">A chart could not be drawn (").append(Html.text(failure))
@@ -101,6 +104,7 @@ final class PageWriter {
                 () -> ThroughputChart.section(view),
                 () -> CounterChart.section(view),
                 () -> SweepChart.section(view, singleCoreRate),
+                () -> CapacityChart.section(view),
                 () -> LatencySpectrumChart.section(view),
                 () -> PerCoreChart.section(view),
                 () -> MemoryChart.section(view),

@@ -92,7 +92,7 @@ public final class ResultsJson {
         return new RunResult(run.schemaVersion(), run.runId(), run.status(), run.failure(), run.startedAt(),
                 run.endedAt(), run.provenance(), run.options(), run.schedule(), run.calibration(),
                 run.configurations(),
-                Comparisons.of(run.configurations(), margin));
+                Comparisons.of(run.configurations(), margin), run.capacity());
     }
 
     public static RunResult read(Path folderOrFile) throws ResultsFormatException {

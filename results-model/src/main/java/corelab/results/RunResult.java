@@ -7,13 +7,15 @@ import java.util.Map;
  * Everything one run measured, as saved in {@code results.json}: the schema version, the
  * resolved options and provenance, how the trials were ordered ({@code schedule}, null in files of
  * schema 1 and for a run with no interleaved trial), what its limits rest on ({@code calibration}, null
- * when not measured), then configuration -> trial -> interval. A run saved
+ * when not measured), then configuration -> trial -> interval, and the capacity at a latency target
+ * ({@code capacity}, null unless {@code -Dp99TargetMillis} was given). A run saved
  * while still going, or cut short, says so in {@code status}; what it measured is kept.
  */
 public record RunResult(int schemaVersion, String runId, Status status, String failure, String startedAt,
                         String endedAt, Provenance provenance, Map<String, String> options, RunSchedule schedule,
                         Calibration calibration,
-                        List<ConfigurationResult> configurations, List<ComparisonResult> comparisons) {
+                        List<ConfigurationResult> configurations, List<ComparisonResult> comparisons,
+                        Capacity capacity) {
 
     /** The schema this code writes; see docs/results-schema.md. Bump it on any incompatible change. */
     public static final int SCHEMA_VERSION = 3;
@@ -41,5 +43,13 @@ public record RunResult(int schemaVersion, String runId, Status status, String f
         options = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(options)); // keeps the given order
         configurations = List.copyOf(configurations);
         comparisons = List.copyOf(comparisons);
+    }
+
+    /** Without a capacity: no latency target was given. */
+    public RunResult(int schemaVersion, String runId, Status status, String failure, String startedAt, String endedAt,
+                     Provenance provenance, Map<String, String> options, RunSchedule schedule, Calibration calibration,
+                     List<ConfigurationResult> configurations, List<ComparisonResult> comparisons) {
+        this(schemaVersion, runId, status, failure, startedAt, endedAt, provenance, options, schedule, calibration,
+                configurations, comparisons, null);
     }
 }

@@ -1,5 +1,6 @@
 package corelab.harness.execute;
 
+import corelab.harness.console.CapacityLines;
 import corelab.harness.console.Commands;
 import corelab.harness.console.ConsoleTable;
 import corelab.harness.console.Progress;
@@ -18,6 +19,7 @@ import corelab.harness.server.ServerProcess;
 import corelab.modes.BackendProcess;
 import corelab.modes.options.ServerOptions;
 import corelab.results.Calibration;
+import corelab.results.Capacities;
 import corelab.results.ComparisonResult;
 import corelab.results.Comparisons;
 import corelab.results.ConfigurationResult;
@@ -123,6 +125,7 @@ public final class BenchmarkRunner {
             finished = true;
             console.println();
             console.print(ConsoleTable.render(result.configurations(), result.comparisons()));
+            console.print(CapacityLines.render(result.capacity()));
             RunLimits.broken(result).forEach(broken -> console.println("\n" + broken));
             console.println("\ncorelab: results saved in " + folder.path().toAbsolutePath());
             return result;
@@ -257,9 +260,11 @@ public final class BenchmarkRunner {
         }
         List<ComparisonResult> comparisons = Comparisons.of(configurations,
                 options.thresholds().equivalencePercent());
+        Double p99Target = options.thresholds().p99TargetMillis();
         return new RunResult(RunResult.SCHEMA_VERSION, runId, status, failure, started.toString(),
                 Instant.now().toString(), provenance, resolvedOptions, interleaved == null ? null : interleaved.recorded(),
-                calibration, configurations, comparisons);
+                calibration, configurations, comparisons, p99Target == null ? null
+                        : Capacities.of(configurations, p99Target));
     }
 
     private void save(RunResult result) throws RunFailure {

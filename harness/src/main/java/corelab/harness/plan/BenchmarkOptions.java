@@ -1,5 +1,6 @@
 package corelab.harness.plan;
 
+import corelab.harness.load.LoadModel;
 import corelab.harness.tool.Generator;
 import corelab.modes.NodeProgram;
 import corelab.modes.counter.RedisServer;
@@ -64,6 +65,7 @@ public record BenchmarkOptions(ServerSweep servers, LoadSweep load, GeneratorSet
             GeneratorSettings.LOAD_THREADS,
             GeneratorSettings.REQUEST_TIMEOUT_MILLIS, GeneratorSettings.REQUESTS_PER_CONNECTION,
             Thresholds.MAX_GENERATOR_UTILIZATION, Thresholds.MAX_ERROR_PERCENT, Thresholds.EQUIVALENCE_PERCENT,
+            Thresholds.P99_TARGET_MILLIS,
             TARGET, ALLOW_REMOTE_TARGET,
             SERVER_CMD, FAULTS, Profiling.PROFILE, RESULTS_DIR, SERVER_JVM_FLAGS, ServerOptions.WORKER_MODE,
             ServerOptions.OFFLOAD_THREADS,
@@ -133,6 +135,14 @@ public record BenchmarkOptions(ServerSweep servers, LoadSweep load, GeneratorSet
         if (tools && target != null) {
             requireLoopback(target); // wrk and ab load only a server on this machine's loopback
         }
+        Thresholds thresholds = Thresholds.read(values);
+        if (thresholds.p99TargetMillis() != null && (load.models().size() < 2 || !faults.isEmpty()
+                || load.models().stream().anyMatch(model -> !(model instanceof LoadModel.Open)))) {
+            throw new OptionException("-Dp99TargetMillis finds the highest rate each mode sustains with p99 under the"
+                    + " target, so it needs open load swept over two rates or more, and no -Dfault: e.g. -Dload=open"
+                    + " -Drate=500,1000,2000 -Dp99TargetMillis="
+                    + Thresholds.P99_TARGET_MILLIS.text(thresholds.p99TargetMillis()));
+        }
         Profiling profiling = Profiling.read(values);
         if (profiling.enabled() && (target != null || serverCmd != null || !faults.isEmpty())) {
             throw new OptionException("-Dprofile profiles the JVMs of a mode corelab starts, not a -Dtarget or a"
@@ -143,7 +153,7 @@ public record BenchmarkOptions(ServerSweep servers, LoadSweep load, GeneratorSet
                     + servers.modes().stream().filter(Mode::isNode).map(Mode::word).toList()
                     + ") run no JVM: measure them in a run without -Dprofile");
         }
-        return new BenchmarkOptions(servers, load, generator, durations, schedule, Thresholds.read(values), target,
+        return new BenchmarkOptions(servers, load, generator, durations, schedule, thresholds, target,
                 serverCmd, faults, values.get(RESULTS_DIR), values.get(SERVER_JVM_FLAGS) == null ? List.of()
                         : List.of(values.get(SERVER_JVM_FLAGS).strip().split("\\s+")), profiling);
     }

@@ -179,7 +179,7 @@ class BenchmarkOptionsTest {
                 "generator", "corelab", "threads", "200", "workers", cores, "balance", "kernel", "cpuIterations", "250000", "counter", "local",
                 "cores", "0", "warmupSeconds", "3", "trialSeconds", "2", "trials", "4", "seed", "0", "forks", "1", "rewarmSeconds", "1", "loadThreads", "1",
                 "requestTimeoutMillis", "10000", "requestsPerConnection", "0", "maxGeneratorUtilization", "0.9",
-                "maxErrorPercent", "1", "equivalencePercent", "5", "target", "", "allowRemoteTarget", "false", "serverCmd", "", "fault", "none",
+                "maxErrorPercent", "1", "equivalencePercent", "5", "p99TargetMillis", "", "target", "", "allowRemoteTarget", "false", "serverCmd", "", "fault", "none",
                 "profile", "none", "resultsDir", "results", "serverJvmFlags", "", "workerMode", "single", "offloadThreads", cores, "backendDelayMillis", "20",
                 "host", "127.0.0.1"};
         for (int i = 0; i < pairs.length; i += 2) {
@@ -231,6 +231,28 @@ class BenchmarkOptionsTest {
                 List.of(new Fault(Fault.Kind.KILL_SERVER, 1)), Path.of("r"), List.of("-Xms64m", "-Xmx64m"),
                 Profiling.none());
         assertEquals(typed, parsed);
+    }
+
+    /** A latency target needs a rate sweep to find a capacity in: open load at two rates or more, no fault run. */
+    @Test
+    void aLatencyTargetNeedsAnOpenRateSweep() {
+        BenchmarkOptions swept = BenchmarkOptions.parse(Map.of("load", "open", "rate", "100,200",
+                "p99TargetMillis", "2.5"));
+        assertEquals(2.5, swept.thresholds().p99TargetMillis());
+        assertEquals(null, BenchmarkOptions.defaults().thresholds().p99TargetMillis(), "no target: no capacity");
+        List<Map<String, String>> refused = List.of(Map.of("p99TargetMillis", "5"),
+                Map.of("load", "open", "rate", "100", "p99TargetMillis", "5"),
+                Map.of("load", "open", "rate", "100,200", "p99TargetMillis", "5", "mode", "single",
+                        "fault", "kill-server@1s", "trials", "1", "trialSeconds", "4"));
+        for (Map<String, String> given : refused) {
+            OptionException e = assertThrows(OptionException.class, () -> BenchmarkOptions.parse(given));
+            assertTrue(e.getMessage().startsWith("-Dp99TargetMillis finds the highest rate")
+                    && e.getMessage().endsWith("-Dload=open -Drate=500,1000,2000 -Dp99TargetMillis=5"),
+                    given + ": " + e.getMessage());
+        }
+        OptionException zero = assertThrows(OptionException.class, () -> BenchmarkOptions.parse(
+                Map.of("load", "open", "rate", "100,200", "p99TargetMillis", "0")));
+        assertTrue(zero.getMessage().contains("above 0"), zero.getMessage());
     }
 
     @Test

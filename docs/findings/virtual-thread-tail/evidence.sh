@@ -1,0 +1,85 @@
+#!/bin/bash
+# The evidence behind ../virtual-thread-tail.md, one corelab server at a time, on loopback.
+#
+#   evidence.sh probe MODE [server JVM flags...]   who gets served: Probe's closed loop, 64 connections, 4 s
+#   evidence.sh dump  MODE [server JVM flags...]   two JSON thread dumps 1 s apart under that load, and the
+#                                                  connection threads counted by what they are doing
+#   evidence.sh reads MODE [server JVM flags...]   a JFR recording of every socket read for 3 s under that load
+#                                                  (socket-reads.jfc): how many requests were read at once,
+#                                                  without the thread ever blocking
+#
+# THINK_MICROS=1000 makes each of Probe's connections pause 1 ms between an answer and its next request.
+# Needs `./mvnw -q -o compile` first (it runs the compiled classes) and a JDK 25 `java` and `jcmd` on the
+# PATH or in JAVA_HOME. Output goes to results/findings/ (git-ignored), never here.
+set -euo pipefail
+root=$(cd "$(dirname "$0")/../../.." && pwd)
+here=$(cd "$(dirname "$0")" && pwd)
+bin=${JAVA_HOME:+$JAVA_HOME/bin/}
+out=$root/results/findings
+mkdir -p "$out"
+what=$1 mode=$2; shift 2
+think=${THINK_MICROS:-0}
+port=$((18000 + RANDOM % 1000))
+
+# The server, tied to this script by a pipe on its stdin (exitWithStdin): it ends when the script does.
+mkfifo "$out/lifeline.$$"
+"${bin}java" "$@" -cp "$root/modes/target/classes:$root/workloads/target/classes" corelab.modes.ServerMain \
+    mode="$mode" port="$port" cpuIterations=250000 exitWithStdin=true < "$out/lifeline.$$" > "$out/server.$$.out" 2>&1 &
+server=$!
+exec 9> "$out/lifeline.$$"
+rm -f "$out/lifeline.$$"
+trap 'exec 9>&-; wait $server 2>/dev/null || true; rm -f "$out/server.$$.out"' EXIT
+for _ in $(seq 100); do grep -q corelab-ready "$out/server.$$.out" && break; sleep 0.1; done
+echo "== $(date -u +%FT%TZ) $what mode=$mode flags='$*' think=${think}us load $(cut -d' ' -f1-3 /proc/loadavg)"
+probe() { "${bin}java" "$here/Probe.java" "$port" 64 "$1" /cpu "$think"; }
+
+case $what in
+probe)
+    probe 2 > /dev/null # warmup: the JIT, and every connection's thread started
+    probe 4
+    ;;
+dump)
+    probe 8 > "$out/probe.$$.out" &
+    load=$!
+    sleep 5
+    tag=$mode$(echo "$*" | tr -dc 'A-Za-z0-9')
+    for n in a b; do
+        file=$out/dump-$tag-$n.json
+        rm -f "$file"
+        "${bin}jcmd" "$server" Thread.dump_to_file -format=json "$file" > /dev/null
+        [ $n = a ] && ss -tnH state established "( sport = :$port )" |
+            awk '{ if ($1 > 0) waiting++ } END { print "connections with a request unread in the kernel:", waiting + 0 }'
+        echo "$file (threads are dumped one after another, so the counts need not add up to 2 carriers)"
+        jq -r '[.threadDump.threadContainers[].threads[] | select(any(.stack[]; contains("BlockingServer.serve")))
+                | if .carrier then "running on a carrier" elif .state == "WAITING" then "parked in read, not yet woken"
+                  else "woken, waiting for a carrier" end] | group_by(.) | map("  \(.[0]): \(length)") | .[]' "$file"
+        jq -r '.threadDump.threadContainers[].threads[] | select(.name | test("Poller"))
+               | "  \(.name) (virtual: \(.virtual // false)) \(.state), \(if .carrier then "on a carrier" else "no carrier" end), \(
+                 if any(.stack[]; contains("Thread.yield")) then "yielded" elif any(.stack[]; contains("EPoll.wait"))
+                 then "in epoll_wait" else "parked" end)"' "$file"
+        sleep 1
+    done
+    wait $load
+    cat "$out/probe.$$.out"; rm -f "$out/probe.$$.out"
+    ;;
+reads)
+    probe 8 > "$out/probe.$$.out" &
+    load=$!
+    sleep 4
+    tag=$mode$(echo "$*" | tr -dc 'A-Za-z0-9')
+    "${bin}jcmd" "$server" JFR.start name=reads settings="$here/socket-reads.jfc" > /dev/null
+    sleep 3
+    "${bin}jcmd" "$server" JFR.stop name=reads filename="$out/reads-$tag.jfr" > /dev/null
+    wait $load
+    # A read that returned a request within 50 us never parked: the bytes were there when the thread asked.
+    "${bin}jfr" print --json --events jdk.SocketRead "$out/reads-$tag.jfr" | jq -r '
+        [.recording.events[] | select(.values.bytesRead > 0) | .values.duration
+         | sub("^PT"; "") | sub("S$"; "") | tonumber] as $d
+        | "requests read: \($d | length); at once (under 50 us): \([$d[] | select(. < 0.00005)] | length); after a wait of 1 ms or more: \([$d[] | select(. >= 0.001)] | length)"'
+    cat "$out/probe.$$.out"; rm -f "$out/probe.$$.out"
+    ;;
+*)
+    echo "evidence.sh: unknown step '$what': probe, dump or reads" >&2
+    exit 2
+    ;;
+esac

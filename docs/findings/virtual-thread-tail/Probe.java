@@ -59,6 +59,7 @@ public class Probe {
             });
         }
         start[0] = System.nanoTime() + 200_000_000L; // all connected before the clock starts
+        System.out.println("measuring " + connections + " connections for " + seconds + " s");
         for (Thread t : threads) t.join();
         if (failed[0] != null) {
             System.err.println("Probe: no answer from 127.0.0.1:" + port + ": " + failed[0]);

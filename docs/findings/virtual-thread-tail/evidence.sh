@@ -4,9 +4,10 @@
 #   evidence.sh probe MODE [server JVM flags...]   who gets served: Probe's closed loop, 64 connections, 4 s
 #   evidence.sh dump  MODE [server JVM flags...]   two JSON thread dumps 1 s apart under that load, and the
 #                                                  connection threads counted by what they are doing
-#   evidence.sh reads MODE [server JVM flags...]   a JFR recording of every socket read for 3 s under that load
-#                                                  (socket-reads.jfc): how many requests were read at once,
-#                                                  without the thread ever blocking
+#   evidence.sh reads MODE [server JVM flags...]   a JFR recording of every socket read during a 4 s probe
+#                                                  (socket-reads.jfc, read by socket-reads.jq): how long each
+#                                                  request waited in read, how many were read at once (the
+#                                                  thread never blocked), one connection's reads in order
 #
 # THINK_MICROS=1000 makes each of Probe's connections pause 1 ms between an answer and its next request.
 # Needs `./mvnw -q -o compile` first (it runs the compiled classes) and a JDK 25 `java` and `jcmd` on the
@@ -32,6 +33,8 @@ trap 'exec 9>&-; wait $server 2>/dev/null || true; rm -f "$out/server.$$.out"' E
 for _ in $(seq 100); do grep -q corelab-ready "$out/server.$$.out" && break; sleep 0.1; done
 echo "== $(date -u +%FT%TZ) $what mode=$mode flags='$*' think=${think}us load $(cut -d' ' -f1-3 /proc/loadavg)"
 probe() { "${bin}java" "$here/Probe.java" "$port" 64 "$1" /cpu "$think"; }
+# Waits until the probe in the background has started its clock (compiling Probe.java can take seconds).
+measuring() { for _ in $(seq 300); do grep -q '^measuring' "$out/probe.$$.out" && return; sleep 0.1; done; }
 
 case $what in
 probe)
@@ -41,7 +44,8 @@ probe)
 dump)
     probe 8 > "$out/probe.$$.out" &
     load=$!
-    sleep 5
+    measuring
+    sleep 3
     tag=$mode$(echo "$*" | tr -dc 'A-Za-z0-9')
     for n in a b; do
         file=$out/dump-$tag-$n.json
@@ -60,23 +64,16 @@ dump)
         sleep 1
     done
     wait $load
-    cat "$out/probe.$$.out"; rm -f "$out/probe.$$.out"
+    grep -v '^measuring' "$out/probe.$$.out"; rm -f "$out/probe.$$.out"
     ;;
 reads)
-    probe 8 > "$out/probe.$$.out" &
-    load=$!
-    sleep 4
-    tag=$mode$(echo "$*" | tr -dc 'A-Za-z0-9')
+    probe 2 > /dev/null # warmup
+    tag=$mode$(echo "$*" | tr -dc 'A-Za-z0-9')think$think
     "${bin}jcmd" "$server" JFR.start name=reads settings="$here/socket-reads.jfc" > /dev/null
-    sleep 3
+    probe 4 > "$out/probe.$$.out"
     "${bin}jcmd" "$server" JFR.stop name=reads filename="$out/reads-$tag.jfr" > /dev/null
-    wait $load
-    # A read that returned a request within 50 us never parked: the bytes were there when the thread asked.
-    "${bin}jfr" print --json --events jdk.SocketRead "$out/reads-$tag.jfr" | jq -r '
-        [.recording.events[] | select(.values.bytesRead > 0) | .values.duration
-         | sub("^PT"; "") | sub("S$"; "") | tonumber] as $d
-        | "requests read: \($d | length); at once (under 50 us): \([$d[] | select(. < 0.00005)] | length); after a wait of 1 ms or more: \([$d[] | select(. >= 0.001)] | length)"'
-    cat "$out/probe.$$.out"; rm -f "$out/probe.$$.out"
+    "${bin}jfr" print --json --events jdk.SocketRead "$out/reads-$tag.jfr" | jq -r -f "$here/socket-reads.jq"
+    grep -v '^measuring' "$out/probe.$$.out"; rm -f "$out/probe.$$.out"
     ;;
 *)
     echo "evidence.sh: unknown step '$what': probe, dump or reads" >&2

@@ -10,27 +10,38 @@
 #                                                  thread never blocked), one connection's reads in order
 #
 # THINK_MICROS=1000 makes each of Probe's connections pause 1 ms between an answer and its next request.
-# Needs `./mvnw -q -o compile` first (it runs the compiled classes) and a JDK 25 `java` and `jcmd` on the
-# PATH or in JAVA_HOME. Output goes to results/findings/ (git-ignored), never here.
+# Needs `./mvnw -q -o compile` first (it runs the compiled classes) and jq and ss (apt-get install jq
+# iproute2); it uses the JDK 25 that ./mvnw finds (.mvn/corelab-jdk.sh). Output goes to results/findings/
+# (git-ignored), never here.
 set -euo pipefail
+case ${1:-} in
+probe|dump|reads) ;;
+*) echo "usage: evidence.sh probe|dump|reads MODE [server JVM flags...]" >&2; exit 2 ;;
+esac
+[ $# -ge 2 ] || { echo "evidence.sh: which mode? (virtual, platform, ...)" >&2; exit 2; }
+for tool in jq ss; do
+    command -v $tool > /dev/null || { echo "evidence.sh: $tool is missing: apt-get install jq iproute2" >&2; exit 2; }
+done
 root=$(cd "$(dirname "$0")/../../.." && pwd)
 here=$(cd "$(dirname "$0")" && pwd)
-bin=${JAVA_HOME:+$JAVA_HOME/bin/}
+. "$root/.mvn/corelab-jdk.sh" # exports JAVA_HOME, a JDK 25 or newer, or says how to install one
+bin=$JAVA_HOME/bin/
 out=$root/results/findings
 mkdir -p "$out"
 what=$1 mode=$2; shift 2
 think=${THINK_MICROS:-0}
-port=$((18000 + RANDOM % 1000))
 
 # The server, tied to this script by a pipe on its stdin (exitWithStdin): it ends when the script does.
 mkfifo "$out/lifeline.$$"
 "${bin}java" "$@" -cp "$root/modes/target/classes:$root/workloads/target/classes" corelab.modes.ServerMain \
-    mode="$mode" port="$port" cpuIterations=250000 exitWithStdin=true < "$out/lifeline.$$" > "$out/server.$$.out" 2>&1 &
+    mode="$mode" port=0 cpuIterations=250000 exitWithStdin=true < "$out/lifeline.$$" > "$out/server.$$.out" 2>&1 &
 server=$!
 exec 9> "$out/lifeline.$$"
 rm -f "$out/lifeline.$$"
 trap 'exec 9>&-; wait $server 2>/dev/null || true; rm -f "$out/server.$$.out"' EXIT
-for _ in $(seq 100); do grep -q corelab-ready "$out/server.$$.out" && break; sleep 0.1; done
+for _ in $(seq 300); do grep -q corelab-ready "$out/server.$$.out" && break; sleep 0.1; done
+port=$(sed -n 's/^corelab-ready .*address=127.0.0.1:\([0-9]*\).*/\1/p' "$out/server.$$.out")
+[ -n "$port" ] || { echo "evidence.sh: the server did not get ready:" >&2; cat "$out/server.$$.out" >&2; exit 1; }
 echo "== $(date -u +%FT%TZ) $what mode=$mode flags='$*' think=${think}us load $(cut -d' ' -f1-3 /proc/loadavg)"
 probe() { "${bin}java" "$here/Probe.java" "$port" 64 "$1" /cpu "$think"; }
 # Waits until the probe in the background has started its clock (compiling Probe.java can take seconds).
@@ -39,7 +50,7 @@ measuring() { for _ in $(seq 300); do grep -q '^measuring' "$out/probe.$$.out" &
 case $what in
 probe)
     probe 2 > /dev/null # warmup: the JIT, and every connection's thread started
-    probe 4
+    probe 4 | grep -v '^measuring'
     ;;
 dump)
     probe 8 > "$out/probe.$$.out" &

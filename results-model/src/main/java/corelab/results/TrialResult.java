@@ -1,5 +1,6 @@
 package corelab.results;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 
 /**
@@ -11,13 +12,14 @@ import java.util.List;
  * that the run's other servers, kept running while idle between their own trials, used during this
  * one (in cores; NaN when there were none or corelab cannot see them): what they took from it.
  * {@code tool} is null when corelab's own generator drove the trial; otherwise it names the tool and
- * what it cannot give.
+ * what it cannot give. {@code resources} is the trial's CPU and memory in three buckets (server, downstream,
+ * generator); null (absent from the JSON) for a fault run and in files written before it.
  */
 public record TrialResult(int index, double seconds, long completed, long sent, long intendedRequests,
                           Errors errors, double throughputPerSecond, Latency latency, Latency uncorrectedLatency,
                           ServerUsage server, GeneratorUsage generator, List<IntervalResult> intervals,
                           String histogram, String uncorrectedHistogram, double otherServersCpuCores,
-                          ToolTrial tool) {
+                          ToolTrial tool, @JsonInclude(JsonInclude.Include.NON_NULL) ResourceUse resources) {
     public TrialResult {
         if (index < 1) {
             throw new IllegalArgumentException("trial index starts at 1, was " + index);
@@ -26,6 +28,22 @@ public record TrialResult(int index, double seconds, long completed, long sent, 
             throw new IllegalArgumentException("a trial lasts more than 0 s, was " + seconds);
         }
         intervals = List.copyOf(intervals);
+    }
+
+    /** Without the buckets: a fault run's window, and files written before them. */
+    public TrialResult(int index, double seconds, long completed, long sent, long intendedRequests, Errors errors,
+                       double throughputPerSecond, Latency latency, Latency uncorrectedLatency, ServerUsage server,
+                       GeneratorUsage generator, List<IntervalResult> intervals, String histogram,
+                       String uncorrectedHistogram, double otherServersCpuCores, ToolTrial tool) {
+        this(index, seconds, completed, sent, intendedRequests, errors, throughputPerSecond, latency,
+                uncorrectedLatency, server, generator, intervals, histogram, uncorrectedHistogram, otherServersCpuCores,
+                tool, null);
+    }
+
+    public TrialResult withResources(ResourceUse buckets) {
+        return new TrialResult(index, seconds, completed, sent, intendedRequests, errors, throughputPerSecond, latency,
+                uncorrectedLatency, server, generator, intervals, histogram, uncorrectedHistogram, otherServersCpuCores,
+                tool, buckets);
     }
 
     public double errorPercent() {

@@ -80,6 +80,7 @@ final class PageWriter {
             ProfileSection.write(html, view, folder);
         }
         TableWriter.configurations(html, view);
+        ResourceTable.write(html, view);
         TableWriter.comparisons(html, view);
         TableWriter.rawFiles(html, folder);
         html.append("<p class=\"note\">All runs beside this one: <a href=\"../").append(IndexWriter.FILE_NAME)
@@ -134,7 +135,8 @@ final class PageWriter {
             html.append("<a href=\"#").append(Html.anchor(ProfileSection.HEADING)).append("\">")
                     .append(ProfileSection.HEADING.toLowerCase(Locale.ROOT)).append("</a>");
         }
-        html.append("<a href=\"#figures\">every configuration</a><a href=\"#comparisons\">comparisons</a>")
+        html.append("<a href=\"#figures\">every configuration</a><a href=\"#resources\">per request</a>"
+                + "<a href=\"#comparisons\">comparisons</a>")
                 .append("<a href=\"#raw\">raw results</a><a href=\"../").append(IndexWriter.FILE_NAME)
                 .append("\">all runs</a></p>\n");
     }

@@ -35,8 +35,10 @@ final class ResourceTable {
                 + " cluster's primary and workers, its nginx), its <strong>downstream</strong> services (the io"
                 + " backend, a process of its own; a Redis the server started), and the <strong>generator</strong>"
                 + " (corelab's generator threads, or the wrk or ab process). CPU in µs per request, memory at each"
-                + " trial's end, means over the trials with their 95% confidence interval. The server's CPU per"
-                + " request is the reciprocal of the table's req/CPU-s; PSS and RSS as in the table above.</p>\n");
+                + " trial's end, means over the trials with their 95% confidence interval. Trial by trial, the"
+                + " server's CPU per request is the reciprocal of its req/CPU-s (their means differ as much as the"
+                + " trials do); /proc counts process CPU in clock ticks (10 ms at Linux's usual 100 a second), so a"
+                + " bucket that used less in a trial reads 0. PSS and RSS as in the table above.</p>\n");
         html.append("<div class=\"scroll\"><table class=\"figures\">\n<tr><th>configuration</th>"
                 + "<th>server CPU (µs/req)</th><th>downstream CPU (µs/req)</th><th>generator CPU (µs/req)</th>"
                 + "<th>server PSS (MB)</th><th>server RSS (MB)</th><th>downstream PSS (MB)</th>"

@@ -55,7 +55,9 @@ final class TableWriter {
                 + " leaves to the downstream). Generator CPU is the percentage of its threads' time they were busy;"
                 + " server CPU is in cores kept busy. PSS is the server's, less a Redis it started, at each trial's"
                 + " end (? where not measured: a fault run, a file written before it); RSS is the largest seen in each"
-                + " trial, shared pages counted once per process. " + ResourceTable.PSS_SENTENCE + "</p>\n");
+                + " trial, shared pages counted once per process. " + ResourceTable.PSS_SENTENCE + " Shared pages are"
+                + " divided with every process that maps them, the harness and the other servers kept running"
+                + " included: compare PSS within a run.</p>\n");
     }
 
     static void comparisons(StringBuilder html, RunView view) {

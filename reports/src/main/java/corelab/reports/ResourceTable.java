@@ -24,12 +24,17 @@ final class ResourceTable {
     private ResourceTable() {
     }
 
+    /** Whether any configuration has the buckets: not in a file written before them, nor for fault runs only. */
+    static boolean applies(RunView view) {
+        return view.configurations().stream().anyMatch(c -> c.summary().resources() != null);
+    }
+
     static void write(StringBuilder html, RunView view) {
+        if (!applies(view)) {
+            return;
+        }
         List<ConfigurationResult> measured = view.configurations().stream()
                 .filter(c -> c.summary().resources() != null).toList();
-        if (measured.isEmpty()) {
-            return; // a file written before the buckets, or fault runs only
-        }
         html.append("<h2 id=\"resources\">CPU and memory per request, in three buckets</h2>\n<p>What each answered"
                 + " request cost, and who spent it: the <strong>server</strong> (every process of its tree: a"
                 + " cluster's primary and workers, its nginx), its <strong>downstream</strong> services (the io"

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import corelab.harness.execute.BenchmarkRunner;
 import corelab.harness.plan.BenchmarkOptions;
 import corelab.harness.server.ProcessTreeSampler;
+import corelab.modes.counter.RedisServer;
 import corelab.results.ConfigurationResult;
 import corelab.results.ResourceUse;
 import corelab.results.ResultsJson;
@@ -34,8 +35,11 @@ import org.junit.jupiter.api.io.TempDir;
 @Timeout(value = 4, unit = TimeUnit.MINUTES)
 @Tag("slow")
 class ResourceBucketsRunTest {
-    private static RunResult run(Path results, String workload) throws Exception {
+    private static RunResult run(Path results, String workload, String... more) throws Exception {
         Map<String, String> options = new LinkedHashMap<>();
+        for (int i = 0; i < more.length; i += 2) {
+            options.put(more[i], more[i + 1]);
+        }
         options.put("mode", "single");
         options.put("workload", workload);
         options.put("concurrency", "4");
@@ -77,6 +81,26 @@ class ResourceBucketsRunTest {
             checkServerAndGenerator(trial);
         }
         assertEquals(0, hello.summary().resources().downstreamCpuMicrosPerRequest().n());
+    }
+
+    /**
+     * counter=redis: the redis-server the server starts lives in its tree, so the tree's CPU (req/CPU-s) holds it,
+     * and the buckets split it off: the server's bucket and the downstream's add up to the tree exactly.
+     */
+    @Test
+    void aRedisTheServerStartedIsTheDownstreamsAndTheBucketsAddUpToTheTree(@TempDir Path results) throws Exception {
+        assumeTrue(ProcessTreeSampler.available(), "no /proc here");
+        assumeTrue(RedisServer.installed().isPresent(), RedisServer.notInstalled());
+        ConfigurationResult counter = run(results, "counter", "counter", "redis").configurations().get(0);
+        for (TrialResult trial : counter.trials()) {
+            ResourceUse use = trial.resources();
+            assertNotNull(use.downstream(), use.missing().toString());
+            assertTrue(use.downstream().cpuSeconds() > 0, "Redis answered an INCR a request: " + use.downstream());
+            assertTrue(use.downstream().pssBytes() > 0, use.downstream().toString());
+            assertEquals(trial.server().cpuSeconds(), use.server().cpuSeconds() + use.downstream().cpuSeconds(), 1e-9);
+            assertTrue(trial.server().processes().stream().anyMatch(p -> p.command().startsWith("redis-server")),
+                    trial.server().processes().toString());
+        }
     }
 
     /** The server's bucket is the tree its req/CPU-s divides by (no Redis here); the generator's is positive. */

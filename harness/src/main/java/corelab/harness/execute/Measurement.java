@@ -132,6 +132,7 @@ final class Measurement {
                 secondsDone.accept(1);
                 checkServerAlive();
             }
+            resources.stop();
             hooks.trialEnded(id(), index, server);
             ProcessHandle root = server.handle();
             TreeMemory memory = root == null ? TreeMemory.UNKNOWN : ProcessTreeSampler.memory(root);
@@ -229,6 +230,7 @@ final class Measurement {
         List<String> command = toolCommand(durations.trialSeconds(), target);
         ToolRun.Measured measured = runToolOnce(durations.trialSeconds(), target);
         long end = System.nanoTime();
+        resources.stop();
         hooks.trialEnded(id(), index, server);
         secondsDone.accept(durations.trialSeconds());
         checkServerAlive();

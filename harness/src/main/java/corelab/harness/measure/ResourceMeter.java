@@ -15,12 +15,15 @@ import java.util.Map;
  * tree, its downstream services and the generator. Started with the trial, finished once the trial is recorded:
  * the server's CPU per process comes from the trial itself ({@link TrialResult#server}), so the server bucket is
  * exactly what its {@code requestsPerCpuSecond} divides by, less a downstream service the server started in its
- * own tree (Redis); the io backend, a process of its own, is sampled here at both ends.
+ * own tree (Redis); the io backend, a process of its own, is sampled here at both ends, {@link #stop} right
+ * after the last recorded second, since the load goes on while the trial is closed and its memory read.
  */
 public final class ResourceMeter {
     private final ServerUnderTest server;
     private final ProcessHandle backend;  // null: the server calls none of its own
     private final long backendCpuNanosAtStart;
+    private long backendCpuNanosAtEnd = -1;
+    private boolean stopped;
 
     private ResourceMeter(ServerUnderTest server) {
         this.server = server;
@@ -33,8 +36,17 @@ public final class ResourceMeter {
         return new ResourceMeter(server);
     }
 
-    /** The trial's buckets, its memory read now (at its end). */
+    /** Right after the trial's last recorded second, as the server's tree is sampled then. */
+    public void stop() {
+        backendCpuNanosAtEnd = backendCpuNanos();
+        stopped = true;
+    }
+
+    /** The trial's buckets, its memory read now (at its end); CPU up to {@link #stop} (now if never stopped). */
     public ResourceUse finish(TrialResult trial) {
+        if (!stopped) {
+            stop();
+        }
         Map<String, String> missing = new HashMap<>();
         ResourceBucket serverBucket = null;
         ResourceBucket downstream = null;
@@ -58,7 +70,7 @@ public final class ResourceMeter {
             }
             serverBucket = bucket(ResourceUse.SERVER, serverCpu, trial.completed(),
                     ProcessTreeSampler.memory(root, p -> !p.downstreamService()), missing);
-            long backendCpu = backendCpuNanos();
+            long backendCpu = backendCpuNanosAtEnd;
             if (backend == null && !inTree) {
                 missing.put(ResourceUse.DOWNSTREAM, "this server calls no downstream service: the io backend runs"
                         + " for the io and mixed workloads, Redis for counter=redis");

@@ -46,7 +46,7 @@ final class PageWriter {
                 .append("<title>corelab report ").append(Html.text(runId)).append("</title>\n<style>\n")
                 .append(STYLE).append("</style>\n</head>\n<body>\n")
                 .append("<h1>corelab report: ").append(Html.text(runId)).append("</h1>\n");
-        nav(html, sections, ProfileSection.applies(view));
+        nav(html, view, sections, ProfileSection.applies(view));
         HeaderWriter.write(html, view);
 
         html.append("<h2 id=\"summary\">Summary of findings</h2>\n<ul class=\"findings\">\n");
@@ -83,6 +83,7 @@ final class PageWriter {
             ProfileSection.write(html, view, folder);
         }
         TableWriter.configurations(html, view);
+        ResourceTable.write(html, view);
         TableWriter.comparisons(html, view);
         TableWriter.rawFiles(html, folder);
         html.append("<p class=\"note\">All runs beside this one: <a href=\"../").append(IndexWriter.FILE_NAME)
@@ -128,7 +129,7 @@ final class PageWriter {
         return sections;
     }
 
-    private static void nav(StringBuilder html, List<Section> sections, boolean profiled) {
+    private static void nav(StringBuilder html, RunView view, List<Section> sections, boolean profiled) {
         html.append("<p class=\"nav\"><a href=\"#what-was-run\">what was run</a><a href=\"#summary\">summary</a>");
         for (Section section : sections) {
             html.append("<a href=\"#").append(Html.anchor(section.heading())).append("\">")
@@ -138,7 +139,9 @@ final class PageWriter {
             html.append("<a href=\"#").append(Html.anchor(ProfileSection.HEADING)).append("\">")
                     .append(ProfileSection.HEADING.toLowerCase(Locale.ROOT)).append("</a>");
         }
-        html.append("<a href=\"#figures\">every configuration</a><a href=\"#comparisons\">comparisons</a>")
+        html.append("<a href=\"#figures\">every configuration</a>")
+                .append(ResourceTable.applies(view) ? "<a href=\"#resources\">per request</a>" : "")
+                .append("<a href=\"#comparisons\">comparisons</a>")
                 .append("<a href=\"#raw\">raw results</a><a href=\"../").append(IndexWriter.FILE_NAME)
                 .append("\">all runs</a></p>\n");
     }

@@ -27,7 +27,8 @@ final class TableWriter {
         html.append("<div class=\"scroll\"><table class=\"figures\">\n<tr><th>configuration</th><th>load</th>"
                 + "<th>cores</th><th>trials</th><th>throughput (req/s)</th><th>per core (req/s/core)</th>"
                 + "<th>per CPU-second (req/CPU-s)</th><th>p50 (ms)</th><th>p99 (ms)</th><th>p99.9 (ms)</th>"
-                + "<th>uncorrected p99 (ms)</th><th>RSS (MB)</th><th>server CPU (cores)</th><th>generator CPU (%)</th>"
+                + "<th>uncorrected p99 (ms)</th><th>PSS (MB)</th><th>RSS (MB)</th><th>server CPU (cores)</th>"
+                + "<th>generator CPU (%)</th>"
                 + "<th>errors</th></tr>\n");
         for (ConfigurationResult c : view.configurations()) {
             Summary s = c.summary();
@@ -43,12 +44,20 @@ final class TableWriter {
                     .append(cell(s.throughputPerSecond(), 1)).append(cell(s.throughputPerCore(), 1))
                     .append(cell(s.requestsPerCpuSecond(), 1)).append(cell(s.p50Micros(), 1e-3))
                     .append(cell(s.p99Micros(), 1e-3)).append(cell(s.p999Micros(), 1e-3))
-                    .append(cell(s.uncorrectedP99Micros(), 1e-3)).append(cell(s.serverRssBytes(), 1e-6))
+                    .append(cell(s.uncorrectedP99Micros(), 1e-3))
+                    .append(cell(s.resources() == null ? Estimate.of() : s.resources().serverPssBytes(), 1e-6))
+                    .append(cell(s.serverRssBytes(), 1e-6))
                     .append(cell(s.serverCpuCores(), 1)).append(cell(s.generatorUtilization(), 100))
                     .append(cell(Numbers.percent(s.errorPercent()))).append("</tr>\n");
         }
-        html.append("</table></div>\n<p class=\"note\">Generator CPU is the percentage of its threads' time they were"
-                + " busy; server CPU is in cores kept busy; RSS is the largest seen in each trial.</p>\n");
+        html.append("</table></div>\n<p class=\"note\">Req/CPU-s counts answers per second of the server's CPU: every"
+                + " process of its tree, the server bucket below (with a Redis the server started, which the bucket"
+                + " leaves to the downstream). Generator CPU is the percentage of its threads' time they were busy;"
+                + " server CPU is in cores kept busy. PSS is the server's, less a Redis it started, at each trial's"
+                + " end (? where not measured: a fault run, a file written before it); RSS is the largest seen in each"
+                + " trial, shared pages counted once per process. " + ResourceTable.PSS_SENTENCE + " Shared pages are"
+                + " divided with every process that maps them, the harness and the other servers kept running"
+                + " included: compare PSS within a run.</p>\n");
     }
 
     static void comparisons(StringBuilder html, RunView view) {

@@ -11,6 +11,9 @@ import corelab.results.Histograms;
 import corelab.results.IntervalResult;
 import corelab.results.Latency;
 import corelab.results.ProcessUsage;
+import corelab.results.ResourceBucket;
+import corelab.results.ResourceSummary;
+import corelab.results.ResourceUse;
 import corelab.results.Provenance;
 import corelab.results.RunResult;
 import corelab.results.RunSchedule;
@@ -297,7 +300,25 @@ final class Fixtures {
         return new TrialResult(index, TRIAL_SECONDS, completed, completed + errors, open ? completed : 0,
                 new Errors(0, 0, errors, 0), throughput, Latency.of(trialCorrected),
                 open ? Latency.of(trialUncorrected) : null, server, generator, intervals,
-                Histograms.encode(trialCorrected), open ? Histograms.encode(trialUncorrected) : null, 0.01, null);
+                Histograms.encode(trialCorrected), open ? Histograms.encode(trialUncorrected) : null, 0.01, null)
+                .withResources(resources(s, server, generator, completed));
+    }
+
+    static final String NO_DOWNSTREAM = "this server calls no downstream service";
+
+    /** The buckets as the harness measures them: io's backend is downstream (about 20 µs a request), no other. */
+    private static ResourceUse resources(Spec s, ServerUsage server, GeneratorUsage generator, long completed) {
+        Map<String, String> missing = new LinkedHashMap<>();
+        missing.put(ResourceUse.GENERATOR + ResourceUse.MEMORY, "threads of the harness JVM");
+        ResourceBucket downstream = null;
+        if (s.workload().equals("io")) {
+            downstream = ResourceBucket.of(20e-6 * completed, completed, 60_000_000L, 45_000_000L);
+        } else {
+            missing.put(ResourceUse.DOWNSTREAM, NO_DOWNSTREAM);
+        }
+        return new ResourceUse(ResourceBucket.of(server.cpuSeconds(), completed, server.rssBytesAtEnd(),
+                server.pssBytesAtEnd()), downstream, ResourceBucket.of(generator.cpuSeconds(), completed, null, null),
+                missing);
     }
 
     /** A skewed latency: mostly near the median, a long tail for a few requests. */
@@ -347,7 +368,7 @@ final class Fixtures {
                 estimate(trials, t -> t.server().cpuCoresUsed()),
                 estimate(trials, t -> t.server().rssBytesMax()),
                 estimate(trials, t -> t.generator().utilization()),
-                100.0 * failed / (completed + failed));
+                100.0 * failed / (completed + failed), ResourceSummary.of(trials));
     }
 
     private static Estimate estimate(List<TrialResult> trials, ToDoubleFunction<TrialResult> figure) {

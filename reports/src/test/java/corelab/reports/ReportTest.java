@@ -325,4 +325,20 @@ class ReportTest {
         }
         return seen.size();
     }
+
+    /** PSS beside RSS in the figures, what PSS is in one sentence, and each request's CPU and memory by bucket. */
+    @Test
+    void theReportShowsPssAndEachRequestsCostInThreeBuckets() {
+        assertTrue(closedHtml.contains("<th>PSS (MB)</th><th>RSS (MB)</th>"), "PSS beside RSS");
+        assertTrue(closedHtml.contains("divided by the number of processes that share it"), "what PSS is");
+        assertTrue(closedHtml.contains("<h2 id=\"resources\">CPU and memory per request, in three buckets</h2>"));
+        String row = closedHtml.substring(closedHtml.indexOf("<td class=\"what\">single/cores2/io/closed/c64</td>",
+                closedHtml.indexOf("id=\"resources\"")));
+        row = row.substring(0, row.indexOf("</tr>"));
+        assertTrue(row.contains("20.0"), "io's downstream CPU, 20 µs a request: " + row);
+        String hello = closedHtml.substring(closedHtml.indexOf("<td class=\"what\">single/cores2/hello/closed/c64</td>",
+                closedHtml.indexOf("id=\"resources\"")));
+        hello = hello.substring(0, hello.indexOf("</tr>"));
+        assertTrue(hello.contains("title=\"" + Fixtures.NO_DOWNSTREAM + "\">none</td>"), "hello has none, and why: " + hello);
+    }
 }

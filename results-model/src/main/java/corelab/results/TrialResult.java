@@ -1,5 +1,6 @@
 package corelab.results;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 
 /**
@@ -12,13 +13,15 @@ import java.util.List;
  * one (in cores): what they took from it; NaN (null in the file) when it has no figure, and then
  * {@code otherServersCpuCoresReason} says why (one of the constants below), else that is null.
  * {@code tool} is null when corelab's own generator drove the trial; otherwise it names the tool and
- * what it cannot give.
+ * what it cannot give. {@code resources} is the trial's CPU and memory in three buckets (server, downstream,
+ * generator); null (absent from the JSON) for a fault run and in files written before it.
  */
 public record TrialResult(int index, double seconds, long completed, long sent, long intendedRequests,
                           Errors errors, double throughputPerSecond, Latency latency, Latency uncorrectedLatency,
                           ServerUsage server, GeneratorUsage generator, List<IntervalResult> intervals,
                           String histogram, String uncorrectedHistogram, double otherServersCpuCores,
-                          String otherServersCpuCoresReason, ToolTrial tool) {
+                          String otherServersCpuCoresReason, ToolTrial tool,
+                          @JsonInclude(JsonInclude.Include.NON_NULL) ResourceUse resources) {
     /** Not applicable: no other server was running (the run has one). */
     public static final String NO_OTHER_SERVERS = "no-other-servers";
     /** Not applicable: a fault run's window runs alone. */
@@ -28,14 +31,15 @@ public record TrialResult(int index, double seconds, long completed, long sent, 
     /** Not in the file: written by a schema that did not record it, or why. */
     public static final String NOT_RECORDED = "not-recorded";
 
-    /** A trial whose missing {@code otherServersCpuCores}, if it is missing, has no recorded reason. */
+    /** A trial with its reason and no buckets: a fault run's window, and files written before them. */
     public TrialResult(int index, double seconds, long completed, long sent, long intendedRequests, Errors errors,
                        double throughputPerSecond, Latency latency, Latency uncorrectedLatency, ServerUsage server,
                        GeneratorUsage generator, List<IntervalResult> intervals, String histogram,
-                       String uncorrectedHistogram, double otherServersCpuCores, ToolTrial tool) {
+                       String uncorrectedHistogram, double otherServersCpuCores, String otherServersCpuCoresReason,
+                       ToolTrial tool) {
         this(index, seconds, completed, sent, intendedRequests, errors, throughputPerSecond, latency,
                 uncorrectedLatency, server, generator, intervals, histogram, uncorrectedHistogram,
-                otherServersCpuCores, null, tool);
+                otherServersCpuCores, otherServersCpuCoresReason, tool, null);
     }
 
     public TrialResult {
@@ -48,6 +52,22 @@ public record TrialResult(int index, double seconds, long completed, long sent, 
         intervals = List.copyOf(intervals);
         otherServersCpuCoresReason = Double.isNaN(otherServersCpuCores)
                 ? (otherServersCpuCoresReason == null ? NOT_RECORDED : otherServersCpuCoresReason) : null;
+    }
+
+    /** A trial whose missing {@code otherServersCpuCores}, if it is missing, has no recorded reason, and no buckets. */
+    public TrialResult(int index, double seconds, long completed, long sent, long intendedRequests, Errors errors,
+                       double throughputPerSecond, Latency latency, Latency uncorrectedLatency, ServerUsage server,
+                       GeneratorUsage generator, List<IntervalResult> intervals, String histogram,
+                       String uncorrectedHistogram, double otherServersCpuCores, ToolTrial tool) {
+        this(index, seconds, completed, sent, intendedRequests, errors, throughputPerSecond, latency,
+                uncorrectedLatency, server, generator, intervals, histogram, uncorrectedHistogram, otherServersCpuCores,
+                null, tool, null);
+    }
+
+    public TrialResult withResources(ResourceUse buckets) {
+        return new TrialResult(index, seconds, completed, sent, intendedRequests, errors, throughputPerSecond, latency,
+                uncorrectedLatency, server, generator, intervals, histogram, uncorrectedHistogram, otherServersCpuCores,
+                otherServersCpuCoresReason, tool, buckets);
     }
 
     public double errorPercent() {

@@ -4,6 +4,7 @@ import corelab.results.ComparisonResult;
 import corelab.results.ConfigurationResult;
 import corelab.results.CounterCheck;
 import corelab.results.FaultSentences;
+import corelab.results.ResourceSummary;
 import corelab.results.Summary;
 import corelab.results.stats.Estimate;
 import corelab.results.stats.Outcome;
@@ -22,16 +23,21 @@ public final class ConsoleTable {
     public static String render(List<ConfigurationResult> configurations, List<ComparisonResult> comparisons) {
         StringBuilder out = new StringBuilder();
         int width = configurations.stream().mapToInt(c -> c.configuration().id().length()).max().orElse(13);
-        String format = "%-" + Math.max(13, width) + "s %24s %10s %11s %9s %9s %s%n";
+        String format = "%-" + Math.max(13, width) + "s %24s %10s %11s %9s %9s %16s %7s %s%n";
         out.append(String.format(Locale.ROOT, format, "configuration", "req/s (95% CI)", "req/s/core",
-                "req/CPU-s", "p50 ms", "p99 ms", "notes"));
+                "req/CPU-s", "p50 ms", "p99 ms", "µs/req s/d/g", "PSS MB", "notes"));
         for (ConfigurationResult c : configurations) {
             Summary s = c.summary();
             String throughput = c.fault() == null ? withCi(s.throughputPerSecond())
                     : number(s.throughputPerSecond().mean()) + " (1 run)";
             out.append(String.format(Locale.ROOT, format, c.configuration().id(), throughput,
                     number(s.throughputPerCore().mean()), number(s.requestsPerCpuSecond().mean()),
-                    millis(s.p50Micros().mean()), millis(s.p99Micros().mean()), notes(c)));
+                    millis(s.p50Micros().mean()), millis(s.p99Micros().mean()), cpuPerRequest(s.resources()),
+                    s.resources() == null ? "-" : number(s.resources().serverPssBytes().mean() / 1e6), notes(c)));
+        }
+        if (configurations.stream().anyMatch(c -> c.summary().resources() != null)) {
+            out.append("µs/req s/d/g: CPU per request of the server's tree / its downstream services (the io backend,"
+                    + " Redis) / the generator; PSS: the server's memory, shared pages divided between its processes\n");
         }
         List<ConfigurationResult> faulted = configurations.stream().filter(c -> c.fault() != null).toList();
         if (!faulted.isEmpty()) {
@@ -81,6 +87,15 @@ public final class ConsoleTable {
     static String counted(CounterCheck check) {
         return String.format(Locale.ROOT, "counted %d of %d requests%s", check.highestCount(), check.requests(),
                 check.exact() ? ": exact" : " (" + check.repeatedCounts() + " repeated counts)");
+    }
+
+    /** "310/45/120": the three buckets' CPU per request, "-" for one that is not there (no downstream). */
+    private static String cpuPerRequest(ResourceSummary r) {
+        if (r == null) {
+            return "-";
+        }
+        return number(r.serverCpuMicrosPerRequest().mean()) + "/" + number(r.downstreamCpuMicrosPerRequest().mean())
+                + "/" + number(r.generatorCpuMicrosPerRequest().mean());
     }
 
     private static String withCi(Estimate e) {

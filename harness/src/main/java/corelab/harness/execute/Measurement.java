@@ -10,6 +10,7 @@ import corelab.harness.load.CounterLedger;
 import corelab.harness.load.LoadGenerator;
 import corelab.harness.load.LoadModel;
 import corelab.harness.load.RequestTemplate;
+import corelab.harness.measure.ResourceMeter;
 import corelab.harness.measure.RunFailure;
 import corelab.harness.measure.ServerUnderTest;
 import corelab.harness.measure.TrialRecorder;
@@ -120,6 +121,7 @@ final class Measurement {
             OtherServers idle = OtherServers.start(others);
             TreeSample atStart = sampleServer();
             Map<Long, StatsLine> statsAtStart = server.statsByProcess();
+            ResourceMeter resources = ResourceMeter.start(server);
             hooks.trialStarted(id(), index, server);
             next = load.sample().endNanos(); // the re-warm is dropped: never in a trial
             TrialRecorder recorder = new TrialRecorder(index, point.model(), coresAllowed, atStart, statsAtStart,
@@ -130,11 +132,13 @@ final class Measurement {
                 secondsDone.accept(1);
                 checkServerAlive();
             }
+            resources.stop();
             hooks.trialEnded(id(), index, server);
             ProcessHandle root = server.handle();
             TreeMemory memory = root == null ? TreeMemory.UNKNOWN : ProcessTreeSampler.memory(root);
             double otherCores = idle.coresSinceStart();
-            trials.add(recorder.finish(server.statsByProcess(), otherCores, idle.whyUnknown(otherCores), memory));
+            TrialResult trial = recorder.finish(server.statsByProcess(), otherCores, idle.whyUnknown(otherCores), memory);
+            trials.add(trial.withResources(resources.finish(trial)));
         }
         hooks.trialRecorded(id(), index, server);
     }
@@ -220,12 +224,14 @@ final class Measurement {
             secondsDone.accept(rewarmSeconds);
         }
         OtherServers idle = OtherServers.start(others);
+        ResourceMeter resources = ResourceMeter.start(server);
         TrialRecorder recorder = new TrialRecorder(index, point.model(), coresAllowed, sampleServer(),
                 server.statsByProcess(), System.nanoTime());
         hooks.trialStarted(id(), index, server);
         List<String> command = toolCommand(durations.trialSeconds(), target);
         ToolRun.Measured measured = runToolOnce(durations.trialSeconds(), target);
         long end = System.nanoTime();
+        resources.stop();
         hooks.trialEnded(id(), index, server);
         secondsDone.accept(durations.trialSeconds());
         checkServerAlive();
@@ -236,9 +242,10 @@ final class Measurement {
         ProcessHandle root = server.handle();
         TreeMemory memory = root == null ? TreeMemory.UNKNOWN : ProcessTreeSampler.memory(root);
         double otherCores = idle.coresSinceStart();
-        trials.add(recorder.finishTool(new ToolTrial(point.generator().word(), command, missing), measured.figures(),
-                measured.cpuNanos(), toolThreads(), sampleServer(), server.statsByProcess(), end,
-                otherCores, idle.whyUnknown(otherCores), memory));
+        TrialResult trial = recorder.finishTool(new ToolTrial(point.generator().word(), command, missing),
+                measured.figures(), measured.cpuNanos(), toolThreads(), sampleServer(), server.statsByProcess(), end,
+                otherCores, idle.whyUnknown(otherCores), memory);
+        trials.add(trial.withResources(resources.finish(trial)));
         hooks.trialRecorded(id(), index, server);
     }
 

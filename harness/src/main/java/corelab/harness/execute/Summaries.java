@@ -12,6 +12,7 @@ import corelab.results.ConfigurationResult;
 import corelab.results.CounterCheck;
 import corelab.results.FaultResult;
 import corelab.results.IntervalResult;
+import corelab.results.ResourceSummary;
 import corelab.results.Summary;
 import corelab.results.TrialResult;
 import corelab.results.Verdict;
@@ -89,7 +90,7 @@ final class Summaries {
                 estimate(trials, t -> t.server() == null ? Double.NaN : t.server().cpuCoresUsed()),
                 estimate(trials, t -> t.server() == null ? Double.NaN : t.server().rssBytesMax()),
                 estimate(trials, t -> t.generator().utilization()),
-                completed + failed == 0 ? 0 : 100.0 * failed / (completed + failed));
+                completed + failed == 0 ? 0 : 100.0 * failed / (completed + failed), ResourceSummary.of(trials));
     }
 
     /** An estimate over the trials that have the figure (a finite one); none has it: all NaN. */

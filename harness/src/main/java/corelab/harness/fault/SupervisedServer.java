@@ -66,7 +66,8 @@ public final class SupervisedServer implements ServerUnderTest {
     }
 
     /**
-     * A corelab mode whose root JVM gets {@code jvmFlags} (-DserverJvmFlags), calling {@code backend} (null: none):
+     * A corelab mode whose JVMs (a cluster's workers too) get {@code jvmFlags} (-DserverJvmFlags), calling {@code backend}
+     * (null: none):
      * the backend is not part of the fault, so it outlives every restart, and closes after the server.
      */
     public static SupervisedServer start(ServerOptions options, int cores, List<String> jvmFlags,

@@ -52,8 +52,8 @@ public record BenchmarkOptions(ServerSweep servers, LoadSweep load, GeneratorSet
                     + " sampled every 100 ms, one observation: no CI");
     public static final Option<String> SERVER_JVM_FLAGS = Option.of("serverJvmFlags",
             ValueType.optional(ValueType.text(true)), null,
-            "flags for the root JVM of every server corelab starts (a cluster's primary: its workers keep their"
-                    + " own), e.g. \"-Xms512m -Xmx512m\"; recorded in provenance");
+            "flags for every server JVM corelab starts, a cluster's primary and each of its workers, e.g."
+                    + " \"-Xms512m -Xmx512m\" (an equal heap for every mode); recorded in provenance");
     public static final Option<Path> RESULTS_DIR = Option.of("resultsDir", ValueType.custom(Path::of, Path::toString),
             Path.of("results"), "where each run's results folder is made");
 
@@ -155,7 +155,7 @@ public record BenchmarkOptions(ServerSweep servers, LoadSweep load, GeneratorSet
         }
         return new BenchmarkOptions(servers, load, generator, durations, schedule, thresholds, target,
                 serverCmd, faults, values.get(RESULTS_DIR), values.get(SERVER_JVM_FLAGS) == null ? List.of()
-                        : List.of(values.get(SERVER_JVM_FLAGS).strip().split("\\s+")), profiling);
+                        : ServerOptions.jvmFlags(values.get(SERVER_JVM_FLAGS)), profiling);
     }
 
     /**

@@ -1,5 +1,7 @@
 package corelab.harness.server;
 
+import corelab.modes.counter.RedisServer;
+import java.nio.file.Path;
 import java.util.Objects;
 
 /**
@@ -22,5 +24,20 @@ public record ProcessSample(long pid, long parentPid, String command, long cpuNa
         if (cpuNanos < UNAVAILABLE || rssBytes < UNAVAILABLE || threads < UNAVAILABLE) {
             throw new IllegalArgumentException("cpuNanos, rssBytes and threads are -1 (unavailable) or more: " + pid);
         }
+    }
+
+    /**
+     * Whether this process is a service the server calls rather than the server itself: a redis-server that a
+     * server started for {@code counter=redis} lives in its tree, but its CPU and memory are the downstream's.
+     */
+    public boolean downstreamService() {
+        return downstreamService(command);
+    }
+
+    /** As {@link #downstreamService()}, from a process's short command ({@link ProcessSample#command}). */
+    public static boolean downstreamService(String command) {
+        int space = command.indexOf(' ');
+        String executable = Path.of(space < 0 ? command : command.substring(0, space)).getFileName().toString();
+        return executable.equals(RedisServer.PROGRAM);
     }
 }

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 
 /**
@@ -38,6 +39,11 @@ public final class ProcessTreeSampler {
 
     /** The tree's RSS and PSS, summed over its live processes, now; each -1 if any process's is unknown. */
     public static TreeMemory memory(ProcessHandle root) {
+        return memory(root, process -> true);
+    }
+
+    /** As {@link #memory(ProcessHandle)}, over the processes of the tree that {@code include} accepts. */
+    public static TreeMemory memory(ProcessHandle root, Predicate<ProcessSample> include) {
         if (!available()) {
             return TreeMemory.UNKNOWN;
         }
@@ -45,10 +51,10 @@ public final class ProcessTreeSampler {
         long pss = 0;
         for (ProcessHandle process : Stream.concat(Stream.of(root), root.descendants()).toList()) {
             Optional<ProcessSample> sample = ProcFiles.read(process.pid());
-            long processPss = ProcFiles.pssBytes(process.pid());
-            if (sample.isEmpty()) {
-                continue; // gone meanwhile
+            if (sample.isEmpty() || !include.test(sample.get())) {
+                continue; // gone meanwhile, or not asked for
             }
+            long processPss = ProcFiles.pssBytes(process.pid());
             rss = rss < 0 || sample.get().rssBytes() < 0 ? ProcessSample.UNAVAILABLE : rss + sample.get().rssBytes();
             pss = pss < 0 || processPss < 0 ? ProcessSample.UNAVAILABLE : pss + processPss;
         }

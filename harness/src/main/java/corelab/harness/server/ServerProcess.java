@@ -78,12 +78,18 @@ public final class ServerProcess implements AutoCloseable {
     /**
      * Starts a corelab mode as its own process, restricted to {@code cores} CPUs (0: no
      * restriction), with {@code statsIntervalMillis=1000}, and waits for its ready line.
+     * {@code jvmFlags} go to every JVM of the server: the root's command line, and a cluster's
+     * workers through their primary ({@code workerJvmFlags}), so every mode runs with the same heap.
      */
     public static ServerProcess startMode(ServerOptions options, int cores, List<String> jvmFlags,
                                           Duration readyTimeout) throws IOException {
         requirePositive(readyTimeout);
+        ServerOptions measured = options.withStatsIntervalMillis(STATS_INTERVAL_MILLIS);
+        if (options.mode() == Mode.CLUSTER) {
+            measured = measured.withWorkerJvmFlags(jvmFlags);
+        }
         // exitWithStdin=true: the lifeline, see the class comment
-        List<String> args = new ServerArgs(options.withStatsIntervalMillis(STATS_INTERVAL_MILLIS), 0, true).toArgs();
+        List<String> args = new ServerArgs(measured, 0, true).toArgs();
         List<String> command = new ArrayList<>(Cores.commandPrefix(cores));
         command.addAll(JvmCommand.forMain(ServerMain.class, jvmFlags, args));
         String what = "the corelab server (mode=" + options.mode().word() + ")";

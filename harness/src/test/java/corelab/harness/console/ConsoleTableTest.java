@@ -8,6 +8,9 @@ import corelab.results.ConfigurationResult;
 import corelab.results.Errors;
 import corelab.results.GeneratorUsage;
 import corelab.results.Latency;
+import corelab.results.ResourceBucket;
+import corelab.results.ResourceSummary;
+import corelab.results.ResourceUse;
 import corelab.results.ServerUsage;
 import corelab.results.Summary;
 import corelab.results.TrialResult;
@@ -15,6 +18,7 @@ import corelab.results.Verdict;
 import corelab.results.stats.Estimate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** The notes column of the console's summary. */
@@ -26,6 +30,27 @@ class ConsoleTableTest {
         String platform = line(table, "platform/c64");
         assertTrue(platform.contains("the server refused 7 connections (maxConnections were open)"), platform);
         assertFalse(line(table, "single/c64").contains("refused"), table);
+    }
+
+    /** The three buckets side by side, "-" where a bucket is not there, and a line that says what they are. */
+    @Test
+    void eachRequestsCpuIsShownInItsThreeBuckets() {
+        ConfigurationResult plain = configuration("single/c64", 0, 0, 0);
+        List<TrialResult> trials = plain.trials().stream().map(t -> t.withResources(new ResourceUse(
+                ResourceBucket.of(0.31, 1000, 300_000_000L, 200_000_000L), null, ResourceBucket.of(0.12, 1000, null, null),
+                Map.of("downstream", "none", "generator.memory", "harness")))).toList();
+        Summary s = plain.summary();
+        Summary summary = new Summary(s.throughputPerSecond(), s.throughputPerCore(), s.requestsPerCpuSecond(),
+                s.p50Micros(), s.p99Micros(), s.p999Micros(), s.uncorrectedP99Micros(), s.serverCpuCores(),
+                s.serverRssBytes(), s.generatorUtilization(), 0, ResourceSummary.of(trials));
+        ConfigurationResult measured = new ConfigurationResult(plain.configuration(), plain.verdict(), 1, null,
+                summary, trials, null);
+        String table = ConsoleTable.render(List.of(measured), List.of());
+        assertTrue(line(table, "single/c64").contains(" 310/-/120 "), table);
+        assertTrue(line(table, "single/c64").contains(" 200 "), "PSS in MB: " + table);
+        assertTrue(table.contains("µs/req s/d/g: CPU per request of the server's tree"), table);
+        assertFalse(ConsoleTable.render(List.of(plain), List.of()).contains("µs/req s/d/g: CPU"),
+                "no buckets measured, nothing to explain");
     }
 
     private static String line(String table, String id) {

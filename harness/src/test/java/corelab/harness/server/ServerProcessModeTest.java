@@ -16,6 +16,9 @@ import corelab.testkit.HttpConnection;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -112,6 +115,28 @@ class ServerProcessModeTest {
                 List.of("-XX:+NoSuchCorelabFlag"), READY_TIMEOUT));
         assertTrue(e.getMessage().contains("before it was ready") && e.getMessage().contains("NoSuchCorelabFlag"),
                 e.getMessage());
+    }
+
+    /**
+     * -DserverJvmFlags reach every JVM of a cluster, not only the primary the harness launches: each worker's
+     * command line carries the flag among its JVM options, before the main class (not as a program argument).
+     */
+    @Test
+    void theServersJvmFlagsReachEveryWorkerOfACluster() throws Exception {
+        String flag = "-Xmx97m";
+        ServerProcess server = ServerProcess.startMode(options("mode", "cluster", "workers", "2"), 0, List.of(flag),
+                READY_TIMEOUT);
+        started.add(server);
+        List<Long> tree = Trees.pids(server.handle());
+        everyPid.addAll(tree);
+        assertEquals(3, tree.size(), "primary and two workers: " + tree);
+        for (long pid : tree) {
+            List<String> argv = List.of(new String(Files.readAllBytes(Path.of("/proc", Long.toString(pid), "cmdline")),
+                    StandardCharsets.UTF_8).split("\0"));
+            int main = argv.indexOf(ServerMain.class.getName());
+            assertTrue(main > 0 && argv.subList(0, main).contains(flag), pid + ": " + argv);
+        }
+        assertEquals(200, Http.get(server.address(), "/hello").status());
     }
 
     @Test

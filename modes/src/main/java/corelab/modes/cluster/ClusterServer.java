@@ -15,6 +15,7 @@ import corelab.modes.wire.WorkerReloadedLine;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.InetSocketAddress;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -102,7 +103,9 @@ public final class ClusterServer implements ModeServer {
         cluster.onGiveUp(this::stopBecause);
         try {
             for (int i = 0; i < options.workers(); i++) {
-                cluster.fork(front.workerEnvironment(), front.workerJvmFlags());
+                List<String> jvmFlags = new ArrayList<>(options.workerJvmFlags());
+                jvmFlags.addAll(front.workerJvmFlags());
+                cluster.fork(front.workerEnvironment(), jvmFlags);
             }
             for (Worker worker : cluster.workers()) {
                 awaitListening(worker);

@@ -22,7 +22,8 @@ public record ServerOptions(Mode mode, Mode workerMode, String host, int port, i
                             int offloadThreads, WorkloadSettings workloads, int backendPort, HttpLimits limits,
                             int statsIntervalMillis, boolean crashEndpoints, String crashSecret, Balance balance,
                             int maxRestarts,
-                            int minUptimeMillis, int restartDelayMillis, CounterStore counter, int redisPort) {
+                            int minUptimeMillis, int restartDelayMillis, CounterStore counter, int redisPort,
+                            List<String> workerJvmFlags) {
 
     public static final int CORES = Runtime.getRuntime().availableProcessors();
     /** The longest wait before restarting a crashed worker: restart delays double up to here (pm2 has no cap). */
@@ -102,6 +103,11 @@ public record ServerOptions(Mode mode, Mode workerMode, String host, int port, i
     public static final Option<Integer> RESTART_DELAY_MILLIS = Option.of("restartDelayMillis",
             wholeNumber(1, MAX_RESTART_DELAY_MILLIS), 100, "wait before the first restart, doubled after each"
                     + " unstable one, up to " + MAX_RESTART_DELAY_MILLIS + " ms").onlyIn(Mode.CLUSTER);
+    // The root JVM's flags are its launcher's to give; the workers' are the primary's, so it needs to be told them.
+    public static final Option<List<String>> WORKER_JVM_FLAGS = Option.of("workerJvmFlags",
+            ValueType.<List<String>>custom(ServerOptions::jvmFlags, flags -> String.join(" ", flags)), List.of(),
+            "JVM flags every worker is started with, separated by spaces (a measured run gives them its"
+                    + " -DserverJvmFlags, as it gives the primary)").onlyIn(Mode.CLUSTER);
 
     /** Every option with where the record keeps it, in the order of the help and of a server's arguments. */
     private static final List<Field<?>> FIELDS = List.of(
@@ -130,7 +136,8 @@ public record ServerOptions(Mode mode, Mode workerMode, String host, int port, i
             new Field<>(BALANCE, ServerOptions::balance),
             new Field<>(MAX_RESTARTS, ServerOptions::maxRestarts),
             new Field<>(MIN_UPTIME_MILLIS, ServerOptions::minUptimeMillis),
-            new Field<>(RESTART_DELAY_MILLIS, ServerOptions::restartDelayMillis));
+            new Field<>(RESTART_DELAY_MILLIS, ServerOptions::restartDelayMillis),
+            new Field<>(WORKER_JVM_FLAGS, ServerOptions::workerJvmFlags));
 
     public static final OptionSet OPTIONS = new OptionSet(FIELDS.stream().<Option<?>>map(Field::option).toList());
 
@@ -149,6 +156,7 @@ public record ServerOptions(Mode mode, Mode workerMode, String host, int port, i
         MIN_UPTIME_MILLIS.check(minUptimeMillis);
         RESTART_DELAY_MILLIS.check(restartDelayMillis);
         REDIS_PORT.check(redisPort);
+        workerJvmFlags = List.copyOf(workerJvmFlags);
         if (!crashSecret.matches("[A-Za-z0-9_-]*")) { // it travels in a URL and in the ready line
             throw new OptionException("crashSecret: letters, digits, '-' and '_' only");
         }
@@ -244,6 +252,15 @@ public record ServerOptions(Mode mode, Mode workerMode, String host, int port, i
         return with(BALANCE, newBalance);
     }
 
+    public ServerOptions withWorkerJvmFlags(List<String> newWorkerJvmFlags) {
+        return with(WORKER_JVM_FLAGS, List.copyOf(newWorkerJvmFlags));
+    }
+
+    /** {@code "-Xms64m  -Xmx64m"} as its flags; blank: none. */
+    public static List<String> jvmFlags(String text) {
+        return text.isBlank() ? List.of() : List.of(text.strip().split("\\s+"));
+    }
+
     /**
      * Refuses a value this server's mode cannot serve ({@code counter=primary} without a
      * cluster). Checked where a server of its own starts, and not in the constructor: a
@@ -266,7 +283,7 @@ public record ServerOptions(Mode mode, Mode workerMode, String host, int port, i
                     values.get(STATS_INTERVAL_MILLIS), values.get(CRASH_ENDPOINTS), values.get(CRASH_SECRET),
                     values.get(BALANCE),
                     values.get(MAX_RESTARTS), values.get(MIN_UPTIME_MILLIS), values.get(RESTART_DELAY_MILLIS),
-                    values.get(COUNTER), values.get(REDIS_PORT));
+                    values.get(COUNTER), values.get(REDIS_PORT), values.get(WORKER_JVM_FLAGS));
         } catch (OptionException e) {
             throw e;
         } catch (IllegalArgumentException e) {

@@ -57,7 +57,8 @@ class ServerOptionsTest {
             Map.entry("maxConnections", "50"), Map.entry("crashEndpoints", "true"), Map.entry("crashSecret", "s3cret"),
             Map.entry("counter", "primary"),
             Map.entry("redisPort", "6380"), Map.entry("statsIntervalMillis", "1000"), Map.entry("balance", "nginx"),
-            Map.entry("maxRestarts", "2"), Map.entry("minUptimeMillis", "500"), Map.entry("restartDelayMillis", "10"));
+            Map.entry("maxRestarts", "2"), Map.entry("minUptimeMillis", "500"), Map.entry("restartDelayMillis", "10"),
+            Map.entry("workerJvmFlags", "-Xms64m -Xmx64m"));
 
     @Test
     void everyOptionRoundTripsThroughAnotherJvmsArguments() {
@@ -86,7 +87,8 @@ class ServerOptionsTest {
                 .withCrashSecret("s3cret")
                 .withCounter(CounterStore.PRIMARY).withRedisPort(6380).withStatsIntervalMillis(1000)
                 .withBalance(Balance.NGINX).with(ServerOptions.MAX_RESTARTS, 2)
-                .with(ServerOptions.MIN_UPTIME_MILLIS, 500).with(ServerOptions.RESTART_DELAY_MILLIS, 10);
+                .with(ServerOptions.MIN_UPTIME_MILLIS, 500).with(ServerOptions.RESTART_DELAY_MILLIS, 10)
+                .withWorkerJvmFlags(List.of("-Xms64m", "-Xmx64m"));
         assertEquals(ServerOptions.parse(NOT_DEFAULT), typed);
     }
 

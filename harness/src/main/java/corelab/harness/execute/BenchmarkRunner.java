@@ -20,6 +20,7 @@ import corelab.modes.options.ServerOptions;
 import corelab.results.Calibration;
 import corelab.results.ComparisonResult;
 import corelab.results.Comparisons;
+import corelab.results.CorePinning;
 import corelab.results.ConfigurationResult;
 import corelab.results.Provenance;
 import corelab.results.ResultsFolder;
@@ -256,7 +257,7 @@ public final class BenchmarkRunner {
             configurations.addAll(faultRuns);
         }
         List<ComparisonResult> comparisons = Comparisons.of(configurations,
-                options.thresholds().equivalencePercent());
+                options.thresholds().equivalencePercent(), CorePinning.shared(provenance));
         return new RunResult(RunResult.SCHEMA_VERSION, runId, status, failure, started.toString(),
                 Instant.now().toString(), provenance, resolvedOptions, interleaved == null ? null : interleaved.recorded(),
                 calibration, configurations, comparisons);

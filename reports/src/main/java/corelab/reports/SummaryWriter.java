@@ -107,7 +107,8 @@ final class SummaryWriter {
         out.append(". Throughput, which measures the shared machine and ranks nothing: ")
                 .append(compared.stream().map(c -> view.label(c) + " " + c.summary().throughputPerSecond().format("req/s"))
                         .collect(Collectors.joining(", ")));
-        return out.append(notRanked(view, left)).append('.').toString();
+        return out.append(notRanked(view, left)).append(". But ").append(Comparisons.CPU_PER_REQUEST_CAVEAT)
+                .append('.').toString();
     }
 
     private static boolean onCpuPerRequest(RunView view, ConfigurationResult c) {

@@ -188,6 +188,7 @@ class ReportTest {
                 + " than offload (95% CI 44.8% to 50.2%, Holm p &lt; 0.001 over 10 comparisons)"), summary);
         assertTrue(summary.contains(". Throughput, which measures the shared machine and ranks nothing: single 14000"),
                 summary);
+        assertTrue(summary.contains(". But each mode&#39;s cost is at the rate it reached"), "and what it cannot say");
         assertTrue(summary.contains("1 of 29 configurations are INVALID and are left out of the rankings above (1 of"
                 + " them, whose only fault is a saturated load generator, are ranked on hello by server CPU per request"
                 + " only)"), summary);

@@ -52,7 +52,8 @@ public final class ConsoleTable {
             comparisons.stream().filter(r -> r.metric().equals(Comparisons.CPU_PER_REQUEST)).findFirst()
                     .ifPresent(r -> out.append("  on ").append(r.workload()).append(", modes are compared by ")
                             .append(Comparisons.CPU_PER_REQUEST).append(", not throughput: ")
-                            .append(Comparisons.CPU_PER_REQUEST_WHY).append('\n'));
+                            .append(Comparisons.CPU_PER_REQUEST_WHY).append("; but ")
+                            .append(Comparisons.CPU_PER_REQUEST_CAVEAT).append('\n'));
             // Only differences significant after Holm's correction and larger than the margin are findings to
             // state; the rest are counted by what the data can say about them.
             comparisons.stream().filter(r -> r.comparison().ranks())

@@ -37,7 +37,7 @@ class ConsoleTableTest {
                 configuration("virtual/c64", saturated, new double[] {70_000, 71_000, 72_000}, 0, 0, 0));
         String table = ConsoleTable.render(run, Comparisons.of(run, 5.0, true));
         assertTrue(table.contains("on hello, modes are compared by server CPU per request, not throughput: "
-                + Comparisons.CPU_PER_REQUEST_WHY), table);
+                + Comparisons.CPU_PER_REQUEST_WHY + "; but " + Comparisons.CPU_PER_REQUEST_CAVEAT), table);
         assertTrue(table.contains("by server CPU per request (not throughput), single is 48.9% cheaper than virtual"),
                 table);
         assertFalse(table.contains("compared with nothing"), table);

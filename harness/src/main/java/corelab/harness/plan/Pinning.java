@@ -8,6 +8,7 @@ import corelab.modes.options.OptionException;
 import corelab.modes.options.ValueType;
 import corelab.results.CorePinning;
 import java.util.List;
+import java.util.function.IntFunction;
 import java.util.stream.IntStream;
 
 /**
@@ -33,15 +34,24 @@ public record Pinning(CoreSplit split, String note) {
     }
 
     static Pinning read(boolean wanted, int generatorThreads, List<Integer> coresSweep) {
-        return decide(wanted, CpuList.ofCurrentThread(), Cores.tasksetInstalled(), generatorThreads, coresSweep);
+        return decide(wanted, CpuList.ofCurrentThread(), CpuList::sameCore, Cores.tasksetInstalled(), generatorThreads,
+                coresSweep);
+    }
+
+    /** As below, on a machine without SMT: each CPU a core of its own. */
+    static Pinning decide(boolean wanted, List<Integer> allowedCpus, boolean tasksetInstalled, int generatorThreads,
+                          List<Integer> coresSweep) {
+        return decide(wanted, allowedCpus, List::of, tasksetInstalled, generatorThreads, coresSweep);
     }
 
     /**
-     * The decision, from the CPUs this process may use ({@code allowedCpus}, in order): every {@code -Dcores} of
-     * the sweep must fit beside the generator, or the run is refused in words.
+     * The decision, from the CPUs this process may use ({@code allowedCpus}, in order) and which share a core
+     * ({@code sameCore}): every {@code -Dcores} of the sweep must fit beside the generator, or the run is refused in
+     * words. CPUs are split as numbered; where a generator CPU and a server CPU are SMT siblings of one core, the
+     * note says so, since they then share that core's execution units and caches.
      */
-    static Pinning decide(boolean wanted, List<Integer> allowedCpus, boolean tasksetInstalled, int generatorThreads,
-                          List<Integer> coresSweep) {
+    static Pinning decide(boolean wanted, List<Integer> allowedCpus, IntFunction<List<Integer>> sameCore,
+                          boolean tasksetInstalled, int generatorThreads, List<Integer> coresSweep) {
         if (!wanted) {
             return none("-D" + PIN.name() + "=false");
         }
@@ -68,8 +78,13 @@ public record Pinning(CoreSplit split, String note) {
                         + CoreSplit.MIN_CPUS + " up; -D" + PIN.name() + "=false lets them share)");
             }
         }
-        return new Pinning(widest, "load generator on CPUs " + CpuList.format(widest.generatorCpus())
-                + ", server on CPUs " + CpuList.format(widest.serverCpus()));
+        CoreSplit split = widest;
+        List<String> shared = split.generatorCpus().stream().flatMap(g -> sameCore.apply(g).stream()
+                .filter(split.serverCpus()::contains).map(s -> g + " and " + s)).toList();
+        return new Pinning(split, "load generator on CPUs " + CpuList.format(split.generatorCpus())
+                + ", server on CPUs " + CpuList.format(split.serverCpus())
+                + (shared.isEmpty() ? "" : "; but CPUs " + String.join(", ", shared) + " are SMT siblings of one"
+                + " core: there the generator and the server share its execution units"));
     }
 
     public boolean pinned() {

@@ -51,6 +51,22 @@ public final class CpuList {
     }
 
     /**
+     * The CPUs that share {@code cpu}'s core (SMT siblings, itself included), from sysfs: {@code core_cpus_list},
+     * or its older name {@code thread_siblings_list} (as perf reads them); just {@code cpu} where neither reads.
+     */
+    public static List<Integer> sameCore(int cpu) {
+        Path topology = Path.of("/sys/devices/system/cpu/cpu" + cpu + "/topology");
+        for (String name : List.of("core_cpus_list", "thread_siblings_list")) {
+            try {
+                return parse(Files.readString(topology.resolve(name), StandardCharsets.US_ASCII));
+            } catch (IOException | IllegalArgumentException | SecurityException e) {
+                // the next name, or none
+            }
+        }
+        return List.of(cpu);
+    }
+
+    /**
      * The CPUs the calling thread may run on (its affinity, within its cpuset), from
      * {@code /proc/thread-self/status}; empty where that cannot be read (not Linux).
      */

@@ -52,6 +52,18 @@ class PinningTest {
         assertTrue(sixteen.generatorCpus().stream().noneMatch(sixteen.record().serverCpus()::contains), "disjoint");
     }
 
+    /** Four CPUs, two cores of two hyperthreads each, numbered as many x86 machines do: 0 and 2 share a core. */
+    @Test
+    void smtSiblingsAcrossTheSplitAreNamed() {
+        Pinning four = Pinning.decide(true, cpus(4), cpu -> List.of(cpu % 2, cpu % 2 + 2), true, 1, List.of(0));
+        assertEquals("load generator on CPUs 3, server on CPUs 0-2; but CPUs 3 and 1 are SMT siblings of one core:"
+                + " there the generator and the server share its execution units", four.note());
+        Pinning paired = Pinning.decide(true, cpus(4), cpu -> List.of(cpu / 2 * 2, cpu / 2 * 2 + 1), true, 2,
+                List.of(0));
+        assertEquals("load generator on CPUs 2-3, server on CPUs 0-1", paired.note(),
+                "siblings 2 and 3 both the generator's");
+    }
+
     @Test
     void pinningThatCannotBeHonestIsLeftOffAndSaysWhy() {
         assertEquals("not pinned: -Dpin=false", Pinning.decide(false, cpus(8), true, 1, List.of(0)).note());

@@ -3,6 +3,7 @@ package corelab.harness.server;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -23,5 +24,8 @@ class CpuListTest {
         List<Integer> allowed = CpuList.ofCurrentThread();
         assertFalse(allowed.isEmpty(), "/proc/thread-self/status has Cpus_allowed_list on Linux");
         assertEquals(Runtime.getRuntime().availableProcessors(), allowed.size());
+        for (int cpu : allowed) {
+            assertTrue(CpuList.sameCore(cpu).contains(cpu), "a CPU shares its core with itself");
+        }
     }
 }

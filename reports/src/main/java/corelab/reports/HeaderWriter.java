@@ -93,6 +93,8 @@ final class HeaderWriter {
         facts.put("JDK", p.javaVersion() + " (" + p.javaVendor() + ", " + p.jvmName() + ")");
         facts.put("server JVM flags", p.serverJvmFlags().isEmpty() ? "none" : String.join(" ", p.serverJvmFlags()));
         facts.put("machine", p.os() + " " + p.osVersion() + " " + p.arch() + ", " + p.cores() + " cores, " + p.cpuModel());
+        facts.put("CPUs of the load generator and the server", p.pinning() == null
+                ? "not recorded (written before pinning was): shared" : p.pinning().note());
         facts.put("git commit", p.gitCommit() == null ? "unknown" : p.gitCommit());
         facts.put("corelab version", p.corelabVersion());
         facts.put("run", run.runId() + ", from " + run.startedAt() + " to " + run.endedAt());

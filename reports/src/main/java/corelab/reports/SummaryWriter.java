@@ -1,8 +1,10 @@
 package corelab.reports;
 
 import corelab.results.ComparisonResult;
+import corelab.results.Comparisons;
 import corelab.results.Configuration;
 import corelab.results.ConfigurationResult;
+import corelab.results.CorePinning;
 import corelab.results.FaultSentences;
 import corelab.results.RunLimits;
 import corelab.results.stats.Comparison;
@@ -18,7 +20,8 @@ import java.util.stream.Collectors;
 
 /**
  * The findings in plain words, drawn only from the statistics: per workload, the modes ranked by
- * throughput, and ranked apart only where the saved comparison says the difference is significant after
+ * throughput (hello, where the load generator shared the server's CPUs, by the server's CPU per request), and
+ * ranked apart only where the saved comparison says the difference is significant after
  * Holm's correction and larger than the equivalence margin. Every sentence carries the figure it rests on.
  */
 final class SummaryWriter {
@@ -52,9 +55,12 @@ final class SummaryWriter {
                             : "; INVALID: " + String.join("; ", c.verdict().invalidReasons()) + "."));
         }
         long invalid = view.configurations().stream().filter(c -> !c.verdict().valid()).count();
+        long onCpu = view.configurations().stream().filter(c -> !c.verdict().valid() && onCpuPerRequest(view, c)).count();
         if (invalid > 0) {
             findings.add(invalid + " of " + view.configurations().size() + " configurations are INVALID and are left"
-                    + " out of the rankings above; their reasons are listed below the summary.");
+                    + " out of the rankings above" + (onCpu == 0 ? "" : " (" + onCpu + " of them, whose only fault is"
+                    + " a saturated load generator, are ranked on hello by " + Comparisons.CPU_PER_REQUEST + " only)")
+                    + "; their reasons are listed below the summary.");
         }
         return findings;
     }
@@ -63,24 +69,13 @@ final class SummaryWriter {
         Configuration first = group.get(0).configuration();
         String where = "On " + slice.workload() + " (" + slice.describe()
                 + (RunView.usesCpu(first) ? ", " + first.cpuIterations() + " iterations" : "") + ")";
+        if (group.stream().anyMatch(c -> onCpuPerRequest(view, c))) {
+            return cpuRanking(view, where, group);
+        }
         List<ConfigurationResult> valid = group.stream().filter(c -> c.verdict().valid())
                 .sorted(Comparator.comparingDouble((ConfigurationResult c) -> throughput(c)).reversed()).toList();
         List<ConfigurationResult> invalid = group.stream().filter(c -> !c.verdict().valid()).toList();
-        StringBuilder out = new StringBuilder(where);
-        if (slice.workload().equals("hello") && first.coresAllowed() <= 2 && !valid.isEmpty()) {
-            // On two cores the generator and the server share them: hello's throughput measures how the machine
-            // was shared. The server's CPU per request is the server's own figure.
-            out.append(", server CPU per request first, since on ").append(first.coresAllowed())
-                    .append(first.coresAllowed() == 1 ? " core" : " cores")
-                    .append(" shared with the load generator hello's throughput measures the machine more than the"
-                            + " server: ")
-                    .append(valid.stream().sorted(Comparator.comparingDouble(SummaryWriter::cpuMicrosPerRequest))
-                            .map(c -> view.label(c) + " " + Numbers.compact(cpuMicrosPerRequest(c)) + " \u00b5s")
-                            .collect(Collectors.joining(", ")))
-                    .append(". Throughput: ");
-        } else {
-            out.append(", throughput: ");
-        }
+        StringBuilder out = new StringBuilder(where).append(", throughput: ");
         out.append(valid.stream().map(c -> view.label(c) + " " + c.summary().throughputPerSecond().format("req/s"))
                 .collect(Collectors.joining(", ")));
         if (valid.isEmpty()) {
@@ -88,22 +83,50 @@ final class SummaryWriter {
         } else if (valid.size() == 1) {
             out.append(" (the only valid configuration: nothing to compare it with)");
         } else {
-            out.append(". ").append(capitalize(tiers(view, valid)));
+            out.append(". ").append(capitalize(tiers(view, valid, false)));
         }
-        if (!invalid.isEmpty()) {
-            out.append(". Not ranked, because INVALID: ").append(invalid.stream()
-                    .map(c -> view.label(c) + " (" + String.join("; ", c.verdict().invalidReasons()) + ")")
-                    .collect(Collectors.joining(", ")));
-        }
-        return out.append('.').toString();
+        return out.append(notRanked(view, invalid)).append('.').toString();
+    }
+
+    /**
+     * hello where the generator shared the server's CPUs: led by the server's CPU per request, ranked on it
+     * (INVALID configurations whose only fault is a saturated generator included, see {@link Comparisons}), and
+     * the throughputs after it, unranked, since they measure how the machine was shared.
+     */
+    private static String cpuRanking(RunView view, String where, List<ConfigurationResult> group) {
+        List<ConfigurationResult> compared = group.stream().filter(c -> onCpuPerRequest(view, c))
+                .sorted(Comparator.comparingDouble(SummaryWriter::cpuMicrosPerRequest)).toList();
+        List<ConfigurationResult> left = group.stream().filter(c -> !compared.contains(c)).toList();
+        StringBuilder out = new StringBuilder(where).append(", by ").append(Comparisons.CPU_PER_REQUEST)
+                .append(", not throughput, because ").append(Comparisons.CPU_PER_REQUEST_WHY).append(": ")
+                .append(compared.stream().map(c -> view.label(c) + " " + Numbers.compact(cpuMicrosPerRequest(c))
+                        + " \u00b5s" + (c.verdict().valid() ? "" : " (its generator saturated)"))
+                        .collect(Collectors.joining(", ")));
+        out.append(compared.size() == 1 ? " (the only one: nothing to compare it with)"
+                : ". " + capitalize(tiers(view, compared, true)));
+        out.append(". Throughput, which measures the shared machine and ranks nothing: ")
+                .append(compared.stream().map(c -> view.label(c) + " " + c.summary().throughputPerSecond().format("req/s"))
+                        .collect(Collectors.joining(", ")));
+        return out.append(notRanked(view, left)).append(". But ").append(Comparisons.CPU_PER_REQUEST_CAVEAT)
+                .append('.').toString();
+    }
+
+    private static boolean onCpuPerRequest(RunView view, ConfigurationResult c) {
+        return Comparisons.CPU_PER_REQUEST.equals(Comparisons.metric(c, CorePinning.shared(view.run().provenance())));
+    }
+
+    private static String notRanked(RunView view, List<ConfigurationResult> invalid) {
+        return invalid.isEmpty() ? "" : ". Not ranked, because INVALID: " + invalid.stream()
+                .map(c -> view.label(c) + " (" + String.join("; ", c.verdict().invalidReasons()) + ")")
+                .collect(Collectors.joining(", "));
     }
 
     /**
      * Groups the ranked configurations into tiers: one joins the tier above unless its comparison with that
      * tier's leader ranks them (significant after Holm's correction and larger than the margin). Each tier
-     * below the first is measured against the top.
+     * below the first is measured against the top: on throughput, or on CPU per request ({@code cpu}).
      */
-    private static String tiers(RunView view, List<ConfigurationResult> ranked) {
+    private static String tiers(RunView view, List<ConfigurationResult> ranked, boolean cpu) {
         List<List<ConfigurationResult>> tiers = new ArrayList<>();
         for (ConfigurationResult c : ranked) {
             if (!tiers.isEmpty()) {
@@ -118,13 +141,15 @@ final class SummaryWriter {
         }
         ConfigurationResult top = tiers.get(0).get(0);
         List<String> parts = new ArrayList<>();
-        parts.add(tierText(view, tiers.get(0)));
+        parts.add(tierText(view, tiers.get(0), cpu));
         for (List<ConfigurationResult> tier : tiers.subList(1, tiers.size())) {
             ConfigurationResult leader = tier.get(0);
-            String part = view.label(leader) + " reaches only " + Numbers.percent(100 * throughput(leader) / throughput(top))
-                    + " of " + view.label(top) + "'s throughput: " + verdict(view, leader, top);
+            String part = view.label(leader) + (cpu ? " costs " + Numbers.percent(100 * cpuMicrosPerRequest(leader)
+                    / cpuMicrosPerRequest(top)) + " of " + view.label(top) + "'s server CPU per request: "
+                    : " reaches only " + Numbers.percent(100 * throughput(leader) / throughput(top))
+                    + " of " + view.label(top) + "'s throughput: ") + verdict(view, leader, top);
             if (tier.size() > 1) {
-                part += ", and " + tierText(view, tier);
+                part += ", and " + tierText(view, tier, cpu);
             }
             parts.add(part);
         }
@@ -135,10 +160,10 @@ final class SummaryWriter {
      * "a and b are practically the same: ..." when every member is shown equivalent to the leader, "a and b
      * are not ranked apart: ..." when the run could not tell, "a is highest" for a tier of one.
      */
-    private static String tierText(RunView view, List<ConfigurationResult> tier) {
+    private static String tierText(RunView view, List<ConfigurationResult> tier, boolean cpu) {
         ConfigurationResult leader = tier.get(0);
         if (tier.size() == 1) {
-            return view.label(leader) + " is highest";
+            return view.label(leader) + (cpu ? " is cheapest" : " is highest");
         }
         List<ConfigurationResult> others = tier.subList(1, tier.size());
         boolean same = others.stream().allMatch(c -> view.comparison(c, leader)
@@ -159,7 +184,7 @@ final class SummaryWriter {
         boolean aFirst = c.nameA().equals(a.configuration().id());
         ConfigurationResult first = aFirst ? a : b;
         ConfigurationResult second = aFirst ? b : a;
-        return c.named(view.label(first), view.label(second)).sentence("faster", "slower");
+        return Comparisons.sentence(c.named(view.label(first), view.label(second)), saved.get().metric());
     }
 
     private static String latency(RunView view, String workload, List<ConfigurationResult> group) {

@@ -67,7 +67,8 @@ final class TableWriter {
                     + " so none was compared.</p>\n");
             return;
         }
-        html.append("<p>Throughput of every pair measured under the same workload, load, cores and work, compared by"
+        html.append("<p>Throughput (on hello, where the load generator shared the server's CPUs, the server's CPU per"
+                + " request instead) of every pair measured under the same workload, load, cores and work, compared by"
                 + " Welch's t-test, with Holm's correction over all the pairs of a workload. A pair is practically the"
                 + " same when the 90% interval of its difference lies inside the equivalence margin (two one-sided"
                 + " tests); it ranks only when the difference is significant after the correction and larger than the"

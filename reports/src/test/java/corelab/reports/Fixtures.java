@@ -2,6 +2,7 @@ package corelab.reports;
 
 import corelab.results.Comparisons;
 import corelab.results.Configuration;
+import corelab.results.CorePinning;
 import corelab.results.ConfigurationResult;
 import corelab.results.CounterCheck;
 import corelab.results.Errors;
@@ -250,7 +251,8 @@ final class Fixtures {
                 new RunSchedule(RunSchedule.INTERLEAVED, 1234, 1, 1,
                         List.of(configurations.stream().filter(c -> c.fault() == null)
                                 .map(c -> c.configuration().id()).toList())),
-                null, configurations, Comparisons.of(configurations, ComparisonFamily.DEFAULT_EQUIVALENCE_PERCENT));
+                null, configurations, Comparisons.of(configurations, ComparisonFamily.DEFAULT_EQUIVALENCE_PERCENT,
+                CorePinning.shared(provenance)));
     }
 
     private static ConfigurationResult configuration(Spec s, Random random) {

@@ -9,6 +9,8 @@ import java.util.List;
  */
 public record Verdict(boolean valid, List<String> invalidReasons) {
     public static final Verdict VALID = new Verdict(true, List.of());
+    /** How every reason that blames the load generator begins: the harness writes it, comparisons look for it. */
+    public static final String GENERATOR_SATURATED = "the load generator was saturated";
 
     public Verdict {
         if (valid != invalidReasons.isEmpty()) {
@@ -20,5 +22,13 @@ public record Verdict(boolean valid, List<String> invalidReasons) {
     /** Valid when there is no reason to distrust the figures, else invalid for these reasons. */
     public static Verdict of(List<String> invalidReasons) {
         return new Verdict(invalidReasons.isEmpty(), invalidReasons);
+    }
+
+    /**
+     * Invalid only because the load generator was saturated: the throughput is the generator's, but the
+     * server's own counts (its CPU per answered request) are still the server's.
+     */
+    public boolean onlyGeneratorSaturated() {
+        return !valid && invalidReasons.stream().allMatch(reason -> reason.startsWith(GENERATOR_SATURATED));
     }
 }

@@ -1,6 +1,7 @@
 package corelab.harness.console;
 
 import corelab.results.ComparisonResult;
+import corelab.results.Comparisons;
 import corelab.results.ConfigurationResult;
 import corelab.results.CounterCheck;
 import corelab.results.FaultSentences;
@@ -10,9 +11,11 @@ import corelab.results.stats.Estimate;
 import corelab.results.stats.Outcome;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /** The short table of headline figures printed at the end of a run. */
@@ -44,17 +47,27 @@ public final class ConsoleTable {
             out.append("\nfaults (each one run, one observation: no confidence interval):\n");
             faulted.forEach(c -> out.append("  ").append(FaultSentences.of(c)).append('\n'));
         }
-        // INVALID configurations are never compared (corelab.results.Comparisons leaves them out).
-        long invalid = configurations.stream().filter(c -> c.fault() == null && !c.verdict().valid()).count();
+        // INVALID configurations are compared with nothing (corelab.results.Comparisons leaves them out), except
+        // on hello where the generator shared the server's CPUs: there all are compared on CPU per request.
+        Set<String> compared = new HashSet<>();
+        comparisons.forEach(r -> compared.addAll(List.of(r.comparison().nameA(), r.comparison().nameB())));
+        long invalid = configurations.stream().filter(c -> c.fault() == null && !c.verdict().valid())
+                .filter(c -> !compared.contains(c.configuration().id())).count();
         if (!comparisons.isEmpty()) {
             out.append('\n');
+            comparisons.stream().filter(r -> r.metric().equals(Comparisons.CPU_PER_REQUEST)).findFirst()
+                    .ifPresent(r -> out.append("  on ").append(r.workload()).append(", modes are compared by ")
+                            .append(Comparisons.CPU_PER_REQUEST).append(", not throughput: ")
+                            .append(Comparisons.CPU_PER_REQUEST_WHY).append("; but ")
+                            .append(Comparisons.CPU_PER_REQUEST_CAVEAT).append('\n'));
             // Only differences significant after Holm's correction and larger than the margin are findings to
             // state; the rest are counted by what the data can say about them.
             comparisons.stream().filter(r -> r.comparison().ranks())
                     .forEach(r -> out.append("  ").append(r.sentence()).append('\n'));
             Map<String, Map<Outcome, Long>> others = new TreeMap<>();
             comparisons.stream().filter(r -> !r.comparison().ranks()).forEach(r -> others
-                    .computeIfAbsent(r.workload(), k -> new EnumMap<>(Outcome.class))
+                    .computeIfAbsent(r.workload() + (r.metric().equals(Comparisons.THROUGHPUT) ? ""
+                            : " by " + r.metric()), k -> new EnumMap<>(Outcome.class))
                     .merge(r.comparison().outcome(), 1L, Long::sum));
             others.forEach((workload, counts) -> counts.forEach((outcome, count) -> out.append("  on ")
                     .append(workload).append(", ").append(count).append(" pair(s): ").append(outcome.words())

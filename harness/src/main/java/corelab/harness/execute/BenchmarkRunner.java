@@ -11,6 +11,7 @@ import corelab.harness.measure.Calibrator;
 import corelab.harness.measure.RunFailure;
 import corelab.harness.measure.ServerUnderTest;
 import corelab.harness.plan.BenchmarkOptions;
+import corelab.harness.plan.Pinning;
 import corelab.harness.plan.LoadPoint;
 import corelab.harness.plan.Plan;
 import corelab.harness.plan.Schedule;
@@ -22,6 +23,7 @@ import corelab.results.Calibration;
 import corelab.results.Capacities;
 import corelab.results.ComparisonResult;
 import corelab.results.Comparisons;
+import corelab.results.CorePinning;
 import corelab.results.ConfigurationResult;
 import corelab.results.Provenance;
 import corelab.results.ResultsFolder;
@@ -77,7 +79,8 @@ public final class BenchmarkRunner {
             throw new UncheckedIOException("cannot create a results folder in " + options.resultsDir(), e);
         }
         this.runId = folder.path().getFileName().toString(); // "-2" when another run started in the same second
-        this.provenance = ProvenanceProbe.probe(options.serverJvmFlags(), Commands.labCommand(givenOptions));
+        this.provenance = ProvenanceProbe.probe(options.serverJvmFlags(), Commands.labCommand(givenOptions),
+                options.generator().pinning().record());
         this.schedule = options.schedule().drawn();
     }
 
@@ -103,6 +106,8 @@ public final class BenchmarkRunner {
                     + options.profiling().event().word() + "), each trial on its own; " + plan.servers().get(0).label()
                     + "'s first configuration is also measured unprofiled, for the profiler's cost");
         }
+        console.println("corelab: " + options.generator().pinning().note()
+                + (options.generator().pinning().pinned() ? " (-D" + Pinning.PIN.name() + "=false lets them share)" : ""));
         console.println("corelab: results go to " + folder.path().toAbsolutePath());
         Thread interruptSaver = new Thread(this::saveInterrupted, "corelab-save-on-exit");
         Runtime.getRuntime().addShutdownHook(interruptSaver);
@@ -211,13 +216,14 @@ public final class BenchmarkRunner {
     }
 
     private ServerUnderTest start(ServerPlan plan) throws RunFailure {
+        int cores = options.generator().pinning().serverCores(plan.cores()); // pinned: off the generator's CPUs
         try {
             if (options.target() != null) {
                 return ServerUnderTest.remote(options.target());
             }
             if (options.serverCmd() != null) {
                 return ServerUnderTest.of(ServerProcess.startCommand(options.serverCmd(), options.servers().base().host(),
-                        plan.cores(), READY_TIMEOUT));
+                        cores, READY_TIMEOUT));
             }
             // The harness owns the io backend of a measured run: a process of its own, measured apart.
             BackendProcess backend = plan.callsBackend() ? BackendProcess.start(READY_TIMEOUT) : null;
@@ -225,17 +231,17 @@ public final class BenchmarkRunner {
                 ServerOptions serverOptions = backend == null ? plan.options()
                         : plan.options().withBackendPort(backend.port());
                 if (plan.mode().isNode()) {
-                    SupervisedServer.Starter node = (opts, cores, timeout) -> ServerProcess.startNode(opts, plan.mode(),
-                            opts.workers(), cores, timeout);
+                    SupervisedServer.Starter node = (opts, cpus, timeout) -> ServerProcess.startNode(opts, plan.mode(),
+                            opts.workers(), cpus, timeout);
                     return plan.hasFaults()
-                            ? SupervisedServer.start(serverOptions, plan.cores(), READY_TIMEOUT, backend, node)
-                            : ServerUnderTest.of(node.start(serverOptions, plan.cores(), READY_TIMEOUT), backend);
+                            ? SupervisedServer.start(serverOptions, cores, READY_TIMEOUT, backend, node)
+                            : ServerUnderTest.of(node.start(serverOptions, cores, READY_TIMEOUT), backend);
                 }
                 if (plan.hasFaults()) {
-                    return SupervisedServer.start(serverOptions, plan.cores(), options.serverJvmFlags(), READY_TIMEOUT,
+                    return SupervisedServer.start(serverOptions, cores, options.serverJvmFlags(), READY_TIMEOUT,
                             backend);
                 }
-                return ServerUnderTest.of(ServerProcess.startMode(serverOptions, plan.cores(), options.serverJvmFlags(),
+                return ServerUnderTest.of(ServerProcess.startMode(serverOptions, cores, options.serverJvmFlags(),
                         READY_TIMEOUT), backend);
             } catch (IOException | RuntimeException e) {
                 if (backend != null) {
@@ -259,7 +265,7 @@ public final class BenchmarkRunner {
             configurations.addAll(faultRuns);
         }
         List<ComparisonResult> comparisons = Comparisons.of(configurations,
-                options.thresholds().equivalencePercent());
+                options.thresholds().equivalencePercent(), CorePinning.shared(provenance));
         Double p99Target = options.thresholds().p99TargetMillis();
         return new RunResult(RunResult.SCHEMA_VERSION, runId, status, failure, started.toString(),
                 Instant.now().toString(), provenance, resolvedOptions, interleaved == null ? null : interleaved.recorded(),

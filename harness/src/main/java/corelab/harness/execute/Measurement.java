@@ -81,7 +81,7 @@ final class Measurement {
         this.thresholds = thresholds;
         this.plan = plan;
         this.point = point;
-        this.coresAllowed = plan.cores() > 0 ? plan.cores() : Runtime.getRuntime().availableProcessors();
+        this.coresAllowed = generator.pinning().coresAllowed(plan.cores());
         this.secondsDone = secondsDone;
     }
 
@@ -253,9 +253,12 @@ final class Measurement {
         return point.generator() == Generator.WRK ? Math.min(generator.loadThreads(), point.concurrency()) : 1;
     }
 
+    /** The tool's command, under taskset on the generator's CPUs when the run is pinned. */
     private List<String> toolCommand(int seconds, String target) {
-        return ToolRun.command(point.generator(), server.address(), target, point.concurrency(), toolThreads(),
-                seconds);
+        List<String> command = new ArrayList<>(generator.pinning().generatorCommandPrefix());
+        command.addAll(ToolRun.command(point.generator(), server.address(), target, point.concurrency(), toolThreads(),
+                seconds));
+        return command;
     }
 
     private ToolRun.Measured runToolOnce(int seconds, String target) throws RunFailure, InterruptedException {

@@ -1,5 +1,6 @@
 package corelab.harness.execute;
 
+import corelab.results.CorePinning;
 import corelab.results.Provenance;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
@@ -14,7 +15,7 @@ final class ProvenanceProbe {
     private ProvenanceProbe() {
     }
 
-    static Provenance probe(List<String> serverJvmFlags, String command) {
+    static Provenance probe(List<String> serverJvmFlags, String command, CorePinning pinning) {
         return new Provenance(
                 ProvenanceProbe.class.getPackage().getImplementationVersion() != null
                         ? ProvenanceProbe.class.getPackage().getImplementationVersion() : "development",
@@ -23,7 +24,7 @@ final class ProvenanceProbe {
                 System.getProperty("java.vm.name"), System.getProperty("java.home"),
                 ManagementFactory.getRuntimeMXBean().getInputArguments(), serverJvmFlags,
                 System.getProperty("os.name"), System.getProperty("os.version"), System.getProperty("os.arch"),
-                Runtime.getRuntime().availableProcessors(), cpuModel(), command);
+                Runtime.getRuntime().availableProcessors(), cpuModel(), command, pinning);
     }
 
     /** The commit, with "-dirty" when tracked files differ from it; "unknown" outside a git checkout. */

@@ -59,7 +59,7 @@ final class Summaries {
         double utilization = before.stream().mapToDouble(IntervalResult::generatorUtilization).average().orElse(0);
         if (utilization > thresholds.maxGeneratorUtilization()) {
             reasons.add(String.format(Locale.ROOT,
-                    "the load generator was saturated before the fault (%.0f%% of its CPU, limit %.0f%%):"
+                    Verdict.GENERATOR_SATURATED + " before the fault (%.0f%% of its CPU, limit %.0f%%):"
                             + " the figures measure the generator, not the server",
                     100 * utilization, 100 * thresholds.maxGeneratorUtilization()));
         }
@@ -106,14 +106,14 @@ final class Summaries {
             double waiting = trial.generator().runQueueWaitShare();
             if (utilization > thresholds.maxGeneratorUtilization()) {
                 reasons.add(String.format(Locale.ROOT,
-                        "the load generator was saturated in trial %d (%.0f%% of its CPU, limit %.0f%%):"
+                        Verdict.GENERATOR_SATURATED + " in trial %d (%.0f%% of its CPU, limit %.0f%%):"
                                 + " the figures measure the generator, not the server",
                         trial.index(), 100 * utilization, 100 * thresholds.maxGeneratorUtilization()));
                 break;
             }
             if (trial.generator().saturation() > thresholds.maxGeneratorUtilization()) {
                 reasons.add(String.format(Locale.ROOT,
-                        "the load generator was saturated in trial %d (busy %.0f%% of the time and waiting for a CPU"
+                        Verdict.GENERATOR_SATURATED + " in trial %d (busy %.0f%% of the time and waiting for a CPU"
                                 + " %.0f%%, limit %.0f%% together): the figures measure the generator, not the server",
                         trial.index(), 100 * utilization, 100 * waiting, 100 * thresholds.maxGeneratorUtilization()));
                 break;

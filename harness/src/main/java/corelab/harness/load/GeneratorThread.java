@@ -37,6 +37,7 @@ final class GeneratorThread {
     private final Thread thread;
     private final Selector selector;
     private final LoadPlan plan;
+    private final List<Integer> cpus;
     private final List<ClientConnection> connections = new ArrayList<>();
     private final SocketChannel[] openedByConnection;
     private final LoadAccumulator tally;
@@ -52,11 +53,13 @@ final class GeneratorThread {
 
     /**
      * Drives connections {@code connectionIndexes}; {@code openedByConnection[i]} is the socket
-     * {@link LoadGenerator#start} connected for connection {@code i}, or null if that failed.
+     * {@link LoadGenerator#start} connected for connection {@code i}, or null if that failed. The thread
+     * pins itself to {@code cpus} (none: no pinning) before its first request.
      */
     GeneratorThread(String name, LoadPlan plan, AnswerGaps gaps, int[] connectionIndexes,
-                    SocketChannel[] openedByConnection)
+                    SocketChannel[] openedByConnection, List<Integer> cpus)
             throws IOException {
+        this.cpus = List.copyOf(cpus);
         this.plan = plan;
         this.tally = new LoadAccumulator(gaps);
         this.openedByConnection = openedByConnection;
@@ -128,6 +131,9 @@ final class GeneratorThread {
     private void run() {
         runQueueWait = RunQueueWait.ofCurrentThread();
         try {
+            if (!cpus.isEmpty()) {
+                ThreadAffinity.pinCurrentThread(cpus); // a failure ends the thread, and sample() says so
+            }
             long now = plan.now();
             for (ClientConnection connection : connections) {
                 connection.begin(openedByConnection[connection.index()], now);

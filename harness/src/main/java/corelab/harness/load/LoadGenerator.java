@@ -72,7 +72,8 @@ public final class LoadGenerator implements AutoCloseable {
         answerGaps = new AnswerGaps(plan.originNanos());
         try {
             for (int t = 0; t < spec.threads(); t++) {
-                threads.add(new GeneratorThread("corelab-load-" + (t + 1), plan, answerGaps, connectionsOf(t), opened));
+                threads.add(new GeneratorThread("corelab-load-" + (t + 1), plan, answerGaps, connectionsOf(t), opened,
+                        spec.cpus()));
             }
         } catch (IOException | RuntimeException e) {
             for (GeneratorThread thread : threads) {

@@ -1,5 +1,7 @@
 package corelab.harness.load;
 
+import java.util.List;
+
 /**
  * How hard to drive the server, validated here once and trusted by the generator.
  *
@@ -13,16 +15,25 @@ package corelab.harness.load;
  *                             each connection for the whole run, as wrk does. It matters to a
  *                             cluster: a server balances connections, not requests, so a worker
  *                             that starts late gets only connections opened after it listens.
+ * @param cpus                 the CPUs the generator threads pin themselves to, apart from the server's;
+ *                             empty: wherever the kernel puts them
  */
 public record LoadSpec(LoadModel model, int connections, int threads, int requestTimeoutMillis,
-                       int requestsPerConnection) {
+                       int requestsPerConnection, List<Integer> cpus) {
 
     /** Keep-alive connections kept for the whole run. */
     public LoadSpec(LoadModel model, int connections, int threads, int requestTimeoutMillis) {
         this(model, connections, threads, requestTimeoutMillis, 0);
     }
 
+    /** Threads wherever the kernel puts them. */
+    public LoadSpec(LoadModel model, int connections, int threads, int requestTimeoutMillis,
+                    int requestsPerConnection) {
+        this(model, connections, threads, requestTimeoutMillis, requestsPerConnection, List.of());
+    }
+
     public LoadSpec {
+        cpus = List.copyOf(cpus);
         if (model == null) {
             throw new IllegalArgumentException("a load model is required; valid load models: " + LoadModel.Kind.words());
         }

@@ -62,7 +62,7 @@ public record BenchmarkOptions(ServerSweep servers, LoadSweep load, GeneratorSet
             LoadSweep.CONCURRENCY, LoadSweep.RATES, LoadSweep.GENERATORS, ServerSweep.THREADS, ServerSweep.WORKERS, ServerSweep.BALANCES,
             ServerSweep.CPU_ITERATIONS, ServerSweep.COUNTERS, ServerSweep.CORES, Durations.WARMUP_SECONDS,
             Durations.TRIAL_SECONDS, Durations.TRIALS, Schedule.SEED, Schedule.FORKS, Schedule.REWARM_SECONDS,
-            GeneratorSettings.LOAD_THREADS,
+            GeneratorSettings.LOAD_THREADS, Pinning.PIN,
             GeneratorSettings.REQUEST_TIMEOUT_MILLIS, GeneratorSettings.REQUESTS_PER_CONNECTION,
             Thresholds.MAX_GENERATOR_UTILIZATION, Thresholds.MAX_ERROR_PERCENT, Thresholds.EQUIVALENCE_PERCENT,
             Thresholds.P99_TARGET_MILLIS,

@@ -6,8 +6,9 @@ import corelab.harness.load.LoadSpec;
 import corelab.modes.options.Option;
 import corelab.modes.options.OptionValues;
 
-/** How the load generator runs, the same for every load point of a run. */
-public record GeneratorSettings(int loadThreads, int requestTimeoutMillis, int requestsPerConnection) {
+/** How the load generator runs, and on which CPUs ({@link Pinning}), the same for every load point of a run. */
+public record GeneratorSettings(int loadThreads, int requestTimeoutMillis, int requestsPerConnection,
+                                Pinning pinning) {
     public static final Option<Integer> LOAD_THREADS = Option.of("loadThreads", wholeNumber(1, 64), 1,
             "threads of the load generator");
     public static final Option<Integer> REQUEST_TIMEOUT_MILLIS = Option.of("requestTimeoutMillis",
@@ -23,12 +24,17 @@ public record GeneratorSettings(int loadThreads, int requestTimeoutMillis, int r
     }
 
     static GeneratorSettings read(OptionValues values) {
+        // A server corelab does not start cannot be pinned apart from the generator: nothing is.
+        Pinning pinning = values.get(BenchmarkOptions.TARGET) != null
+                ? Pinning.none("the server is not one corelab starts (-D" + BenchmarkOptions.TARGET.name() + ")")
+                : Pinning.read(values.get(Pinning.PIN), values.get(LOAD_THREADS), values.get(ServerSweep.CORES));
         return new GeneratorSettings(values.get(LOAD_THREADS), values.get(REQUEST_TIMEOUT_MILLIS),
-                values.get(REQUESTS_PER_CONNECTION));
+                values.get(REQUESTS_PER_CONNECTION), pinning);
     }
 
     /** The load generator's orders for one load point. */
     public LoadSpec spec(LoadPoint point) {
-        return new LoadSpec(point.model(), point.concurrency(), loadThreads, requestTimeoutMillis, requestsPerConnection);
+        return new LoadSpec(point.model(), point.concurrency(), loadThreads, requestTimeoutMillis, requestsPerConnection,
+                pinning.generatorCpus());
     }
 }

@@ -30,13 +30,18 @@ public record CoreSplit(List<Integer> generatorCpus, List<Integer> serverCpus) {
      * a server asked to use {@code serverCores} (0: all that are left); empty below {@link #MIN_CPUS}.
      */
     public static Optional<CoreSplit> of(int availableCpus, int generatorThreads, int serverCores) {
-        if (availableCpus < MIN_CPUS) {
+        return of(IntStream.range(0, availableCpus).boxed().toList(), generatorThreads, serverCores);
+    }
+
+    /** The same, from the CPU numbers this process may use ({@link CpuList#ofCurrentThread()}), in order. */
+    public static Optional<CoreSplit> of(List<Integer> cpus, int generatorThreads, int serverCores) {
+        if (cpus.size() < MIN_CPUS) {
             return Optional.empty();
         }
         int generator = Math.max(1, generatorThreads);
-        int left = availableCpus - generator;
+        int left = cpus.size() - generator;
         if (left < 2) {
-            throw new IllegalArgumentException(generatorThreads + " generator threads on " + availableCpus
+            throw new IllegalArgumentException(generatorThreads + " generator threads on " + cpus.size()
                     + " CPUs leave the server fewer than 2: use fewer -DloadThreads");
         }
         if (serverCores > left) {
@@ -44,12 +49,11 @@ public record CoreSplit(List<Integer> generatorCpus, List<Integer> serverCpus) {
                     + " CPUs left beside the load generator's " + generator);
         }
         int server = serverCores == 0 ? left : serverCores;
-        return Optional.of(new CoreSplit(IntStream.range(availableCpus - generator, availableCpus).boxed().toList(),
-                IntStream.range(0, server).boxed().toList()));
+        return Optional.of(new CoreSplit(cpus.subList(left, cpus.size()), cpus.subList(0, server)));
     }
 
     /** The server's CPUs as taskset's {@code -c} list: "0-5". */
     public String serverCpuList() {
-        return serverCpus.get(0) + "-" + serverCpus.get(serverCpus.size() - 1);
+        return CpuList.format(serverCpus);
     }
 }

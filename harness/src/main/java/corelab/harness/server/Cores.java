@@ -37,12 +37,17 @@ public final class Cores {
         if (cores == 0) {
             return List.of();
         }
-        if (!onPath(TASKSET)) {
+        if (!tasksetInstalled()) {
             throw new IllegalStateException("cores=" + cores + " needs '" + TASKSET + "' (from util-linux, Linux only)"
                     + " to restrict the server to " + cores + " CPU(s), and it is not on the PATH;"
                     + " install util-linux or use cores=0");
         }
         return List.of(TASKSET, "-c", "0-" + (cores - 1));
+    }
+
+    /** Whether {@code taskset} (util-linux) is on the PATH: every restriction of a child's CPUs needs it. */
+    public static boolean tasksetInstalled() {
+        return onPath(TASKSET);
     }
 
     private static boolean onPath(String executable) {

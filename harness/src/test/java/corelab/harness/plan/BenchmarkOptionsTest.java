@@ -177,7 +177,7 @@ class BenchmarkOptionsTest {
         Map<String, String> expected = new LinkedHashMap<>();
         String[] pairs = {"mode", "all", "workload", "hello,cpu,io", "load", "closed", "concurrency", "64", "rate", "",
                 "generator", "corelab", "threads", "200", "workers", cores, "balance", "kernel", "cpuIterations", "250000", "counter", "local",
-                "cores", "0", "warmupSeconds", "3", "trialSeconds", "2", "trials", "4", "seed", "0", "forks", "1", "rewarmSeconds", "1", "loadThreads", "1",
+                "cores", "0", "warmupSeconds", "3", "trialSeconds", "2", "trials", "4", "seed", "0", "forks", "1", "rewarmSeconds", "1", "loadThreads", "1", "pin", "true",
                 "requestTimeoutMillis", "10000", "requestsPerConnection", "0", "maxGeneratorUtilization", "0.9",
                 "maxErrorPercent", "1", "equivalencePercent", "5", "p99TargetMillis", "", "target", "", "allowRemoteTarget", "false", "serverCmd", "", "fault", "none",
                 "profile", "none", "resultsDir", "results", "serverJvmFlags", "", "workerMode", "single", "offloadThreads", cores, "backendDelayMillis", "20",
@@ -226,7 +226,7 @@ class BenchmarkOptionsTest {
                         List.of(Balance.PROXY), List.of(1000), List.of(CounterStore.LOCAL, CounterStore.PRIMARY), base),
                 new LoadSweep(List.of(Workload.CPU, Workload.COUNTER), List.of(4, 8),
                         List.of(new LoadModel.Open(100), new LoadModel.Open(200))),
-                new GeneratorSettings(2, 500, 10), new Durations(0, 3, 4), new Schedule(42, 2, 1),
+                new GeneratorSettings(2, 500, 10, Pinning.read(true, 2, List.of(1))), new Durations(0, 3, 4), new Schedule(42, 2, 1),
                 new Thresholds(0.5, 2.5, 7.5), null, null,
                 List.of(new Fault(Fault.Kind.KILL_SERVER, 1)), Path.of("r"), List.of("-Xms64m", "-Xmx64m"),
                 Profiling.none());

@@ -24,7 +24,8 @@ import static java.lang.foreign.ValueLayout.JAVA_LONG;
 import static java.lang.foreign.ValueLayout.JAVA_SHORT;
 
 /**
- * Every native call corelab makes, through the Foreign Function & Memory API: the Linux socket
+ * Every native socket call corelab makes (the harness pins its load generator threads in its own
+ * ThreadAffinity), through the Foreign Function & Memory API: the Linux socket
  * calls that let one process accept a TCP connection and hand its file descriptor to another
  * over a Unix domain socket ({@code SCM_RIGHTS}), which the JDK has no public API for.
  * Descriptors are plain ints here; whoever gets one closes it.

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
  */
 class CounterTest {
     private static final int THREADS = 8;
-    private static final int INCREMENTS_PER_THREAD = 4_000_000;
+    private static final int INCREMENTS_PER_THREAD = 2_000_000;
 
     @Test
     void theAtomicCounterCountsEveryIncrement() throws InterruptedException {

@@ -45,16 +45,11 @@ public final class QueueServer implements AutoCloseable {
         server.close();
     }
 
-    public static void main(String[] args) throws IOException, InterruptedException {
-        int port = Integer.getInteger("port", 8090);
-        int threads = Integer.getInteger("threads", 4);
-        int queue = Integer.getInteger("queue", 16);
-        long workMillis = Long.getLong("workMillis", 10);
-        if (threads < 1 || queue < 1 || workMillis < 0) {
-            System.err.println("need -Dthreads >= 1, -Dqueue >= 1 and -DworkMillis >= 0, were " + threads
-                    + ", " + queue + ", " + workMillis);
-            System.exit(2);
-        }
+    public static void main(String[] args) throws InterruptedException {
+        int port = intProperty("port", 8090, 0);
+        int threads = intProperty("threads", 4, 1);
+        int queue = intProperty("queue", 16, 1);
+        int workMillis = intProperty("workMillis", 10, 0);
         BoundedPool pool = new BoundedPool(request -> {
             try {
                 Thread.sleep(workMillis);
@@ -63,10 +58,34 @@ public final class QueueServer implements AutoCloseable {
             }
             return HttpResponse.text(200, WorkloadRequest.HELLO_ANSWER);
         }, threads, queue);
-        QueueServer server = start(port, pool);
+        QueueServer server;
+        try {
+            server = start(port, pool);
+        } catch (IOException e) {
+            System.err.println("QueueServer: " + e.getMessage());
+            pool.close();
+            System.exit(2);
+            return;
+        }
         System.out.println("serving on http://127.0.0.1:" + server.address().getPort() + " with " + threads
                 + " threads, a queue of " + queue + " and " + workMillis + " ms of blocking work a request;"
                 + " Ctrl-C stops");
         Thread.currentThread().join(); // until Ctrl-C
+    }
+
+    /** {@code -Dname=}, a whole number of at least {@code min}; anything else stops with one message. */
+    private static int intProperty(String name, int defaultValue, int min) {
+        String text = System.getProperty(name);
+        try {
+            int value = text == null ? defaultValue : Integer.parseInt(text.strip());
+            if (value >= min) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // the message below
+        }
+        System.err.println("QueueServer: -D" + name + " must be a whole number of at least " + min + ", was " + text);
+        System.exit(2);
+        return defaultValue;
     }
 }

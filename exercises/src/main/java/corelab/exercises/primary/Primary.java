@@ -20,10 +20,12 @@ import java.util.function.Consumer;
  * {@link Cluster} is Node's {@code cluster} module: {@code fork()} starts a worker (a JVM
  * running corelab's {@code ServerMain}, which serves HTTP on the port the workers share),
  * {@code workers()} lists the live ones, and {@code onExit}, {@code onGiveUp} hear what
- * becomes of them. It restarts a worker that died unasked as its {@link RestartPolicy} says.
- * The seeds restart at once and forever: a worker that crashes as it starts (a bad setting, a
- * port another program holds) is then restarted in a tight loop that burns a core and floods
- * the log.
+ * becomes of them. Node's module restarts nothing by itself ("Node.js does not automatically
+ * manage the number of workers for you", its documentation says): the seeds' {@code exit}
+ * handler does, at once and forever, so a worker that crashes as it starts (a bad setting, a
+ * port another program holds) is restarted in a tight loop that burns a core and floods the
+ * log. corelab's {@code Cluster} restarts a worker that died unasked as its
+ * {@link RestartPolicy} says.
  *
  * <p>TODO, three steps (PrimaryTest checks them):
  * <ol>
@@ -31,7 +33,7 @@ import java.util.function.Consumer;
  * <li>{@link #RESTART_POLICY}: it never restarts. Restart a crashed worker after a delay that
  *     doubles while crashes come in a row (a backoff), and give up after a few crashes in a row,
  *     each soon after its worker started (a crash loop). Read {@link RestartPolicy}'s four
- *     fields; pm2 calls them {@code restart_delay}, {@code exp_backoff_restart_delay},
+ *     fields; pm2 has the same ideas as {@code restart_delay}, {@code exp_backoff_restart_delay},
  *     {@code min_uptime} and {@code max_restarts}.</li>
  * <li>The constructor: when the cluster gives up, complete {@link #stopped()} with its reason
  *     (corelab's own primary then exits with code 3, so that whoever runs it sees it failed).</li>

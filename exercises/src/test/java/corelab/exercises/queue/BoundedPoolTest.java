@@ -30,7 +30,7 @@ import org.junit.jupiter.api.Test;
 class BoundedPoolTest {
     private static final int THREADS = 2;
     private static final int QUEUE = 3;
-    /** An answer that comes at once on an idle machine; the deadline only keeps an unbounded queue from hanging the test. */
+    /** The 503 comes at once on an idle machine; this deadline only keeps an unbounded queue from hanging the test. */
     private static final long ANSWER_SECONDS = 10;
 
     @Test

@@ -1,0 +1,23 @@
+package corelab.exercises.counter;
+
+/**
+ * A request counter that many threads share, as a server's handler threads share one.
+ *
+ * <p>{@code count++} looks like one step but is three: read {@code count}, add one, write it
+ * back. Two threads that read the same value both write value + 1, and one increment is lost.
+ * Nothing warns: the count is just too small. Run {@code CounterTest} to see how many it loses.
+ *
+ * <p>TODO: make every increment count, with java.util.concurrent.atomic (AtomicLong or LongAdder).
+ * {@link LockedCounter} is the same exercise, to be fixed the other way.
+ */
+public final class AtomicCounter {
+    private long count;
+
+    public void increment() {
+        count++;
+    }
+
+    public long count() {
+        return count;
+    }
+}

@@ -179,8 +179,8 @@ final class SweepChart {
                 y[i] = RunLimits.mixedBound(connections, delay / 1000.0, grid[i] / iterationsPerCpuSecond, cores);
             }
             String coresWord = cores + (cores == 1 ? " core" : " cores");
-            Charts.reference(chart, "bound, " + coresWord + ": min(" + connections + " / (" + delay + " ms + S), "
-                    + cores + " / S)", grid, y, cores == 1 ? Palette.LIMIT.brighter() : Palette.LIMIT);
+            Charts.reference(chart, "bound, " + coresWord, grid, y, cores == 1 ? Palette.LIMIT.brighter()
+                    : Palette.LIMIT);
             if (connections > cores) {
                 kinks.add(String.format(Locale.ROOT, "%s at %,.0f iterations", coresWord,
                         delay / 1000.0 / ((double) connections / cores - 1) * iterationsPerCpuSecond));

@@ -96,15 +96,20 @@ final class RunView {
 
     /** "cluster", or "platform threads=50" when the run swept pool sizes: what tells two series apart. */
     String label(ConfigurationResult c) {
-        return label(c, true) + (c.fault() == null ? "" : " " + c.fault().kind());
+        return label(c, true, true) + (c.fault() == null ? "" : " " + c.fault().kind());
     }
 
     /** The label without the worker count, for a chart whose x axis is the worker count. */
     String labelWithoutWorkers(ConfigurationResult c) {
-        return label(c, false);
+        return label(c, false, true);
     }
 
-    private String label(ConfigurationResult result, boolean withWorkers) {
+    /** The label without the work size, for a chart whose x axis is the work size. */
+    String labelWithoutIterations(ConfigurationResult c) {
+        return label(c, true, false);
+    }
+
+    private String label(ConfigurationResult result, boolean withWorkers, boolean withIterations) {
         Configuration c = result.configuration();
         StringBuilder label = new StringBuilder(c.mode());
         if (threadsVary && c.threads() != null) {
@@ -113,7 +118,7 @@ final class RunView {
         if (withWorkers && workersVary && c.workers() != null) {
             label.append(" workers=").append(c.workers());
         }
-        if (iterationsVary && usesCpu(c)) {
+        if (withIterations && iterationsVary && usesCpu(c)) {
             label.append(" iterations=").append(c.cpuIterations());
         }
         if (c.counter() != null) { // where the count lives is what a counter run is about

@@ -1,5 +1,6 @@
 package corelab.reports;
 
+import corelab.results.Calibration;
 import corelab.results.Comparisons;
 import corelab.results.Configuration;
 import corelab.results.CorePinning;
@@ -160,6 +161,41 @@ final class Fixtures {
         }
         Map<String, String> options = options("single,virtual", "hello,io", "open", "64", "500,1000,2000");
         return run("20261122-090000", RunResult.Status.INTERRUPTED, "interrupted by a signal (Ctrl-C?)", options, specs);
+    }
+
+    /**
+     * The CPU:I/O crossover: mixed at four work sizes, single and platform, 64 connections, 2 cores, with
+     * {@code calibration} as the run's own. Throughputs as a 2-core machine gives them (about 4 ns an
+     * iteration): all near Little's law at 2,500, single held by its one core from 100,000, both by their
+     * cores from 250,000.
+     */
+    static RunResult mixedSweep(Calibration calibration) {
+        int[] sizes = {2_500, 100_000, 250_000, 1_000_000};
+        double[][] throughputs = {{3150, 2300, 950, 240}, {3150, 3100, 1900, 480}};
+        List<String> modes = List.of("single", "platform");
+        List<Spec> specs = new ArrayList<>();
+        for (int m = 0; m < modes.size(); m++) {
+            for (double t : throughputs[m]) {
+                specs.add(Spec.closed(modes.get(m), "mixed", 64, 2, 64e6 / t, t - 10, t, t + 10));
+            }
+        }
+        Map<String, String> options = options("single,platform", "mixed", "closed", "64", "");
+        options.put("cpuIterations", "2500,100000,250000,1000000");
+        RunResult base = run("20261201-120000", RunResult.Status.COMPLETE, null, options, specs);
+        List<ConfigurationResult> sized = new ArrayList<>();
+        for (int i = 0; i < base.configurations().size(); i++) {
+            ConfigurationResult r = base.configurations().get(i);
+            Configuration c = r.configuration();
+            int size = sizes[i % sizes.length];
+            sized.add(new ConfigurationResult(new Configuration(c.id().replace("/mixed/", "/mixed/iterations" + size
+                    + "/"), c.mode(), c.workload(), c.loadModel(), c.concurrency(), c.ratePerSecond(), c.threads(),
+                    c.workers(), size, c.backendDelayMillis(), c.counter(), c.coresAllowed(), c.server(),
+                    c.serverCommand()), r.verdict(), r.warmupSeconds(), r.counterCheck(), r.summary(), r.trials(),
+                    r.fault(), r.profile()));
+        }
+        return new RunResult(base.schemaVersion(), base.runId(), base.status(), base.failure(), base.startedAt(),
+                base.endedAt(), base.provenance(), base.options(), base.schedule(), calibration, sized,
+                Comparisons.of(sized, ComparisonFamily.DEFAULT_EQUIVALENCE_PERCENT));
     }
 
     /**

@@ -67,6 +67,50 @@ public final class RunLimits {
         return Optional.of(new Limit(c.concurrency() * 1000.0 / delay, 0, source));
     }
 
+    /**
+     * The mixed workload under closed load: each request computes for S seconds, then waits W in the backend.
+     * With C connections no server answers more than {@link #mixedBound} = min(C / (W + S), cores / S) per
+     * second: Little's law (each request holds its connection for both) and the CPU's capacity. W is the delay
+     * asked of the backend (see {@link #littlesLaw}); S the kernel's single-core rate measured in this run,
+     * rescaled linearly to the configuration's iterations; cores those the mode computes on
+     * ({@link #computingCores}). The interval is the rate's, carried through.
+     */
+    public static Optional<Limit> mixed(Configuration c, Calibration calibration) {
+        if (!c.workload().equals("mixed") || !c.loadModel().equals("closed") || c.cpuIterations() == null
+                || c.cpuIterations() <= 0 || c.backendDelayMillis() == null || c.backendDelayMillis() <= 0
+                || calibration == null || calibration.kernelRequestsPerCpuSecond().n() == 0) {
+            return Optional.empty();
+        }
+        Estimate rate = calibration.kernelRequestsPerCpuSecond();
+        double scale = (double) c.cpuIterations() / calibration.cpuIterations();
+        double delaySeconds = c.backendDelayMillis() / 1000.0;
+        int cores = computingCores(c);
+        double bound = mixedBound(c.concurrency(), delaySeconds, scale / rate.mean(), cores);
+        // The fastest kernel the rate's interval allows gives the highest bound.
+        double highest = mixedBound(c.concurrency(), delaySeconds, scale / (rate.mean() + rate.halfWidth95()), cores);
+        return Optional.of(new Limit(bound, highest - bound, String.format(Locale.ROOT,
+                "min(%d connections / (%d ms + S), %d core%s / S), S = %.3g ms of CPU per request: the kernel's"
+                        + " single-core rate measured in this run (%s per CPU-second at %d iterations), rescaled to %d",
+                c.concurrency(), c.backendDelayMillis(), cores, cores == 1 ? "" : "s", 1000 * scale / rate.mean(),
+                rate.format("req"), calibration.cpuIterations(), c.cpuIterations())));
+    }
+
+    /**
+     * The most requests per second C connections can get when each computes for {@code cpuSeconds} and
+     * waits {@code delaySeconds}: min(C / (W + S), cores / S).
+     */
+    public static double mixedBound(double concurrency, double delaySeconds, double cpuSeconds, int cores) {
+        return Math.min(concurrency / (delaySeconds + cpuSeconds), cores / cpuSeconds);
+    }
+
+    /**
+     * The cores a configuration's requests compute on: one for an event loop that runs every handler itself
+     * ({@code single}, and Node.js in one process), else all the cores it was allowed.
+     */
+    public static int computingCores(Configuration c) {
+        return c.mode().equals("single") || c.mode().equals("node") ? 1 : c.coresAllowed();
+    }
+
     /** Every valid configuration whose mean throughput lies above its limit's interval, in plain words. */
     public static List<String> broken(RunResult run) {
         List<String> broken = new ArrayList<>();
@@ -76,7 +120,7 @@ public final class RunLimits {
             }
             Estimate measured = c.summary().throughputPerSecond();
             for (Optional<Limit> limit : List.of(cpu(c.configuration(), run.calibration()),
-                    littlesLaw(c.configuration(), run.calibration()))) {
+                    littlesLaw(c.configuration(), run.calibration()), mixed(c.configuration(), run.calibration()))) {
                 if (limit.isPresent() && measured.mean() > limit.get().upper()) {
                     String within = limit.get().halfWidth95() > 0
                             ? String.format(Locale.ROOT, " (up to %.0f with its interval)", limit.get().upper()) : "";

@@ -56,6 +56,50 @@ class RunLimitsTest {
         assertEquals(1, RunLimits.broken(run(null, within, above)).size(), "the delay bounds without a calibration");
     }
 
+    /**
+     * The kernel at 1000 per CPU-second for 250,000 iterations: S = 1 ms there, 10 us at 2,500, 4 ms at 1,000,000;
+     * 64 connections and a 20 ms backend: min(64 / (20 ms + S), cores / S), with one core for single.
+     */
+    @Test
+    void theMixedBoundIsLittlesLawOrTheCoresWhicheverIsLower() {
+        Calibration calibration = new Calibration(250_000, KERNEL, List.of(), 20, List.of(20.6, 20.5, 20.7),
+                List.of());
+        assertEquals(1000.0, mixedLimit("single", 2, 250_000, calibration), 1e-9);
+        assertEquals(2000.0, mixedLimit("platform", 2, 250_000, calibration), 1e-9);
+        assertEquals(64 / 0.02001, mixedLimit("platform", 2, 2_500, calibration), 1e-9);
+        assertEquals(64 / 0.02001, mixedLimit("single", 2, 2_500, calibration), 1e-9);
+        assertEquals(500.0, mixedLimit("cluster", 2, 1_000_000, calibration), 1e-9);
+        assertEquals(64 / 0.021, mixedLimit("cluster", 4, 250_000, calibration), 1e-9);
+        // the rate's interval, 1000 ± 4.728, carried through: one core's upper end is 1004.728 / 1 ms
+        assertEquals(1004.728, RunLimits.mixed(mixed("s", "single", 2, 250_000, 1).configuration(), calibration)
+                .orElseThrow().upper(), 0.01);
+        assertTrue(RunLimits.mixed(mixed("s", "single", 2, 250_000, 1).configuration(), null).isEmpty(),
+                "no bound without the run's calibration");
+    }
+
+    @Test
+    void aMixedFigureAboveItsBoundIsABrokenLimit() {
+        Calibration calibration = new Calibration(250_000, KERNEL, List.of(), 20, List.of(20.6), List.of());
+        List<String> broken = RunLimits.broken(run(calibration, mixed("single/mixed/iterations250000", "single", 2,
+                250_000, 1100, 1110, 1090), mixed("platform/mixed/iterations250000", "platform", 2, 250_000, 1900,
+                1950, 1920), mixed("virtual/mixed/iterations2500", "virtual", 2, 2_500, 3150, 3160, 3140)));
+        assertEquals(1, broken.size(), broken.toString());
+        assertTrue(broken.get(0).startsWith("BROKEN LIMIT: single/mixed/iterations250000 measured 1100 ± 25 req/s,"
+                + " above its limit of 1000 req/s (up to 1005 with its interval), min(64 connections / (20 ms + S),"
+                + " 1 core / S), S = 1.00 ms of CPU per request"), broken.get(0));
+    }
+
+    private static double mixedLimit(String mode, int cores, int iterations, Calibration calibration) {
+        return RunLimits.mixed(mixed("m", mode, cores, iterations, 1).configuration(), calibration).orElseThrow()
+                .requestsPerSecond();
+    }
+
+    private static ConfigurationResult mixed(String id, String mode, int cores, int iterations, double... throughputs) {
+        return result(new Configuration(id, mode, "mixed", "closed", 64, null, null, null, iterations, 20, null,
+                cores, "mode=" + mode, List.of()), throughputs.length == 1 ? new double[] {throughputs[0],
+                throughputs[0], throughputs[0]} : throughputs);
+    }
+
     private static ConfigurationResult cpu(String id, int cores, int iterations, double... throughputs) {
         return result(new Configuration(id, "single", "cpu", "closed", 64, null, null, null, iterations, 20, null,
                 cores, "mode=single", List.of()), throughputs);

@@ -160,7 +160,8 @@ public final class BenchmarkRunner {
     /**
      * The limits' calibration in a fresh JVM, before the first round ({@code before} null) or after the last
      * (added to {@code before}); null when no configuration has a limit it would measure: no corelab server
-     * runs the cpu or io workload.
+     * runs the cpu, io or mixed workload. The kernel is measured at the largest work size swept: the limits
+     * rescale it linearly, and a small size's fixed cost per call, scaled up, would understate a large one's rate.
      */
     private Calibration calibrate(Plan plan, Calibration before) throws RunFailure, InterruptedException {
         ServerPlan first = plan.servers().stream().filter(s -> !s.hasFaults()).findFirst().orElse(null);
@@ -168,9 +169,10 @@ public final class BenchmarkRunner {
             return before;
         }
         List<Workload> workloads = options.load().workloads();
-        Integer iterations = first.options().workloads().cpuIterations();
-        Integer delay = workloads.contains(Workload.IO) ? first.backendDelayMillis() : null;
-        if (!workloads.contains(Workload.CPU) && delay == null) {
+        int iterations = Math.max(1, plan.servers().stream().mapToInt(s -> s.options().workloads().cpuIterations())
+                .max().orElseThrow()); // a calibration needs at least one iteration
+        Integer delay = workloads.stream().anyMatch(Workload::usesBackend) ? first.backendDelayMillis() : null;
+        if (workloads.stream().noneMatch(Workload::usesCpu) && delay == null) {
             return before;
         }
         console.println("corelab: calibrating the limits in a fresh JVM (" + (before == null ? "before" : "after")

@@ -74,8 +74,8 @@ final class RoundRunner {
                 String idSuffix = "";
                 if (profiling.enabled()) {
                     int processes = plan.workers() == null ? 1 : plan.workers() + 1; // a cluster: its primary too
-                    profile = new ProfiledTrials(new ServerProfile(profiling.event(), resultsFolder, processes), rounds);
-                    idSuffix = ServerProfile.idSuffix(profiling.event());
+                    profile = new ProfiledTrials(new ServerProfile(profiling, resultsFolder, processes), rounds);
+                    idSuffix = ServerProfile.idSuffix(profiling);
                 }
                 slots.add(new Slot(i, point, requests, new Measurement(options.durations(), options.generator(),
                         options.thresholds(), plan, point, progress::step, profile, idSuffix)));

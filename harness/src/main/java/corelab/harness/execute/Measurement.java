@@ -89,6 +89,7 @@ final class Measurement {
             throws RunFailure, InterruptedException {
         this.server = started;
         this.ledger = point.workload() == Workload.COUNTER ? counterAnswers : null;
+        hooks.warmupStarted(started);
         if (point.generator() != Generator.CORELAB) {
             warmUpTool(requests.get(0).target());
             return;
@@ -143,6 +144,7 @@ final class Measurement {
             throws RunFailure, InterruptedException {
         this.server = started;
         this.ledger = point.workload() == Workload.COUNTER ? counterAnswers : null;
+        hooks.warmupStarted(started);
         try (LoadGenerator load = startLoad(requests)) {
             warmupSecondsUsed = warm(load);
             trials.add(measureFault(load));

@@ -12,6 +12,10 @@ public interface TrialHooks {
     TrialHooks NONE = new TrialHooks() {
     };
 
+    /** A (re)started server's warmup for this configuration begins: what the trials need readied, outside them. */
+    default void warmupStarted(ServerUnderTest server) {
+    }
+
     /** The trial {@code index} (from 1) of configuration {@code configurationId} begins now. */
     default void trialStarted(String configurationId, int index, ServerUnderTest server) {
     }

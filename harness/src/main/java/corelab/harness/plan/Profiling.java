@@ -44,7 +44,12 @@ public record Profiling(ProfileEvent event, boolean jfr) {
 
     /** The words given, in a form that fits a configuration's id and a file name: {@code cpu+jfr}. */
     public String words() {
-        return (event == null ? "" : event.word() + (jfr ? "+" : "")) + (jfr ? ProfileEvent.JFR.word() : "");
+        return words("+");
+    }
+
+    /** The words given, between {@code separator}s: {@code ","} gives the option's own text. */
+    public String words(String separator) {
+        return (event == null ? "" : event.word() + (jfr ? separator : "")) + (jfr ? ProfileEvent.JFR.word() : "");
     }
 
     static Profiling read(OptionValues values) {

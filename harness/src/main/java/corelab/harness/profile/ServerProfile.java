@@ -56,6 +56,16 @@ public final class ServerProfile {
         return "/profile-" + profiling.words();
     }
 
+    /** Readies the recorders on a (re)started {@code server} during its warmup, so that no trial pays for it. */
+    public void load(ServerUnderTest server) {
+        if (event != null) {
+            server.send(ProfileCommand.load(event.word()));
+        }
+        if (profiling.jfr()) {
+            server.send(ProfileCommand.load(ProfileEvent.JFR.word()));
+        }
+    }
+
     /** A trial of this configuration starts recording on {@code server}. */
     public void trialStarts(ServerUnderTest server) {
         if (event != null) {

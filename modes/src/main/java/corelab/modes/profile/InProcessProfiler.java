@@ -36,6 +36,7 @@ final class InProcessProfiler {
     /** Carries out one command; a dump's answer, once its files are complete. */
     Optional<ProfileDumped> handle(ProfileCommand command) throws IOException {
         switch (command.action()) {
+            case LOAD -> load();
             case START -> start(event(command.event()));
             case STOP -> {
                 if (profiler != null) {
@@ -57,7 +58,7 @@ final class InProcessProfiler {
         }
     }
 
-    private void start(ProfileEvent requested) throws IOException {
+    private void load() throws IOException {
         if (profiler == null) {
             Path library = ProfilerLibrary.extract();
             try {
@@ -67,6 +68,10 @@ final class InProcessProfiler {
                 Files.deleteIfExists(library);
             }
         }
+    }
+
+    private void start(ProfileEvent requested) throws IOException {
+        load();
         if (event == null) {
             event = requested;
             engine = engine(profiler, requested);

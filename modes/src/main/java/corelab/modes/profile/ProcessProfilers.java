@@ -28,6 +28,13 @@ public final class ProcessProfilers {
     public List<ProfileDumped> handle(ProfileCommand command) throws IOException {
         List<ProfileDumped> answers = new ArrayList<>();
         switch (command.action()) {
+            case LOAD -> {
+                if (isJfr(command.event())) {
+                    recording.load();
+                } else {
+                    profiler.handle(command);
+                }
+            }
             case START -> {
                 if (isJfr(command.event())) {
                     recording.start();

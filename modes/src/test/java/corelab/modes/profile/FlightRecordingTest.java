@@ -34,6 +34,8 @@ class FlightRecordingTest {
     @Test
     void aTrialOfWaitingVirtualThreadsIsRecordedAndItsRecordingClosed(@TempDir Path folder) throws Exception {
         ProcessProfilers profilers = new ProcessProfilers(0, "");
+        profilers.handle(ProfileCommand.load("jfr"));
+        assertEquals(List.of(), FlightRecorder.getFlightRecorder().getRecordings(), "loading records nothing");
         profilers.handle(ProfileCommand.start("jfr"));
         assertEquals(1, trialRecordings().size(), "recording during the trial");
         waitOnSockets();

@@ -51,6 +51,8 @@ class WireTest {
                         ProfileCommand::parse, ProfileCommand::format,
                         List.of("profile start", "profile start event=Cpu!", "profile stop event=cpu",
                                 "profile dump", "profile dump to=", " profile stop")),
+                new Case<>(ProfileCommand.load("jfr"), "profile load event=jfr", ProfileCommand::parse,
+                        ProfileCommand::format, List.of("profile load", "profile load event=jfr to=/tmp/x")),
                 new Case<>(ProfileCommand.stop(), "profile stop", ProfileCommand::parse, ProfileCommand::format,
                         List.of("profile stopped", "profile stop to=/tmp/x")),
                 new Case<>(ProfileCommand.dump("/tmp/run 1/single-hello"), "profile dump to=/tmp/run 1/single-hello",

@@ -67,7 +67,8 @@ final class FlightRecording {
 
     /**
      * Sets the recorder up without recording a trial: the JDK's first recording in a JVM loads its
-     * metadata and starts its threads, 1.2 to 1.4 s on this busy machine (later ones 6 to 70 ms), which must not fall in a trial.
+     * metadata and starts its threads, 1.2 to 1.4 s on this busy machine (later ones 6 to 70 ms),
+     * which must not fall in a trial.
      */
     void load() {
         if (!loaded) {

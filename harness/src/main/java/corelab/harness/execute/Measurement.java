@@ -84,12 +84,16 @@ final class Measurement {
         this.secondsDone = secondsDone;
     }
 
+    /** {@code started} has just started, before any configuration's warmup on it. */
+    void serverStarted(ServerUnderTest started) {
+        hooks.serverStarted(started);
+    }
+
     /** A (re)started server: the trials that follow measure it; its first load is a full warmup. */
     void warmUp(ServerUnderTest started, CounterLedger counterAnswers, List<RequestTemplate> requests)
             throws RunFailure, InterruptedException {
         this.server = started;
         this.ledger = point.workload() == Workload.COUNTER ? counterAnswers : null;
-        hooks.warmupStarted(started);
         if (point.generator() != Generator.CORELAB) {
             warmUpTool(requests.get(0).target());
             return;
@@ -144,7 +148,6 @@ final class Measurement {
             throws RunFailure, InterruptedException {
         this.server = started;
         this.ledger = point.workload() == Workload.COUNTER ? counterAnswers : null;
-        hooks.warmupStarted(started);
         try (LoadGenerator load = startLoad(requests)) {
             warmupSecondsUsed = warm(load);
             trials.add(measureFault(load));

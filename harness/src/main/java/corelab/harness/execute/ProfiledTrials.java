@@ -22,7 +22,7 @@ final class ProfiledTrials implements TrialHooks {
     }
 
     @Override
-    public void warmupStarted(ServerUnderTest server) {
+    public void serverStarted(ServerUnderTest server) {
         profile.load(server);
     }
 

@@ -142,6 +142,10 @@ final class RoundRunner {
             ledgers.add(new CounterLedger()); // one per server start: its count lives as long as the server does
             verified.add(new HashSet<>());
         }
+        // Before any warmup: what a recorder needs readied must not fall in a trial (ServerProfile.load).
+        for (Slot slot : slots) {
+            slot.measurement().serverStarted(started.get(slot.server()));
+        }
         for (int k : firstRound) {
             Slot slot = slots.get(k);
             ServerUnderTest server = started.get(slot.server());

@@ -12,8 +12,8 @@ public interface TrialHooks {
     TrialHooks NONE = new TrialHooks() {
     };
 
-    /** A (re)started server's warmup for this configuration begins: what the trials need readied, outside them. */
-    default void warmupStarted(ServerUnderTest server) {
+    /** A server this configuration runs on has (re)started, before any warmup: what the trials need readied. */
+    default void serverStarted(ServerUnderTest server) {
     }
 
     /** The trial {@code index} (from 1) of configuration {@code configurationId} begins now. */

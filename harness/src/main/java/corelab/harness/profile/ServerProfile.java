@@ -56,11 +56,14 @@ public final class ServerProfile {
         return "/profile-" + profiling.words();
     }
 
-    /** Readies the recorders on a (re)started {@code server} during its warmup, so that no trial pays for it. */
+    /**
+     * Readies the Flight Recorder on a (re)started {@code server} before its warmups, so that no trial
+     * pays for its set-up. async-profiler is left to load at the first trial's start, as before: loaded
+     * before the warmups it turns on the JIT's debug info between safepoints (DebugNonSafepoints) for the
+     * code compiled in them, and on JDK 25 here that put single's cpu kernel samples on an unrelated
+     * frame (EPollSelectorImpl.processUpdateQueue, 248 of about 290).
+     */
     public void load(ServerUnderTest server) {
-        if (event != null) {
-            server.send(ProfileCommand.load(event.word()));
-        }
         if (profiling.jfr()) {
             server.send(ProfileCommand.load(ProfileEvent.JFR.word()));
         }

@@ -32,7 +32,7 @@ public final class ProcessProfilers {
                 if (isJfr(command.event())) {
                     recording.load();
                 } else {
-                    profiler.handle(command);
+                    profiler.handle(command); // loads async-profiler's library now rather than at the first start
                 }
             }
             case START -> {

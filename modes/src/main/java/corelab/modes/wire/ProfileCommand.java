@@ -6,7 +6,7 @@ import java.util.regex.Pattern;
 
 /**
  * Harness to server, and primary to worker: drive the in-process profiler at a measured
- * trial's boundaries. {@code profile load event=jfr} readies a recorder during the warmup, so that
+ * trial's boundaries. {@code profile load event=jfr} readies a recorder before the warmups, so that
  * loading it (a second of the Flight Recorder's set-up, async-profiler's library) falls in no
  * trial; {@code profile start event=cpu} starts it (or resumes it, adding to
  * what earlier trials sampled), {@code profile stop} stops it, and {@code profile dump

@@ -6,7 +6,7 @@ import corelab.modes.options.Mode;
 import corelab.modes.options.OptionException;
 import corelab.modes.options.ServerArgs;
 import corelab.modes.options.ServerOptions;
-import corelab.modes.profile.InProcessProfiler;
+import corelab.modes.profile.ProcessProfilers;
 import corelab.modes.wire.ProfileCommand;
 import corelab.modes.wire.ProfileDumped;
 import corelab.modes.wire.ReadyLine;
@@ -61,16 +61,16 @@ public final class ServerMain {
         if (workerId > 0) {
             answerPrimary(server, parent);
             WorkerChannel primary = parent;
-            profileOnRequest(parent, new InProcessProfiler(workerId, "-worker" + workerId), primary::send);
+            profileOnRequest(parent, new ProcessProfilers(workerId, "-worker" + workerId), primary::send);
         } else if (parent != null && server.cluster().isPresent()) {
             ClusterServer cluster = server.cluster().get();
             reloadOnRequest(cluster, parent);
             // The primary passes each command on to its workers, and is profiled too: behind
             // balance=proxy it copies every byte.
             parent.onMessage(text -> ProfileCommand.parse(text).ifPresent(cluster::profile));
-            profileOnRequest(parent, new InProcessProfiler(0, "-primary"), ServerMain::printLine);
+            profileOnRequest(parent, new ProcessProfilers(0, "-primary"), ServerMain::printLine);
         } else if (parent != null) {
-            profileOnRequest(parent, new InProcessProfiler(0, ""), ServerMain::printLine);
+            profileOnRequest(parent, new ProcessProfilers(0, ""), ServerMain::printLine);
         }
         if (options.statsIntervalMillis() > 0 && options.mode() != Mode.CLUSTER) {
             printStats(server, workerId, workerId > 0 ? parent : null, options.statsIntervalMillis());
@@ -115,14 +115,14 @@ public final class ServerMain {
 
     /**
      * The harness's {@link ProfileCommand}s, one at a time on the channel's thread: a dump's
-     * answer goes to {@code answer} once its files are complete; a failure is printed, and the
+     * answers (one per recorder) go to {@code answer} once its files are complete; a failure is printed, and the
      * harness, waiting for the answer, reports it with the output.
      */
-    private static void profileOnRequest(WorkerChannel parent, InProcessProfiler profiler,
+    private static void profileOnRequest(WorkerChannel parent, ProcessProfilers profiler,
                                          Consumer<ProfileDumped> answer) {
         parent.onMessage(text -> ProfileCommand.parse(text).ifPresent(command -> {
             try {
-                profiler.handle(command).ifPresent(answer);
+                profiler.handle(command).forEach(answer);
             } catch (IOException | RuntimeException e) {
                 printLine("corelab: profile " + command.action().name().toLowerCase(Locale.ROOT) + " failed: "
                         + e.getMessage());

@@ -30,8 +30,9 @@ final class ProfileSection {
 
     static void write(StringBuilder html, RunView view, Path folder) {
         html.append("<h2 id=\"").append(Html.anchor(HEADING)).append("\">").append(HEADING).append("</h2>\n")
-                .append("<p class=\"note\">async-profiler ran inside every server JVM during the measured trials only"
-                        + " (not the warmup); a cluster has one graph per process and a merged one. Profiled"
+                .append("<p class=\"note\">async-profiler (and, with jfr, the JDK Flight Recorder) ran inside every"
+                        + " server JVM during the measured trials only (not the warmup); a cluster has one graph per"
+                        + " process and a merged one. Profiled"
                         + " configurations (ids ending in /profile-&lt;event&gt;) carry the profiler's cost and are"
                         + " ranked only against each other. Thumbnail colours: ")
                 .append(Html.text(String.join(", ", FlameThumbnail.legend()))).append(".</p>\n");
@@ -47,6 +48,18 @@ final class ProfileSection {
     }
 
     private static void configuration(StringBuilder html, RunView view, ConfigurationResult c, Path folder) {
+        ProfileResult profile = c.profile();
+        if (profile.sampled()) {
+            flameGraph(html, view, c, folder);
+        } else {
+            html.append("<p><strong>").append(Html.text(view.label(c))).append("</strong>:</p>\n");
+        }
+        if (profile.flightRecording() != null) {
+            FlightRecordingTable.write(html, profile.flightRecording());
+        }
+    }
+
+    private static void flameGraph(StringBuilder html, RunView view, ConfigurationResult c, Path folder) {
         ProfileResult profile = c.profile();
         html.append("<figure>\n<a href=\"").append(Html.text(profile.flameGraph())).append("\">");
         Optional<CollapsedStacks> stacks = read(folder.resolve(profile.collapsed()));
@@ -90,7 +103,7 @@ final class ProfileSection {
             if (!profiled.profiled()) {
                 continue;
             }
-            String baseId = profiled.configuration().id().replaceFirst("/profile-[a-z]+$", "");
+            String baseId = profiled.configuration().id().replaceFirst("/profile-[a-z+]+$", "");
             for (ConfigurationResult plain : all) {
                 if (!plain.profiled() && plain.configuration().id().equals(baseId)) {
                     html.append("<p><strong>The profiler's cost</strong>, on ").append(Html.text(baseId)).append(": ")

@@ -27,8 +27,8 @@ public final class ProfileTables {
         RunView view = new RunView(run);
         List<String> paragraphs = new ArrayList<>();
         for (ConfigurationResult c : run.configurations()) {
-            if (!c.profiled()) {
-                continue;
+            if (!c.profiled() || !c.profile().sampled()) {
+                continue; // a flight recording alone has no stacks
             }
             ProfileResult profile = c.profile();
             CollapsedStacks stacks = CollapsedStacks.read(resultsFolder.resolve(profile.collapsed()));

@@ -108,15 +108,39 @@ class ResultsJsonTest {
                         "profiles/c-primary.collapsed"),
                 new ProfileResult.ProcessProfile("worker", 1, 42, 200, "profiles/c-worker1.html",
                         "profiles/c-worker1.collapsed")));
+        RunResult run = firstProfiled(profile);
+        String json = ResultsJson.toJson(run);
+        RunResult read = ResultsJson.fromJson(json, "test");
+        assertEquals(run, read);
+        assertTrue(read.configurations().get(0).profiled());
+        assertTrue(json.matches("(?s).*\"flightRecording\"\\s*:\\s*null.*"), "no jfr: null, " + json);
+    }
+
+    /** The sample run with its first configuration profiled so. */
+    private static RunResult firstProfiled(ProfileResult profile) {
         RunResult sample = SampleRuns.run();
         List<ConfigurationResult> configurations = new ArrayList<>(sample.configurations());
         configurations.set(0, configurations.get(0).withProfile(profile));
-        RunResult run = new RunResult(sample.schemaVersion(), sample.runId(), sample.status(), sample.failure(),
+        return new RunResult(sample.schemaVersion(), sample.runId(), sample.status(), sample.failure(),
                 sample.startedAt(), sample.endedAt(), sample.provenance(), sample.options(), sample.schedule(),
                 sample.calibration(), configurations, sample.comparisons());
-        RunResult read = ResultsJson.fromJson(ResultsJson.toJson(run), "test");
+    }
+
+    @Test
+    void aFlightRecordingAloneRoundTrips() throws Exception {
+        FlightRecordingResult.Durations none = new FlightRecordingResult.Durations(0, 0, null, null, null,
+                List.of(0L, 0L));
+        FlightRecordingResult.Durations parks = new FlightRecordingResult.Durations(3, 7.5, 2.0, 4.0, 4.0,
+                List.of(2L, 1L));
+        ProfileResult profile = new ProfileResult("jfr", null, 0, null, null, List.of(), new FlightRecordingResult(
+                List.of(new FlightRecordingResult.ProcessRecording("server", 0, 41, 120, "profiles/v-io.jfr")),
+                none, 0, parks, parks, none, none, 2, List.of(0.25, 0.5)));
+        RunResult run = firstProfiled(profile);
+        String json = ResultsJson.toJson(run);
+        RunResult read = ResultsJson.fromJson(json, "test");
         assertEquals(run, read);
-        assertTrue(read.configurations().get(0).profiled());
+        assertThrows(IllegalArgumentException.class, () -> new ProfileResult("cpu", null, 0, null, null, List.of(), null),
+                "a profile with neither samples nor a recording");
     }
 
     @Test

@@ -103,7 +103,7 @@ public final class BenchmarkRunner {
                 options.durations().trials(), schedule.seed(), schedule.forks());
         if (options.profiling().enabled()) {
             console.println("corelab: profiling every server's JVMs during the trials (-Dprofile="
-                    + options.profiling().event().word() + "), each trial on its own; " + plan.servers().get(0).label()
+                    + options.profiling().words(",") + "), each trial on its own; " + plan.servers().get(0).label()
                     + "'s first configuration is also measured unprofiled, for the profiler's cost");
         }
         console.println("corelab: " + options.generator().pinning().note()

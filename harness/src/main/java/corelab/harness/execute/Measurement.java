@@ -85,6 +85,11 @@ final class Measurement {
         this.secondsDone = secondsDone;
     }
 
+    /** {@code started} has just started, before any configuration's warmup on it. */
+    void serverStarted(ServerUnderTest started) {
+        hooks.serverStarted(started);
+    }
+
     /** A (re)started server: the trials that follow measure it; its first load is a full warmup. */
     void warmUp(ServerUnderTest started, CounterLedger counterAnswers, List<RequestTemplate> requests)
             throws RunFailure, InterruptedException {

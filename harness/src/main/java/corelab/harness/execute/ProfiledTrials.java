@@ -22,6 +22,11 @@ final class ProfiledTrials implements TrialHooks {
     }
 
     @Override
+    public void serverStarted(ServerUnderTest server) {
+        profile.load(server);
+    }
+
+    @Override
     public void trialStarted(String configurationId, int index, ServerUnderTest server) {
         profile.trialStarts(server);
     }

@@ -74,8 +74,8 @@ final class RoundRunner {
                 String idSuffix = "";
                 if (profiling.enabled()) {
                     int processes = plan.workers() == null ? 1 : plan.workers() + 1; // a cluster: its primary too
-                    profile = new ProfiledTrials(new ServerProfile(profiling.event(), resultsFolder, processes), rounds);
-                    idSuffix = ServerProfile.idSuffix(profiling.event());
+                    profile = new ProfiledTrials(new ServerProfile(profiling, resultsFolder, processes), rounds);
+                    idSuffix = ServerProfile.idSuffix(profiling);
                 }
                 slots.add(new Slot(i, point, requests, new Measurement(options.durations(), options.generator(),
                         options.thresholds(), plan, point, progress::step, profile, idSuffix)));
@@ -141,6 +141,10 @@ final class RoundRunner {
         for (int i = 0; i < started.size(); i++) {
             ledgers.add(new CounterLedger()); // one per server start: its count lives as long as the server does
             verified.add(new HashSet<>());
+        }
+        // Before any warmup: what a recorder needs readied must not fall in a trial (ServerProfile.load).
+        for (Slot slot : slots) {
+            slot.measurement().serverStarted(started.get(slot.server()));
         }
         for (int k : firstRound) {
             Slot slot = slots.get(k);

@@ -12,6 +12,10 @@ public interface TrialHooks {
     TrialHooks NONE = new TrialHooks() {
     };
 
+    /** A server this configuration runs on has (re)started, before any warmup: what the trials need readied. */
+    default void serverStarted(ServerUnderTest server) {
+    }
+
     /** The trial {@code index} (from 1) of configuration {@code configurationId} begins now. */
     default void trialStarted(String configurationId, int index, ServerUnderTest server) {
     }

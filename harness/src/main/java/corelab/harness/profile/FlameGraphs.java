@@ -6,7 +6,6 @@ import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.List;
 import one.convert.Arguments;
 import one.convert.FlameGraph;
@@ -22,11 +21,7 @@ public final class FlameGraphs {
 
     /** Writes {@code merged} (collapsed stacks) and, beside it, {@code html}, from {@code parts}. */
     public static void merge(List<Path> parts, Path merged, Path html, String title) throws IOException {
-        Files.deleteIfExists(merged);
-        Files.createFile(merged);
-        for (Path part : parts) {
-            Files.write(merged, Files.readAllBytes(part), StandardOpenOption.APPEND);
-        }
+        ProfileFiles.concatenate(parts, merged);
         render(merged, html, title);
     }
 

@@ -92,8 +92,9 @@ class BenchmarkOptionsTest {
             "serverCmd|node server.js|-DserverCmd must contain {port}",
             "cores|99|cores must be a whole number from 0 to",
             "trails|5|unknown option 'trails'",
-            "profile|cycles|profile: unknown profile event 'cycles'; valid profile events: cpu, ctimer, wall, alloc, lock",
-            "profile|cpu,wall|-Dprofile takes one event"})
+            "profile|cycles|profile: unknown profile event 'cycles'; valid profile events: cpu, ctimer, wall, alloc, lock, jfr",
+            "profile|cpu,wall|-Dprofile takes one async-profiler event",
+            "profile|jfr,cpu,wall|-Dprofile takes one async-profiler event, with jfr beside it or not"})
     void aBadOptionIsOneClearMessage(String name, String value, String expected) {
         OptionException e = assertThrows(OptionException.class, () -> BenchmarkOptions.parse(Map.of(name, value)));
         assertTrue(e.getMessage().contains(expected), e.getMessage());
@@ -111,6 +112,19 @@ class BenchmarkOptionsTest {
         assertEquals(Profiling.none(), BenchmarkOptions.defaults().profiling());
         assertEquals(new Profiling(ProfileEvent.CTIMER), BenchmarkOptions.parse(Map.of("profile", "ctimer")).profiling());
         assertEquals(Profiling.none(), BenchmarkOptions.parse(Map.of("profile", "none")).profiling());
+        assertEquals(new Profiling(null, true), BenchmarkOptions.parse(Map.of("profile", "jfr")).profiling());
+        assertEquals("jfr", new Profiling(null, true).words());
+        for (String words : List.of("cpu,jfr", "jfr,cpu")) {
+            Profiling both = BenchmarkOptions.parse(Map.of("profile", words)).profiling();
+            assertEquals(new Profiling(ProfileEvent.CPU, true), both, words);
+            assertEquals("cpu+jfr", both.words());
+        }
+        for (ProfileEvent sampled : ProfileEvent.values()) {
+            if (sampled.asyncProfiler()) {
+                assertEquals(new Profiling(sampled, true),
+                        BenchmarkOptions.parse(Map.of("profile", "jfr," + sampled.word())).profiling());
+            }
+        }
         assertTrue(BenchmarkOptions.OPTIONS.help().contains("profile"), "-Dhelp=true lists -Dprofile");
         OptionException e = assertThrows(OptionException.class, () -> BenchmarkOptions.parse(Map.of("profile", "cpu",
                 "serverCmd", "node server.js {port}")));

@@ -29,6 +29,8 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * Profiled runs against real servers: async-profiler inside the server's JVMs during the
@@ -40,7 +42,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ProfiledRunTest {
     private static final String KERNEL_METHOD = "corelab/workloads/CpuKernel.compute";
 
-    private static Map<String, String> tiny(Path results, String mode, String workload, String profile) {
+    static Map<String, String> tiny(Path results, String mode, String workload, String profile) {
         Map<String, String> options = new LinkedHashMap<>();
         options.put("mode", mode);
         options.put("workload", workload);
@@ -55,7 +57,7 @@ class ProfiledRunTest {
         return options;
     }
 
-    private static RunResult run(Map<String, String> options) throws Exception {
+    static RunResult run(Map<String, String> options) throws Exception {
         ByteArrayOutputStream console = new ByteArrayOutputStream();
         BenchmarkRunner runner = new BenchmarkRunner(BenchmarkOptions.parse(options), options,
                 new PrintStream(console, true, StandardCharsets.UTF_8));
@@ -130,8 +132,29 @@ class ProfiledRunTest {
         assertFalse(self.keySet().stream().anyMatch(frame -> frame.endsWith("_[k]")), self.toString());
     }
 
+    /**
+     * The other events: a short profiled run of each writes a complete flame graph with samples
+     * ({@code lock} on {@code offload} with {@code cpu}: its event loop hands every request's work to
+     * its pool's queue and takes the result back, and the two sides contend for the same locks).
+     */
+    @ParameterizedTest
+    @CsvSource({"wall,single,hello", "alloc,single,hello", "lock,offload,cpu"})
+    void eachOtherEventWritesAFlameGraphWithSamples(String event, String mode, String workload, @TempDir Path results)
+            throws Exception {
+        Map<String, String> options = tiny(results, mode, workload, event);
+        options.put("concurrency", "16");
+        RunResult run = run(options);
+        Path folder = results.resolve(run.runId());
+        ProfileResult profile = run.configurations().get(1).profile();
+        assertEquals(event, profile.event());
+        assertEquals(event, profile.engine());
+        assertTrue(profile.samples() > 0, "samples were taken");
+        assertComplete(folder.resolve(profile.flameGraph()), folder.resolve(profile.collapsed()));
+        assertTrue(sum(selfSamples(folder.resolve(profile.collapsed()))) > 0, "the stacks carry their samples");
+    }
+
     /** The interactive page is whole (async-profiler's ends its HTML) and every collapsed line has its count. */
-    private static void assertComplete(Path html, Path collapsed) throws IOException {
+    static void assertComplete(Path html, Path collapsed) throws IOException {
         assertComplete(html, collapsed, false);
     }
 
@@ -142,7 +165,7 @@ class ProfiledRunTest {
         assertTrue(lines.stream().allMatch(l -> l.matches(".+ \\d+")), collapsed + " is whole");
     }
 
-    private static Map<String, Long> selfSamples(Path collapsed) throws IOException {
+    static Map<String, Long> selfSamples(Path collapsed) throws IOException {
         Map<String, Long> self = new HashMap<>();
         for (String line : Files.readAllLines(collapsed)) {
             int space = line.lastIndexOf(' ');
@@ -152,7 +175,7 @@ class ProfiledRunTest {
         return self;
     }
 
-    private static long sum(Map<String, Long> samples) {
+    static long sum(Map<String, Long> samples) {
         return samples.values().stream().mapToLong(Long::longValue).sum();
     }
 

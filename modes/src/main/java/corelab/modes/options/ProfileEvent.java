@@ -3,10 +3,11 @@ package corelab.modes.options;
 import corelab.workloads.CommandWord;
 
 /**
- * What async-profiler samples in a server JVM during the measured trials ({@code -Dprofile=}).
- * One event per profile: async-profiler's flame graph and collapsed outputs hold one kind of
- * sample (several events at once need its JFR output). {@link #asyncProfilerEvent()} is the
- * word async-profiler itself takes in {@code start,event=...}.
+ * What is recorded in a server JVM during the measured trials ({@code -Dprofile=}): what
+ * async-profiler samples, or {@link #JFR}, the JDK's own Flight Recorder, which records beside
+ * it. One async-profiler event per profile: its flame graph and collapsed outputs hold one kind
+ * of sample (several events at once need its JFR output). {@link #asyncProfilerEvent()} is the
+ * word async-profiler itself takes in {@code start,event=...}; null for {@link #JFR}.
  */
 public enum ProfileEvent implements CommandWord {
     CPU("cpu", "cpu", "CPU time, kernel frames included; sampled by perf_events, or by a timer where those are refused"),
@@ -14,7 +15,9 @@ public enum ProfileEvent implements CommandWord {
             + " gets; no kernel frames"),
     WALL("wall", "wall", "wall-clock time of every thread, running or waiting"),
     ALLOC("alloc", "alloc", "where the heap is allocated, weighted by bytes"),
-    LOCK("lock", "lock", "where threads wait for a contended lock, weighted by time");
+    LOCK("lock", "lock", "where threads wait for a contended lock, weighted by time"),
+    JFR("jfr", null, "the JDK Flight Recorder's events that teach (virtual threads pinned, parks, socket reads and"
+            + " writes, GC pauses, carrier threads' CPU), one .jfr per process; alone or with one of the above");
 
     private final String word;
     private final String asyncProfilerEvent;
@@ -38,6 +41,11 @@ public enum ProfileEvent implements CommandWord {
 
     public String asyncProfilerEvent() {
         return asyncProfilerEvent;
+    }
+
+    /** Whether async-profiler records this event (all but {@link #JFR}). */
+    public boolean asyncProfiler() {
+        return asyncProfilerEvent != null;
     }
 
     public static ProfileEvent fromWord(String word) {

@@ -18,7 +18,7 @@ import one.profiler.AsyncProfiler;
  * graph and ends the session, so the next configuration's profile holds its own samples only.
  * Calls come one at a time from the channel's thread.
  */
-public final class InProcessProfiler {
+final class InProcessProfiler {
     private final long pid = ProcessHandle.current().pid();
     private final int workerId;
     private final String fileSuffix;
@@ -28,14 +28,15 @@ public final class InProcessProfiler {
     private boolean started;
 
     /** {@code fileSuffix}: what tells this process's files from the others' of one server ("-worker2", or ""). */
-    public InProcessProfiler(int workerId, String fileSuffix) {
+    InProcessProfiler(int workerId, String fileSuffix) {
         this.workerId = workerId;
         this.fileSuffix = fileSuffix;
     }
 
     /** Carries out one command; a dump's answer, once its files are complete. */
-    public Optional<ProfileDumped> handle(ProfileCommand command) throws IOException {
+    Optional<ProfileDumped> handle(ProfileCommand command) throws IOException {
         switch (command.action()) {
+            case LOAD -> load();
             case START -> start(event(command.event()));
             case STOP -> {
                 if (profiler != null) {
@@ -57,7 +58,7 @@ public final class InProcessProfiler {
         }
     }
 
-    private void start(ProfileEvent requested) throws IOException {
+    private void load() throws IOException {
         if (profiler == null) {
             Path library = ProfilerLibrary.extract();
             try {
@@ -67,6 +68,10 @@ public final class InProcessProfiler {
                 Files.deleteIfExists(library);
             }
         }
+    }
+
+    private void start(ProfileEvent requested) throws IOException {
+        load();
         if (event == null) {
             event = requested;
             engine = engine(profiler, requested);
@@ -89,6 +94,7 @@ public final class InProcessProfiler {
             case WALL -> "wall";
             case ALLOC -> "alloc";
             case LOCK -> "lock";
+            case JFR -> throw new IllegalArgumentException("jfr is the JDK's Flight Recorder, not async-profiler's");
         };
     }
 

@@ -25,8 +25,8 @@ class InProcessProfilerTest {
         InProcessProfiler profiler = new InProcessProfiler(0, "");
         ProfileDumped first = profile(profiler, folder.resolve("first"), InProcessProfilerTest::burnFirst);
         ProfileDumped second = profile(profiler, folder.resolve("second"), InProcessProfilerTest::burnSecond);
-        String firstStacks = Files.readString(Path.of(first.collapsed()));
-        String secondStacks = Files.readString(Path.of(second.collapsed()));
+        String firstStacks = Files.readString(Path.of(first.file()));
+        String secondStacks = Files.readString(Path.of(second.file()));
         assertTrue(firstStacks.contains("burnFirst"), firstStacks);
         assertTrue(secondStacks.contains("burnSecond"), secondStacks);
         assertFalse(secondStacks.contains("burnFirst"), "the second profile starts afresh: " + secondStacks);

@@ -1,6 +1,7 @@
 package corelab.lab;
 
 import corelab.harness.plan.Durations;
+import corelab.harness.plan.Schedule;
 import corelab.modes.options.Option;
 import corelab.modes.options.OptionException;
 import java.util.LinkedHashMap;
@@ -9,8 +10,8 @@ import java.util.Map;
 /**
  * How long a notebook's runs last. A lab's cells give the durations a class should use; CI, which
  * must execute every notebook in well under a minute each, sets {@code CORELAB_LAB_DURATIONS=tiny}
- * and every run is cut to the least that still yields a confidence interval: no warmup and three
- * trials of one second. Its figures prove only that the lab runs end to end, not what it teaches.
+ * and every run is cut to the least that still yields a confidence interval: no warmup, three
+ * trials of one second, and no unrecorded re-warm before each trial (it would double every trial). Its figures prove only that the lab runs end to end, not what it teaches.
  */
 final class LabDurations {
     static final String VARIABLE = "CORELAB_LAB_DURATIONS";
@@ -33,7 +34,7 @@ final class LabDurations {
         }
         if (!variable.strip().equals(TINY)) {
             throw new OptionException(VARIABLE + " must be '" + TINY + "' (CI: every run cut to 3 trials of 1 s,"
-                    + " no warmup) or unset (the lab's own durations), was '" + variable + "'");
+                    + " no warmup, no re-warm) or unset (the lab's own durations), was '" + variable + "'");
         }
         Map<String, String> cut = new LinkedHashMap<>(options);
         cut.putAll(TINY_OPTIONS);
@@ -45,6 +46,7 @@ final class LabDurations {
         put(tiny, Durations.WARMUP_SECONDS, 0);
         put(tiny, Durations.TRIAL_SECONDS, 1);
         put(tiny, Durations.TRIALS, 3);
+        put(tiny, Schedule.REWARM_SECONDS, 0);
         return java.util.Collections.unmodifiableMap(tiny);
     }
 

@@ -26,6 +26,7 @@ class LabDurationsTest {
         assertEquals("0", cut.get("warmupSeconds"));
         assertEquals("1", cut.get("trialSeconds"));
         assertEquals("3", cut.get("trials"));
+        assertEquals("0", cut.get("rewarmSeconds"));
         // The harness reads them as any command line would: three trials still give a confidence interval.
         BenchmarkOptions options = BenchmarkOptions.parse(cut);
         assertEquals(0, options.durations().warmupSeconds());
@@ -36,7 +37,8 @@ class LabDurationsTest {
     @Test
     void tinyAlsoCutsALabThatGivesNoDurations() {
         Map<String, String> cut = LabDurations.apply(new LinkedHashMap<>(Map.of("mode", "cluster")), " tiny ");
-        assertEquals(Map.of("mode", "cluster", "warmupSeconds", "0", "trialSeconds", "1", "trials", "3"), cut);
+        assertEquals(Map.of("mode", "cluster", "warmupSeconds", "0", "trialSeconds", "1", "trials", "3",
+                "rewarmSeconds", "0"), cut);
     }
 
     @Test

@@ -38,6 +38,9 @@ public final class ConsoleTable {
                     millis(s.p50Micros().mean()), millis(s.p99Micros().mean()), cpuPerRequest(s.resources()),
                     s.resources() == null ? "-" : number(s.resources().serverPssBytes().mean() / 1e6), notes(c)));
         }
+        // A mean of percentiles is not the percentile of all requests: one trial whose p99 was ten times the others'
+        // moves this mean by a tenth of that; trials.csv keeps each trial's own.
+        out.append("p50 ms, p99 ms: the mean over trials of each trial's percentile (each trial's own: trials.csv)\n");
         if (configurations.stream().anyMatch(c -> c.summary().resources() != null)) {
             out.append("µs/req s/d/g: CPU per request of the server's tree / its downstream services (the io backend,"
                     + " Redis) / the generator; PSS: the server's memory, shared pages divided between its processes\n");

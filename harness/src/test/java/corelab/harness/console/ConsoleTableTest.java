@@ -33,6 +33,13 @@ class ConsoleTableTest {
         assertFalse(line(table, "single/c64").contains("refused"), table);
     }
 
+    /** The percentile columns are means over trials, and the table says so, since one slow trial hides in a mean. */
+    @Test
+    void thePercentileColumnsSayTheyAreMeansOfTrials() {
+        String table = ConsoleTable.render(List.of(configuration("single/c64", 0, 0)), List.of());
+        assertTrue(table.contains("p50 ms, p99 ms: the mean over trials of each trial's percentile"), table);
+    }
+
     /** The three buckets side by side, "-" where a bucket is not there, and a line that says what they are. */
     @Test
     void eachRequestsCpuIsShownInItsThreeBuckets() {

@@ -140,6 +140,11 @@ final class RunView {
         return c.verdict().valid() ? palette.color(label(c)) : Palette.INVALID;
     }
 
+    /** The colour of the configuration's label without its work size, for a chart that shows one size only. */
+    Color colorIgnoringSize(ConfigurationResult c) {
+        return c.verdict().valid() ? palette.color(labelWithoutIterations(c)) : Palette.INVALID;
+    }
+
     /**
      * The slice of a workload that the bar charts show: the most cores the run allowed, and the load
      * level measured for the most configurations there (ties: the highest concurrency, then rate).

@@ -48,9 +48,12 @@ final class TimeSeriesChart {
                          ToDoubleFunction<IntervalResult> figure) {
         XYChart chart = Charts.xy(title, "seconds of measurement", yTitle, Charts.WIDE_WIDTH, Charts.STRIP_HEIGHT);
         chart.getStyler().setXAxisMin(0.0).setXAxisMax(Timeline.span(configurations));
+        // Where every series has one work size (CPU over time draws one chart per size), a mode keeps its own colour
+        // from chart to chart; where sizes share a chart, each size needs its own.
+        boolean oneSize = configurations.stream().map(c -> c.configuration().cpuIterations()).distinct().count() <= 1;
         for (ConfigurationResult c : configurations) {
-            Charts.trace(chart, view.seriesName(c), Timeline.seconds(c), Timeline.values(c, figure), view.color(c),
-                    c.verdict().valid());
+            Charts.trace(chart, view.seriesName(c), Timeline.seconds(c), Timeline.values(c, figure),
+                    oneSize ? view.colorIgnoringSize(c) : view.color(c), c.verdict().valid());
         }
         Timeline.markTrials(chart, configurations.get(0));
         return chart;

@@ -29,7 +29,11 @@ public final class ResultsCsv {
                 .append(estimateHeader("p50_us")).append(',')
                 .append(estimateHeader("p99_us")).append(',')
                 .append(estimateHeader("p999_us")).append(',')
-                .append(estimateHeader("server_rss_bytes")).append(",error_percent,refused_connections,")
+                .append(estimateHeader("server_rss_bytes")).append(',')
+                .append(estimateHeader("server_cpu_us_per_request")).append(',')
+                .append(estimateHeader("downstream_cpu_us_per_request")).append(',')
+                .append(estimateHeader("generator_cpu_us_per_request")).append(',')
+                .append(estimateHeader("server_pss_bytes")).append(",error_percent,refused_connections,")
                 .append("fault,fault_at_s,fault_requests_failed,fault_throughput_before_per_s,fault_throughput_lowest_per_s,"
                         + "fault_outage_ms,fault_recovery_ms,fault_restarts,fault_restart_ms,"
                         + "counter,counter_requests,counter_highest_count,counter_repeated_counts\n");
@@ -45,6 +49,7 @@ public final class ResultsCsv {
                     .append(estimate(s.p99Micros())).append(',')
                     .append(estimate(s.p999Micros())).append(',')
                     .append(estimate(s.serverRssBytes())).append(',')
+                    .append(buckets(s.resources())).append(',')
                     .append(number(s.errorPercent())).append(',')
                     .append(count(c.refusedConnections())).append(',')
                     .append(fault(c.fault())).append(',')
@@ -96,6 +101,15 @@ public final class ResultsCsv {
             }
         }
         return out.toString();
+    }
+
+    /** The three buckets' CPU per request and the server's PSS; empty cells where none were measured (a fault run). */
+    private static String buckets(ResourceSummary r) {
+        if (r == null) {
+            return ",,,,,,,,,,,";
+        }
+        return String.join(",", estimate(r.serverCpuMicrosPerRequest()), estimate(r.downstreamCpuMicrosPerRequest()),
+                estimate(r.generatorCpuMicrosPerRequest()), estimate(r.serverPssBytes()));
     }
 
     /** Empty cells for an ordinary run; an empty recovery for a fault run means it did not recover. */

@@ -74,4 +74,37 @@ class ResourceUseTest {
         assertTrue(Double.isNaN(summary.downstreamCpuMicrosPerRequest().mean()));
         assertNull(ResourceSummary.of(List.of(SampleRuns.trial(1, 1000))), "no trial measured: no summary");
     }
+
+    /** Each request's CPU in its three buckets and the server's PSS are columns of the configurations table, empty where
+     * not measured (a fault run, a file written before the buckets). */
+    @Test
+    void theBucketsAreColumnsOfTheConfigurationsTable() {
+        ResourceUse use = new ResourceUse(ResourceBucket.of(0.4, 2000, 150_000_000L, 110_000_000L), null,
+                ResourceBucket.of(0.5, 2000, null, null), Map.of("downstream", "calls none",
+                "generator.memory", "threads of the harness"));
+        List<TrialResult> trials = List.of(SampleRuns.trial(1, 990).withResources(use),
+                SampleRuns.trial(2, 1000).withResources(use));
+        ConfigurationResult plain = SampleRuns.configuration("single", 1000);
+        Summary s = plain.summary();
+        ConfigurationResult measured = new ConfigurationResult(plain.configuration(), plain.verdict(),
+                plain.warmupSeconds(), null, new Summary(s.throughputPerSecond(), s.throughputPerCore(),
+                s.requestsPerCpuSecond(), s.p50Micros(), s.p99Micros(), s.p999Micros(), s.uncorrectedP99Micros(),
+                s.serverCpuCores(), s.serverRssBytes(), s.generatorUtilization(), s.errorPercent(),
+                ResourceSummary.of(trials)), trials, null);
+        RunResult sample = SampleRuns.run();
+        RunResult run = new RunResult(sample.schemaVersion(), sample.runId(), sample.status(), null,
+                sample.startedAt(), sample.endedAt(), sample.provenance(), sample.options(), null, null,
+                List.of(measured, SampleRuns.configuration("platform", 1200)), List.of());
+
+        String[] lines = ResultsCsv.configurations(run).split("\n");
+        List<String> header = List.of(lines[0].split(","));
+        int server = header.indexOf("server_cpu_us_per_request_mean");
+        assertEquals(List.of("downstream_cpu_us_per_request_mean", "generator_cpu_us_per_request_mean",
+                "server_pss_bytes_mean"), List.of(header.get(server + 3), header.get(server + 6), header.get(server + 9)));
+        List<String> bucketed = List.of(lines[1].split(",", -1));
+        assertEquals(header.size(), bucketed.size(), lines[1]);
+        assertEquals(List.of("200", "", "250", "110000000"), List.of(bucketed.get(server), bucketed.get(server + 3),
+                bucketed.get(server + 6), bucketed.get(server + 9)), lines[1]);
+        assertEquals(List.of("", "", ""), List.of(lines[2].split(",", -1)).subList(server, server + 3), lines[2]);
+    }
 }

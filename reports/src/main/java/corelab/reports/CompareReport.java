@@ -87,7 +87,9 @@ public final class CompareReport {
         html.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>")
                 .append(Html.text(title)).append("</title>\n<style>\n").append(PageWriter.STYLE)
                 .append("</style>\n</head>\n<body>\n<h1>").append(Html.text(title)).append("</h1>\n")
-                .append("<p>Each configuration measured validly in both runs (the same id) is compared on throughput,"
+                .append("<p>Each configuration measured validly in both runs (the same id) is compared on the figure"
+                        + " each run compares it on within itself: throughput, except on hello where the load generator"
+                        + " shared the server's CPUs, where it is the server's CPU per request,"
                         + " with the statistics a run uses within itself: Welch's interval of the difference, two"
                         + " one-sided tests against the equivalence margin (").append(Html.text(Numbers.percent(equivalencePercent)))
                 .append(" of the slower side), and Holm's correction over the configurations of a workload. ")

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import corelab.results.ComparisonResult;
+import corelab.results.Comparisons;
 import corelab.results.ConfigurationResult;
 import corelab.results.ResultsFolder;
 import corelab.results.ResultsFormatException;
@@ -75,7 +76,8 @@ class CompareReportTest {
         RunResult faster = renamed(scaled(base, 1.5), "20261122-090000");
         CompareReport.Rendered rendered = CompareReport.render(save(base), save(faster), 5.0, results);
         ComparisonResult valid = rendered.comparison().comparisons().stream()
-                .filter(c -> c.comparison().a().n() >= Estimate.MIN_TRIALS_FOR_ERROR).findFirst().orElseThrow();
+                .filter(c -> c.comparison().a().n() >= Estimate.MIN_TRIALS_FOR_ERROR)
+                .filter(c -> c.metric().equals(Comparisons.THROUGHPUT)).findFirst().orElseThrow();
         assertEquals(Outcome.DIFFERENT, valid.comparison().outcome(), valid.sentence());
         assertEquals(50.0, valid.comparison().differencePercent(), 1e-6);
         assertTrue(valid.sentence().contains("50.0% faster than"), valid.sentence());

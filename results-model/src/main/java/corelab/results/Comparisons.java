@@ -135,12 +135,8 @@ public final class Comparisons {
                 + (c.ratePerSecond() == null ? "" : String.format(Locale.ROOT, " rate %.0f/s", c.ratePerSecond()));
     }
 
-    /** Each trial's throughput: what -Dcompare sets side by side between two runs. */
-    static double[] throughputs(ConfigurationResult c) {
-        return samples(c, THROUGHPUT);
-    }
-
-    private static double[] samples(ConfigurationResult c, String metric) {
+    /** Each trial's figure of {@code metric}: what a comparison, within a run or between two, sets side by side. */
+    static double[] samples(ConfigurationResult c, String metric) {
         if (CPU_PER_REQUEST.equals(metric)) {
             // microseconds of server CPU per answered request, trial by trial: the reciprocal of req/CPU-s
             return c.trials().stream().filter(t -> t.server() != null)

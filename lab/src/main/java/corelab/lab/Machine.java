@@ -1,11 +1,13 @@
 package corelab.lab;
 
 import corelab.modes.process.ChildProcess;
+import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -44,7 +46,7 @@ public record Machine(int cores, int onlineCpus, int threadsPerCore, Optional<Do
             new Tool("node", "--version", "sudo apt-get install nodejs npm", "the node modes"));
 
     public Machine {
-        tools = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(tools)); // in the order the labs use them
+        tools = Collections.unmodifiableMap(new LinkedHashMap<>(tools)); // in the order the labs use them
     }
 
     /** This machine, now. */
@@ -118,7 +120,7 @@ public record Machine(int cores, int onlineCpus, int threadsPerCore, Optional<Do
     private static String version(Path program, String flag) {
         try {
             Process process = new ProcessBuilder(program.toString(), flag).redirectErrorStream(true)
-                    .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
+                    .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null"))).start();
             if (!process.waitFor(VERSION_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
                 return program + " (its version did not come within " + VERSION_TIMEOUT_SECONDS + " s)";

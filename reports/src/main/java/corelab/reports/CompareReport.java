@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -136,7 +137,7 @@ public final class CompareReport {
         }
         try (Stream<Path> children = Files.list(resultsDir)) {
             List<String> runs = children.filter(p -> Files.isRegularFile(p.resolve(ResultsJson.FILE_NAME)))
-                    .map(p -> p.getFileName().toString()).sorted(java.util.Comparator.reverseOrder()).toList();
+                    .map(p -> p.getFileName().toString()).sorted(Comparator.reverseOrder()).toList();
             return runs.isEmpty() ? "which holds no run" : "the newest there: "
                     + String.join(", ", runs.subList(0, Math.min(5, runs.size())));
         } catch (IOException e) {

@@ -3,6 +3,7 @@ package corelab.results;
 import corelab.results.stats.Comparison;
 import corelab.results.stats.ComparisonFamily;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +26,7 @@ public record RunComparison(String baseline, String other, List<ComparisonResult
 
     public RunComparison {
         comparisons = List.copyOf(comparisons);
-        notCompared = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(notCompared));
+        notCompared = Collections.unmodifiableMap(new LinkedHashMap<>(notCompared));
     }
 
     /**

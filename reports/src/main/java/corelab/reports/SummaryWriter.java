@@ -171,6 +171,9 @@ final class SummaryWriter {
         String names = tier.stream().limit(tier.size() - 1).map(view::label).collect(Collectors.joining(", "))
                 + " and " + view.label(tier.get(tier.size() - 1));
         String why = others.stream().map(c -> verdict(view, c, leader)).collect(Collectors.joining("; "));
+        if (same && tier.size() == 2) {
+            return why; // the verdict itself says "a and b are practically the same: ..."
+        }
         return names + (same ? " are practically the same: " : " are not ranked apart: ") + why;
     }
 

@@ -89,6 +89,14 @@ final class Fixtures {
         }
     }
 
+    /** Two modes on cpu within a fraction of a percent of each other: one tier of two, practically the same. */
+    static RunResult twoAlike() {
+        List<Spec> specs = List.of(Spec.closed("platform", "cpu", 64, 2, 33000, 1900, 1905, 1910),
+                Spec.closed("virtual", "cpu", 64, 2, 33000, 1902, 1907, 1912));
+        return run("20261201-130000", RunResult.Status.COMPLETE, null, options("platform,virtual", "cpu", "closed", "64",
+                ""), specs);
+    }
+
     static RunResult closedRun() {
         List<Spec> specs = new ArrayList<>();
         specs.add(Spec.closed("single", "hello", 64, 2, 900, 13800, 14000, 14200));

@@ -54,7 +54,7 @@ final class CapacityChart {
         boolean loadsVary = modes.stream().map(m -> m.load() + m.coresAllowed()).distinct().count() > 1;
         String title = "p99 against offered rate: " + workload + " (target " + millis(capacity.p99TargetMillis())
                 + ")";
-        XYChart chart = Charts.xy(title, "offered rate (requests per second)", "p99 (ms, from when each request was due)",
+        XYChart chart = Charts.xy(title, "offered rate (requests per second)", "p99 (ms): solid from when due, dashed from when sent",
                 Charts.WIDE_WIDTH, Charts.WIDE_HEIGHT);
         double minX = modes.stream().flatMap(m -> m.rates().stream()).mapToDouble(RateP99::ratePerSecond).min()
                 .orElseThrow();
@@ -117,9 +117,10 @@ final class CapacityChart {
         }
     }
 
-    /** The uncorrected p99 of each rate's trials merged, dashed, where the run saved its histograms. */
+    /** The uncorrected p99 of each valid rate's trials merged, dashed, where the run saved its histograms. */
     private static void uncorrected(RunView view, XYChart chart, String label, List<RateP99> rates, Color color) {
-        List<RateP99> known = rates.stream().filter(r -> Double.isFinite(uncorrectedP99Millis(view, r))).toList();
+        List<RateP99> known = rates.stream().filter(RateP99::valid)
+                .filter(r -> Double.isFinite(uncorrectedP99Millis(view, r))).toList();
         if (known.isEmpty()) {
             return;
         }

@@ -17,10 +17,7 @@ class ConnectionResultTest {
         List<TrialResult> trials = plain.trials().stream().map(t -> t.withConnections(connections)).toList();
         ConfigurationResult measured = new ConfigurationResult(plain.configuration(), plain.verdict(),
                 plain.warmupSeconds(), null, plain.summary(), trials, null);
-        RunResult sample = SampleRuns.run();
-        RunResult run = new RunResult(sample.schemaVersion(), sample.runId(), sample.status(), null,
-                sample.startedAt(), sample.endedAt(), sample.provenance(), sample.options(), null, null,
-                List.of(measured), List.of());
+        RunResult run = SampleRuns.runOf(measured);
         String json = ResultsJson.toJson(run);
         assertEquals(run, ResultsJson.fromJson(json, "test"));
         assertTrue(json.contains("\"longestSilenceMillis\" : 912.0"), json);

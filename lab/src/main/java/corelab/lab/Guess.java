@@ -1,6 +1,7 @@
 package corelab.lab;
 
 import corelab.results.ConfigurationResult;
+import corelab.results.ConnectionResult;
 import corelab.results.stats.Estimate;
 import java.util.Optional;
 import java.util.function.Function;
@@ -56,7 +57,16 @@ public record Guess(Measure measure, String words, double value) {
         REQUESTS_FAILED_IN_FAULT("requests failed around the fault", c -> Optional.ofNullable(c.fault())
                 .map(f -> Figure.single(f.requestsFailed()))),
         OUTAGE("ms with no answer at all around the fault", c -> Optional.ofNullable(c.fault())
-                .map(f -> Figure.single(f.outageMillis())));
+                .map(f -> Figure.single(f.outageMillis()))),
+        LONGEST_SILENCE("ms, the longest any one connection waited for an answer, per trial",
+                c -> longestSilence(c));
+
+        /** Each trial's longest silence over its connections, mean over the trials that recorded connections. */
+        private static Optional<Figure> longestSilence(ConfigurationResult c) {
+            double[] perTrial = c.trials().stream().filter(t -> t.connections() != null && !t.connections().isEmpty())
+                    .mapToDouble(t -> ConnectionResult.longestSilenceMillis(t.connections())).toArray();
+            return perTrial.length == 0 ? Optional.empty() : Optional.of(Figure.of(Estimate.of(perTrial), 1));
+        }
 
         private final String unit;
         private final Function<ConfigurationResult, Optional<Figure>> measured;
@@ -123,5 +133,9 @@ public record Guess(Measure measure, String words, double value) {
 
     public static Guess outage(String words, double millis) {
         return new Guess(Measure.OUTAGE, words, millis);
+    }
+
+    public static Guess longestSilence(String words, double millis) {
+        return new Guess(Measure.LONGEST_SILENCE, words, millis);
     }
 }

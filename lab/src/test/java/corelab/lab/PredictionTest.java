@@ -6,8 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import corelab.results.Configuration;
 import corelab.results.ConfigurationResult;
+import corelab.results.ConnectionResult;
 import corelab.results.CounterCheck;
+import corelab.results.Errors;
 import corelab.results.Summary;
+import corelab.results.TrialResult;
 import corelab.results.Verdict;
 import corelab.results.stats.Estimate;
 import java.util.List;
@@ -65,9 +68,28 @@ class PredictionTest {
     }
 
     @Test
+    void theLongestSilenceIsEachTrialsLongestConnectionSilenceMeanOverTrials() {
+        ConfigurationResult c = RUN.get(0);
+        assertTrue(Guess.Measure.LONGEST_SILENCE.of(c).isEmpty(), "no trial recorded its connections");
+        List<TrialResult> trials = List.of(trial(1, 30, 500), trial(2, 900, 40), trial(3, 35, 32));
+        ConfigurationResult withConnections = new ConfigurationResult(c.configuration(), Verdict.VALID, 3, null,
+                c.summary(), trials, null);
+        Guess.Figure silence = Guess.Measure.LONGEST_SILENCE.of(withConnections).orElseThrow();
+        assertEquals((500 + 900 + 35) / 3.0, silence.mean(), 1e-9);
+        assertTrue(silence.hasInterval(), "three trials give an interval");
+    }
+
+    @Test
     void aGuessNeedsWordsAndCannotBeNegative() {
         assertThrows(IllegalArgumentException.class, () -> Guess.throughput(" ", 1));
         assertThrows(IllegalArgumentException.class, () -> Guess.p99("single io", -1));
+    }
+
+    /** A trial of two connections with these longest silences, in ms. */
+    private static TrialResult trial(int index, double firstMillis, double secondMillis) {
+        return new TrialResult(index, 2, 100, 100, 100, new Errors(0, 0, 0, 0), 50, null, null, null, null, List.of(),
+                null, null, Double.NaN, null).withConnections(List.of(new ConnectionResult(0, 60, firstMillis),
+                new ConnectionResult(1, 40, secondMillis)));
     }
 
     private static ConfigurationResult result(String id, Verdict verdict, double... throughputs) {

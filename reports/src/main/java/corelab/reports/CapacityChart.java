@@ -10,6 +10,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.stream.DoubleStream;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.lines.SeriesLines;
@@ -53,13 +54,14 @@ final class CapacityChart {
         boolean loadsVary = modes.stream().map(m -> m.load() + m.coresAllowed()).distinct().count() > 1;
         String title = "p99 against offered rate: " + workload + " (target " + millis(capacity.p99TargetMillis())
                 + ")";
-        XYChart chart = Charts.xy(title, "offered rate (requests per second)", "p99 (ms, from when each request was due)",
+        XYChart chart = Charts.xy(title, "offered rate (requests per second)", "p99 (ms): solid from when due, dashed from when sent",
                 Charts.WIDE_WIDTH, Charts.WIDE_HEIGHT);
         double minX = modes.stream().flatMap(m -> m.rates().stream()).mapToDouble(RateP99::ratePerSecond).min()
                 .orElseThrow();
         double maxX = modes.stream().flatMap(m -> m.rates().stream()).mapToDouble(RateP99::ratePerSecond).max()
                 .orElseThrow();
-        double[] p99s = modes.stream().flatMap(m -> m.rates().stream()).mapToDouble(r -> r.p99Micros() / 1000)
+        double[] p99s = modes.stream().flatMap(m -> m.rates().stream())
+                .flatMapToDouble(r -> DoubleStream.of(r.p99Micros() / 1000, uncorrectedP99Millis(view, r)))
                 .filter(p -> p > 0 && Double.isFinite(p)).toArray();
         double minY = Math.min(capacity.p99TargetMillis(), Arrays.stream(p99s).min().orElse(1));
         double maxY = Math.max(capacity.p99TargetMillis(), Arrays.stream(p99s).max().orElse(1));
@@ -81,6 +83,7 @@ final class CapacityChart {
             Color color = view.color(modeLabel);
             add(chart, label, mode.rates().stream().filter(RateP99::valid).toList(), color, true);
             add(chart, label + " (INVALID)", mode.rates().stream().filter(r -> !r.valid()).toList(), color, false);
+            uncorrected(view, chart, label, mode.rates(), color);
             if (mode.atLeastPerSecond() != null) {
                 // On the target line, not on the mode's point: a point already sits there, and the diamond says
                 // "up to here the mode met the target".
@@ -97,7 +100,10 @@ final class CapacityChart {
         String caption = "Each point is one swept rate's p99 over all its trials together, timed from when each"
                 + " request was due (corrected for coordinated omission); the dotted line is the target; a diamond"
                 + " on it marks each mode's capacity, the last rate it sustained before the first it did not (none"
-                + " when it sustained no swept rate). "
+                + " when it sustained no swept rate). The dashed line of the same colour is the same requests' p99"
+                + " timed from when each was sent (uncorrected): where it stays low while the solid line climbs, the"
+                + " requests waited to be sent because the server had fallen behind, which only the corrected figure"
+                + " counts. "
                 + String.join("; ", marks) + ". A rate is sustained only if every one of its trials kept p99 under"
                 + " the target (see the table); grey points marked (INVALID) never count.";
         return new Figure(title, caption, Charts.png(chart));
@@ -109,6 +115,28 @@ final class CapacityChart {
             Charts.line(chart, name, answered.stream().mapToDouble(RateP99::ratePerSecond).toArray(),
                     answered.stream().mapToDouble(r -> r.p99Micros() / 1000).toArray(), null, color, valid);
         }
+    }
+
+    /** The uncorrected p99 of each valid rate's trials merged, dashed, where the run saved its histograms. */
+    private static void uncorrected(RunView view, XYChart chart, String label, List<RateP99> rates, Color color) {
+        List<RateP99> known = rates.stream().filter(RateP99::valid)
+                .filter(r -> Double.isFinite(uncorrectedP99Millis(view, r))).toList();
+        if (known.isEmpty()) {
+            return;
+        }
+        XYSeries series = chart.addSeries(label + " uncorrected", known.stream().mapToDouble(RateP99::ratePerSecond)
+                .toArray(), known.stream().mapToDouble(r -> uncorrectedP99Millis(view, r)).toArray());
+        series.setLineColor(color);
+        series.setMarkerColor(color);
+        series.setLineStyle(SeriesLines.DASH_DASH);
+        series.setMarker(SeriesMarkers.TRIANGLE_DOWN);
+    }
+
+    /** The p99 from when each request was sent, over the rate's trials merged, ms; NaN where none was saved. */
+    private static double uncorrectedP99Millis(RunView view, RateP99 rate) {
+        return view.configurations().stream().filter(c -> c.configuration().id().equals(rate.configurationId()))
+                .findFirst().map(LatencyHistograms::uncorrected)
+                .map(h -> LatencyHistograms.valueAt(h, 99) / 1000.0).orElse(Double.NaN);
     }
 
     /** The table under the charts: each mode's capacity in words, and each rate's p99s. */

@@ -107,6 +107,7 @@ final class PageWriter {
                 () -> SweepChart.section(view, singleCoreRate),
                 () -> CapacityChart.section(view),
                 () -> LatencySpectrumChart.section(view),
+                () -> ConnectionsChart.section(view),
                 () -> PerCoreChart.section(view),
                 () -> MemoryChart.section(view),
                 () -> ScalingChart.section(view),

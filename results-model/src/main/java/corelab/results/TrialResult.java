@@ -14,14 +14,17 @@ import java.util.List;
  * {@code otherServersCpuCoresReason} says why (one of the constants below), else that is null.
  * {@code tool} is null when corelab's own generator drove the trial; otherwise it names the tool and
  * what it cannot give. {@code resources} is the trial's CPU and memory in three buckets (server, downstream,
- * generator); null (absent from the JSON) for a fault run and in files written before it.
+ * generator); null (absent from the JSON) for a fault run and in files written before it. {@code connections} is
+ * each connection's answers and longest silence, in connection order; null (absent from the JSON) for a tool's
+ * trial, a fault run and in files written before it.
  */
 public record TrialResult(int index, double seconds, long completed, long sent, long intendedRequests,
                           Errors errors, double throughputPerSecond, Latency latency, Latency uncorrectedLatency,
                           ServerUsage server, GeneratorUsage generator, List<IntervalResult> intervals,
                           String histogram, String uncorrectedHistogram, double otherServersCpuCores,
                           String otherServersCpuCoresReason, ToolTrial tool,
-                          @JsonInclude(JsonInclude.Include.NON_NULL) ResourceUse resources) {
+                          @JsonInclude(JsonInclude.Include.NON_NULL) ResourceUse resources,
+                          @JsonInclude(JsonInclude.Include.NON_NULL) List<ConnectionResult> connections) {
     /** Not applicable: no other server was running (the run has one). */
     public static final String NO_OTHER_SERVERS = "no-other-servers";
     /** Not applicable: a fault run's window runs alone. */
@@ -39,7 +42,7 @@ public record TrialResult(int index, double seconds, long completed, long sent, 
                        ToolTrial tool) {
         this(index, seconds, completed, sent, intendedRequests, errors, throughputPerSecond, latency,
                 uncorrectedLatency, server, generator, intervals, histogram, uncorrectedHistogram,
-                otherServersCpuCores, otherServersCpuCoresReason, tool, null);
+                otherServersCpuCores, otherServersCpuCoresReason, tool, null, null);
     }
 
     public TrialResult {
@@ -50,6 +53,7 @@ public record TrialResult(int index, double seconds, long completed, long sent, 
             throw new IllegalArgumentException("a trial lasts more than 0 s, was " + seconds);
         }
         intervals = List.copyOf(intervals);
+        connections = connections == null ? null : List.copyOf(connections);
         otherServersCpuCoresReason = Double.isNaN(otherServersCpuCores)
                 ? (otherServersCpuCoresReason == null ? NOT_RECORDED : otherServersCpuCoresReason) : null;
     }
@@ -61,13 +65,20 @@ public record TrialResult(int index, double seconds, long completed, long sent, 
                        String uncorrectedHistogram, double otherServersCpuCores, ToolTrial tool) {
         this(index, seconds, completed, sent, intendedRequests, errors, throughputPerSecond, latency,
                 uncorrectedLatency, server, generator, intervals, histogram, uncorrectedHistogram, otherServersCpuCores,
-                null, tool, null);
+                null, tool, null, null);
     }
 
     public TrialResult withResources(ResourceUse buckets) {
         return new TrialResult(index, seconds, completed, sent, intendedRequests, errors, throughputPerSecond, latency,
                 uncorrectedLatency, server, generator, intervals, histogram, uncorrectedHistogram, otherServersCpuCores,
-                otherServersCpuCoresReason, tool, buckets);
+                otherServersCpuCoresReason, tool, buckets, connections);
+    }
+
+    /** This trial with each connection's answers and longest silence, in connection order. */
+    public TrialResult withConnections(List<ConnectionResult> perConnection) {
+        return new TrialResult(index, seconds, completed, sent, intendedRequests, errors, throughputPerSecond, latency,
+                uncorrectedLatency, server, generator, intervals, histogram, uncorrectedHistogram, otherServersCpuCores,
+                otherServersCpuCoresReason, tool, resources, perConnection);
     }
 
     public double errorPercent() {

@@ -47,10 +47,7 @@ class ResourceUseTest {
                 s.serverRssBytes(), s.generatorUtilization(), s.errorPercent(), ResourceSummary.of(trials));
         ConfigurationResult measured = new ConfigurationResult(plain.configuration(), plain.verdict(),
                 plain.warmupSeconds(), null, summary, trials, null);
-        RunResult sample = SampleRuns.run();
-        RunResult run = new RunResult(sample.schemaVersion(), sample.runId(), sample.status(), null,
-                sample.startedAt(), sample.endedAt(), sample.provenance(), sample.options(), null, null,
-                List.of(measured), List.of());
+        RunResult run = SampleRuns.runOf(measured);
         String json = ResultsJson.toJson(run);
         assertEquals(run, ResultsJson.fromJson(json, "test"));
         assertTrue(json.contains("\"downstream\" : \"calls none\""), json);

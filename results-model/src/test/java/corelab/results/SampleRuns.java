@@ -13,6 +13,13 @@ final class SampleRuns {
     private SampleRuns() {
     }
 
+    /** {@link #run()}'s provenance and options around one configuration, with no schedule, calibration or comparison. */
+    static RunResult runOf(ConfigurationResult configuration) {
+        RunResult sample = run();
+        return new RunResult(sample.schemaVersion(), sample.runId(), sample.status(), null, sample.startedAt(),
+                sample.endedAt(), sample.provenance(), sample.options(), null, null, List.of(configuration), List.of());
+    }
+
     static RunResult run() {
         Map<String, String> options = new LinkedHashMap<>();
         options.put("mode", "single,cluster");

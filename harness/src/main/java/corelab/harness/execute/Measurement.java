@@ -26,6 +26,7 @@ import corelab.harness.tool.Generator;
 import corelab.harness.tool.ToolRun;
 import corelab.modes.wire.StatsLine;
 import corelab.results.ConfigurationResult;
+import corelab.results.ConnectionResult;
 import corelab.results.FaultResult;
 import corelab.results.ToolTrial;
 import corelab.results.TrialResult;
@@ -129,6 +130,7 @@ final class Measurement {
             ResourceMeter resources = ResourceMeter.start(server);
             hooks.trialStarted(id(), index, server);
             next = load.sample().endNanos(); // the re-warm is dropped: never in a trial
+            load.countConnectionsFrom(next);
             TrialRecorder recorder = new TrialRecorder(index, point.model(), coresAllowed, atStart, statsAtStart,
                     next);
             for (int second = 0; second < durations.trialSeconds(); second++) {
@@ -137,13 +139,17 @@ final class Measurement {
                 secondsDone.accept(1);
                 checkServerAlive();
             }
+            List<ConnectionResult> connections = load.connectionShares(next).stream()
+                    .map(share -> new ConnectionResult(share.connection(), share.answers(),
+                            share.longestSilenceMillis()))
+                    .toList();
             resources.stop();
             hooks.trialEnded(id(), index, server);
             ProcessHandle root = server.handle();
             TreeMemory memory = root == null ? TreeMemory.UNKNOWN : ProcessTreeSampler.memory(root);
             double otherCores = idle.coresSinceStart();
             TrialResult trial = recorder.finish(server.statsByProcess(), otherCores, idle.whyUnknown(otherCores), memory);
-            trials.add(trial.withResources(resources.finish(trial)));
+            trials.add(trial.withResources(resources.finish(trial)).withConnections(connections));
         }
         hooks.trialRecorded(id(), index, server);
     }

@@ -38,6 +38,7 @@ final class ClientConnection {
     private final LoadPlan plan;
     private final Selector selector;
     private final LoadAccumulator tally;
+    private final ConnectionShares.Tally share;
     private final ResponseParser parser = new ResponseParser();
 
     private State state = State.DISCONNECTED;
@@ -52,11 +53,12 @@ final class ClientConnection {
     private boolean countAnswer; // the answer in flight carries a count for the ledger
     private boolean sendingStopped;
 
-    ClientConnection(int index, LoadPlan plan, Selector selector, LoadAccumulator tally) {
+    ClientConnection(int index, LoadPlan plan, Selector selector, LoadAccumulator tally, ConnectionShares.Tally share) {
         this.index = index;
         this.plan = plan;
         this.selector = selector;
         this.tally = tally;
+        this.share = share;
     }
 
     int index() {
@@ -201,6 +203,7 @@ final class ClientConnection {
         ByteBuffer bytes = ByteBuffer.wrap(request.requestBytes());
         channel.write(bytes);
         tally.countSent();
+        share.sent(sentNanos);
         if (bytes.hasRemaining()) {
             unwritten = bytes;
             key.interestOps(SelectionKey.OP_READ | SelectionKey.OP_WRITE);
@@ -243,6 +246,7 @@ final class ClientConnection {
             tally.countWrongAnswer();
         } else {
             tally.recordCorrect(now - dueNanos, now - sentNanos, plan.originNanos() + now);
+            share.answered(now);
             if (countAnswer) {
                 tally.recordCount(parser.count());
             }

@@ -56,7 +56,7 @@ final class GeneratorThread {
      * {@link LoadGenerator#start} connected for connection {@code i}, or null if that failed. The thread
      * pins itself to {@code cpus} (none: no pinning) before its first request.
      */
-    GeneratorThread(String name, LoadPlan plan, AnswerGaps gaps, int[] connectionIndexes,
+    GeneratorThread(String name, LoadPlan plan, AnswerGaps gaps, ConnectionShares shares, int[] connectionIndexes,
                     SocketChannel[] openedByConnection, List<Integer> cpus)
             throws IOException {
         this.cpus = List.copyOf(cpus);
@@ -65,7 +65,7 @@ final class GeneratorThread {
         this.openedByConnection = openedByConnection;
         this.selector = Selector.open();
         for (int index : connectionIndexes) {
-            connections.add(new ClientConnection(index, plan, selector, tally));
+            connections.add(new ClientConnection(index, plan, selector, tally, shares.of(index)));
         }
         this.thread = Thread.ofPlatform().name(name).daemon(true).unstarted(this::run);
     }

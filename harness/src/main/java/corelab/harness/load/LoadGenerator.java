@@ -32,6 +32,7 @@ public final class LoadGenerator implements AutoCloseable {
     private boolean closed;
     private LoadPlan plan;
     private AnswerGaps answerGaps;
+    private ConnectionShares connectionShares;
     // where the previous sample left off
     private long previousEndNanos;
     private long previousCpuNanos;
@@ -70,10 +71,11 @@ public final class LoadGenerator implements AutoCloseable {
                 spec.model() instanceof LoadModel.Open open ? ArrivalSchedule.of(open, spec.connections()) : null,
                 TimeUnit.MILLISECONDS.toNanos(spec.requestTimeoutMillis()), System.nanoTime(), spec.requestsPerConnection());
         answerGaps = new AnswerGaps(plan.originNanos());
+        connectionShares = new ConnectionShares(spec.connections(), 0);
         try {
             for (int t = 0; t < spec.threads(); t++) {
-                threads.add(new GeneratorThread("corelab-load-" + (t + 1), plan, answerGaps, connectionsOf(t), opened,
-                        spec.cpus()));
+                threads.add(new GeneratorThread("corelab-load-" + (t + 1), plan, answerGaps, connectionShares,
+                        connectionsOf(t), opened, spec.cpus()));
             }
         } catch (IOException | RuntimeException e) {
             for (GeneratorThread thread : threads) {
@@ -142,6 +144,31 @@ public final class LoadGenerator implements AutoCloseable {
             gaps = answerGaps;
         }
         return gaps.until(nowNanos);
+    }
+
+    /**
+     * Counts each connection's answers and silences afresh from {@code fromNanos} ({@link System#nanoTime()}),
+     * a trial's start: what came before (a re-warm) is left out of {@link #connectionShares}. Safe from any thread.
+     */
+    public synchronized void countConnectionsFrom(long fromNanos) {
+        requireStarted("countConnectionsFrom()");
+        connectionShares.countFrom(Math.max(0, fromNanos - plan.originNanos()));
+    }
+
+    /**
+     * Each connection's correct answers and longest silence (the longest it waited with a request out and no
+     * answer, one still going on included) from the start of counting to {@code nowNanos}
+     * ({@link System#nanoTime()}), in connection order. Safe from any thread; the generator threads go on.
+     */
+    public synchronized List<ConnectionShares.Share> connectionShares(long nowNanos) {
+        requireStarted("connectionShares()");
+        return connectionShares.until(nowNanos - plan.originNanos());
+    }
+
+    private void requireStarted(String what) {
+        if (!started) {
+            throw new IllegalStateException(what + " before start()");
+        }
     }
 
     /**

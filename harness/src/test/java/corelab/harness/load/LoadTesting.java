@@ -7,6 +7,8 @@ import corelab.modes.options.ServerOptions;
 import corelab.workloads.Workload;
 import corelab.workloads.WorkloadRequest;
 import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.util.List;
 import java.util.Map;
 
@@ -52,6 +54,19 @@ final class LoadTesting {
 
     static void assertNoLoadThreadLeft() {
         assertEquals(0, aliveLoadThreads(), "corelab-load threads still alive");
+    }
+
+    /** Closes a test server: its listening socket, every socket it accepted, and then waits for its acceptor. */
+    static void closeServer(ServerSocket serverSocket, List<Socket> accepted, Thread acceptor) throws IOException {
+        serverSocket.close();
+        for (Socket socket : accepted) {
+            socket.close();
+        }
+        try {
+            acceptor.join(5000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     static void sleepMillis(long millis) {

@@ -53,14 +53,6 @@ final class SilentServer implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
-        serverSocket.close();
-        for (Socket socket : accepted) {
-            socket.close();
-        }
-        try {
-            acceptor.join(5000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        LoadTesting.closeServer(serverSocket, accepted, acceptor);
     }
 }

@@ -11,6 +11,7 @@ import corelab.harness.plan.BenchmarkOptions;
 import corelab.harness.server.ProcessTreeSampler;
 import corelab.modes.counter.RedisServer;
 import corelab.results.ConfigurationResult;
+import corelab.results.ConnectionResult;
 import corelab.results.ResourceUse;
 import corelab.results.ResultsJson;
 import corelab.results.RunResult;
@@ -20,6 +21,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Tag;
@@ -70,6 +72,7 @@ class ResourceBucketsRunTest {
             assertTrue(use.downstream().pssBytes() > 0 && use.downstream().pssBytes() <= use.downstream().rssBytes(),
                     use.downstream().toString());
             checkServerAndGenerator(trial);
+            checkConnections(trial);
         }
         assertTrue(io.summary().resources().downstreamCpuMicrosPerRequest().mean() > 0);
 
@@ -100,6 +103,25 @@ class ResourceBucketsRunTest {
             assertEquals(trial.server().cpuSeconds(), use.server().cpuSeconds() + use.downstream().cpuSeconds(), 1e-9);
             assertTrue(trial.server().processes().stream().anyMatch(p -> p.command().startsWith("redis-server")),
                     trial.server().processes().toString());
+        }
+    }
+
+    /**
+     * Each of the 4 connections is in the trial, in order, with its answers and longest silence; the answers add up
+     * to the trial's, give or take the few that came while the view was being read at the trial's end.
+     */
+    private static void checkConnections(TrialResult trial) {
+        List<ConnectionResult> connections = trial.connections();
+        assertNotNull(connections, "a trial under corelab's generator records its connections");
+        assertEquals(List.of(0, 1, 2, 3), connections.stream().map(ConnectionResult::connection).toList());
+        long answers = connections.stream().mapToLong(ConnectionResult::answers).sum();
+        assertTrue(Math.abs(answers - trial.completed()) <= Math.max(10, trial.completed() / 10),
+                answers + " answers by connection, " + trial.completed() + " completed");
+        for (ConnectionResult connection : connections) {
+            assertTrue(connection.answers() > 0, connections.toString());
+            // io answers after about 1 ms; the silence is no longer than the trial, give or take the last read
+            assertTrue(connection.longestSilenceMillis() > 0
+                    && connection.longestSilenceMillis() <= 10 * 1000 * trial.seconds(), connections.toString());
         }
     }
 

@@ -15,6 +15,7 @@ import corelab.modes.wire.WorkerReloadedLine;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -211,6 +212,37 @@ public final class ClusterServer implements ModeServer {
     @Override
     public InetSocketAddress address() {
         return front.address();
+    }
+
+    /**
+     * A graceful stop of the whole cluster (SIGTERM to the primary): every worker is
+     * disconnected at once, as in a reload but with no replacement. Each closes its listener,
+     * answers its requests in flight with {@code Connection: close}, closes its idle
+     * connections and exits; none is restarted (they exit after a disconnect). Returns once all
+     * exited, or {@code grace} plus {@link Worker#KILL_TIMEOUT} after which the stragglers were
+     * killed; {@link #close()} then releases the front. Under {@code balance=kernel} nothing else
+     * holds a connection; behind a front of the primary ({@code proxy}, {@code nginx}) a
+     * connection that arrives meanwhile finds no worker listening and is closed.
+     */
+    @Override
+    public void disconnect(Duration grace) {
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+        }
+        List<Worker> workers = cluster.workers();
+        workers.forEach(worker -> worker.disconnect(grace));
+        for (Worker worker : workers) {
+            try {
+                worker.exited().get(grace.plus(Worker.KILL_TIMEOUT).toMillis() + 1000, TimeUnit.MILLISECONDS);
+            } catch (ExecutionException | TimeoutException e) {
+                log.println("corelab: " + worker + " did not exit after its disconnect");
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
     }
 
     @Override

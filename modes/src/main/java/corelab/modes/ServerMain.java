@@ -7,6 +7,7 @@ import corelab.modes.options.OptionException;
 import corelab.modes.options.ServerArgs;
 import corelab.modes.options.ServerOptions;
 import corelab.modes.profile.ProcessProfilers;
+import corelab.modes.wire.CrashLoop;
 import corelab.modes.wire.ProfileCommand;
 import corelab.modes.wire.ProfileDumped;
 import corelab.modes.wire.ReadyLine;
@@ -110,6 +111,13 @@ public final class ServerMain {
             if (StatsQuery.parse(text).isPresent()) {
                 primary.send(stats(server));
             }
+            if (CrashLoop.parse(text).isPresent()) {
+                // A crash, not a stop: no drain, no shutdown hook, as when a worker fails on its own.
+                System.out.println("corelab: worker " + ProcessHandle.current().pid() + ": crash-loop fault: crashing"
+                        + " (exit " + EXIT_CONFIG + "), as if its configuration could not be read");
+                System.out.flush();
+                Runtime.getRuntime().halt(EXIT_CONFIG);
+            }
         });
         primary.onDisconnect(grace -> {
             if (DRAINING.compareAndSet(false, true)) {
@@ -169,8 +177,12 @@ public final class ServerMain {
         }
     }
 
-    /** Java has no portable SIGHUP: a cluster primary reloads on a {@link Reload} message instead. */
+    /**
+     * Java has no portable SIGHUP: a cluster primary reloads on a {@link Reload} message instead;
+     * a {@link CrashLoop} makes its workers crash, and each of their replacements fail at start.
+     */
     private static void reloadOnRequest(ClusterServer cluster, WorkerChannel parent) {
+        parent.onMessage(text -> CrashLoop.parse(text).ifPresent(crash -> cluster.crashLoop()));
         parent.onMessage(text -> {
             if (Reload.parse(text).isPresent()) {
                 Thread.ofPlatform().name("corelab-reload").start(() -> {

@@ -69,7 +69,8 @@ public record BenchmarkOptions(ServerSweep servers, LoadSweep load, GeneratorSet
             TARGET, ALLOW_REMOTE_TARGET,
             SERVER_CMD, FAULTS, Profiling.PROFILE, RESULTS_DIR, SERVER_JVM_FLAGS, ServerOptions.WORKER_MODE,
             ServerOptions.OFFLOAD_THREADS,
-            ServerOptions.BACKEND_DELAY_MILLIS, ServerOptions.HOST);
+            ServerOptions.BACKEND_DELAY_MILLIS, ServerOptions.HOST, ServerOptions.RESTART_DELAY_MILLIS,
+            ServerOptions.MAX_RESTARTS, ServerOptions.MIN_UPTIME_MILLIS, ServerOptions.SHUTDOWN_GRACE_MILLIS);
 
     public BenchmarkOptions {
         faults = List.copyOf(faults);
@@ -182,13 +183,14 @@ public record BenchmarkOptions(ServerSweep servers, LoadSweep load, GeneratorSet
         for (Mode mode : modes) {
             if (mode.isNode() && faults.stream().noneMatch(fault -> fault.appliesTo(mode))) {
                 throw new OptionException("fault: mode=" + mode.word() + " takes kill-worker only (node-cluster and"
-                        + " node-pm2, whose primary forks again); kill-server restarts corelab's Java modes only");
+                        + " node-pm2, whose primary forks again); kill-server and stop-server restart corelab's Java"
+                        + " modes only; stop-worker, reload and crash-loop are corelab's cluster's");
             }
             if (faults.stream().noneMatch(fault -> fault.appliesTo(mode))) {
                 String at = faults.get(0).word().substring(faults.get(0).word().indexOf('@'));
                 throw new OptionException("fault: " + mode.word() + " runs in one process and has no worker to kill"
-                        + " (kill-worker applies only to cluster, node-cluster and node-pm2; reload only to cluster);"
-                        + " add a kill-server for it, e.g. -Dfault="
+                        + " (kill-worker applies only to cluster, node-cluster and node-pm2; stop-worker, reload and"
+                        + " crash-loop only to cluster); add a kill-server or stop-server for it, e.g. -Dfault="
                         + FAULTS.text(faults) + ",kill-server" + at + " (each mode gets the faults that apply), or leave "
                         + mode.word() + " out");
             }

@@ -195,7 +195,8 @@ class BenchmarkOptionsTest {
                 "requestTimeoutMillis", "10000", "requestsPerConnection", "0", "maxGeneratorUtilization", "0.9",
                 "maxErrorPercent", "1", "equivalencePercent", "5", "p99TargetMillis", "", "target", "", "allowRemoteTarget", "false", "serverCmd", "", "fault", "none",
                 "profile", "none", "resultsDir", "results", "serverJvmFlags", "", "workerMode", "single", "offloadThreads", cores, "backendDelayMillis", "20",
-                "host", "127.0.0.1"};
+                "host", "127.0.0.1", "restartDelayMillis", "100", "maxRestarts", "10", "minUptimeMillis", "30000",
+                "shutdownGraceMillis", "5000"};
         for (int i = 0; i < pairs.length; i += 2) {
             expected.put(pairs[i], pairs[i + 1]);
         }

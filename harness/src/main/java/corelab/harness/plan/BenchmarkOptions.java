@@ -36,7 +36,8 @@ import java.util.Optional;
  */
 public record BenchmarkOptions(ServerSweep servers, LoadSweep load, GeneratorSettings generator, Durations durations,
                                Schedule schedule, Thresholds thresholds, URI target, String serverCmd, List<Fault> faults,
-                               Path resultsDir, List<String> serverJvmFlags, Profiling profiling) {
+                               Path resultsDir, List<String> serverJvmFlags, Profiling profiling,
+                               Integer tcpMigrateReq) {
     public static final Option<URI> TARGET = Option.of("target",
             ValueType.optional(ValueType.custom(BenchmarkOptions::target, URI::toString)), null,
             "drive load at a server corelab did not start, http://host:port");
@@ -57,6 +58,11 @@ public record BenchmarkOptions(ServerSweep servers, LoadSweep load, GeneratorSet
     public static final Option<Path> RESULTS_DIR = Option.of("resultsDir", ValueType.custom(Path::of, Path::toString),
             Path.of("results"), "where each run's results folder is made");
 
+    public static final Option<Integer> TCP_MIGRATE_REQ = Option.of("tcpMigrateReq",
+            ValueType.optional(ValueType.wholeNumber(0, 1)), null, "Linux's net.ipv4.tcp_migrate_req for the run (root"
+                    + " only): 1 hands the connections queued on a closing SO_REUSEPORT listener to a sibling, 0 resets"
+                    + " them; empty leaves it as found; the value found is set back, and the one in effect recorded");
+
     /** Every option of a measured run, in the order {@code -Dhelp=true} lists them. */
     public static final OptionSet OPTIONS = OptionSet.of(ServerSweep.MODES, LoadSweep.WORKLOADS, LoadSweep.LOAD,
             LoadSweep.CONCURRENCY, LoadSweep.RATES, LoadSweep.GENERATORS, ServerSweep.THREADS, ServerSweep.WORKERS, ServerSweep.BALANCES,
@@ -70,7 +76,8 @@ public record BenchmarkOptions(ServerSweep servers, LoadSweep load, GeneratorSet
             SERVER_CMD, FAULTS, Profiling.PROFILE, RESULTS_DIR, SERVER_JVM_FLAGS, ServerOptions.WORKER_MODE,
             ServerOptions.OFFLOAD_THREADS,
             ServerOptions.BACKEND_DELAY_MILLIS, ServerOptions.HOST, ServerOptions.RESTART_DELAY_MILLIS,
-            ServerOptions.MAX_RESTARTS, ServerOptions.MIN_UPTIME_MILLIS, ServerOptions.SHUTDOWN_GRACE_MILLIS);
+            ServerOptions.MAX_RESTARTS, ServerOptions.MIN_UPTIME_MILLIS, ServerOptions.SHUTDOWN_GRACE_MILLIS,
+            TCP_MIGRATE_REQ);
 
     public BenchmarkOptions {
         faults = List.copyOf(faults);
@@ -156,7 +163,7 @@ public record BenchmarkOptions(ServerSweep servers, LoadSweep load, GeneratorSet
         }
         return new BenchmarkOptions(servers, load, generator, durations, schedule, thresholds, target,
                 serverCmd, faults, values.get(RESULTS_DIR), values.get(SERVER_JVM_FLAGS) == null ? List.of()
-                        : ServerOptions.jvmFlags(values.get(SERVER_JVM_FLAGS)), profiling);
+                        : ServerOptions.jvmFlags(values.get(SERVER_JVM_FLAGS)), profiling, values.get(TCP_MIGRATE_REQ));
     }
 
     /**

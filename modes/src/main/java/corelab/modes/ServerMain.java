@@ -7,6 +7,7 @@ import corelab.modes.options.OptionException;
 import corelab.modes.options.ServerArgs;
 import corelab.modes.options.ServerOptions;
 import corelab.modes.profile.ProcessProfilers;
+import corelab.modes.wire.CrashLoop;
 import corelab.modes.wire.ProfileCommand;
 import corelab.modes.wire.ProfileDumped;
 import corelab.modes.wire.ReadyLine;
@@ -15,6 +16,7 @@ import corelab.modes.wire.StatsLine;
 import corelab.modes.wire.StatsQuery;
 import corelab.modes.wire.StatsReport;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -22,8 +24,8 @@ import java.util.function.Consumer;
 
 /**
  * The entry point of a server process: {@code java -cp ... corelab.modes.ServerMain
- * mode=single port=0 ...}. It prints its {@link ReadyLine} once it accepts connections and
- * exits cleanly on SIGTERM. A cluster worker ({@code workerId=N}) talks with its primary
+ * mode=single port=0 ...}. It prints its {@link ReadyLine} once it accepts connections and, on
+ * SIGTERM, stops gracefully ({@link #stopGracefully}). A cluster worker ({@code workerId=N}) talks with its primary
  * over its stdin and stdout ({@link WorkerChannel}) and exits as soon as its primary is
  * gone, however the primary died; a cluster primary reads a {@link Reload} message on its
  * own stdin, and exits with {@link #EXIT_GAVE_UP} if its workers crash in a loop or its
@@ -35,6 +37,11 @@ public final class ServerMain {
     public static final int EXIT_CANNOT_START = 2;
     /** Exit code for a cluster primary that stopped by itself: its workers crash in a loop, or its nginx died. */
     public static final int EXIT_GAVE_UP = 3;
+    /** Exit code for {@code failAtStart=true}: sysexits.h's {@code EX_CONFIG}, "configuration error". */
+    public static final int EXIT_CONFIG = 78;
+
+    /** Set once a drain began (or must not run), so that SIGTERM after a disconnect does not drain again. */
+    private static final AtomicBoolean DRAINING = new AtomicBoolean();
 
     private ServerMain() {
     }
@@ -48,6 +55,12 @@ public final class ServerMain {
             ServerArgs launch = ServerArgs.fromArgs(args);
             options = launch.options();
             workerId = launch.workerId();
+            if (options.failAtStart()) {
+                // What a process whose configuration became unreadable does, reproduced without breaking a file.
+                System.err.println("corelab: failAtStart=true: exiting at start, as if the configuration could not"
+                        + " be read");
+                System.exit(EXIT_CONFIG);
+            }
             boolean lifeline = workerId > 0 || launch.exitWithStdin();
             if (lifeline || options.mode() == Mode.CLUSTER) {
                 // Started before the server, so that a parent that dies while it starts takes it along.
@@ -76,7 +89,8 @@ public final class ServerMain {
             printStats(server, workerId, workerId > 0 ? parent : null, options.statsIntervalMillis());
         }
         server.failure().thenAccept(reason -> System.exit(EXIT_GAVE_UP)); // the reason is printed already
-        Runtime.getRuntime().addShutdownHook(new Thread(server::close, "corelab-shutdown"));
+        Duration grace = Duration.ofMillis(options.shutdownGraceMillis());
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> stopGracefully(server, grace), "corelab-shutdown"));
         System.out.println(server.readyLine().format());
         System.out.flush();
         try {
@@ -97,16 +111,42 @@ public final class ServerMain {
             if (StatsQuery.parse(text).isPresent()) {
                 primary.send(stats(server));
             }
+            if (CrashLoop.parse(text).isPresent()) {
+                // A crash, not a stop: no drain, no shutdown hook, as when a worker fails on its own.
+                System.out.println("corelab: worker " + ProcessHandle.current().pid() + ": crash-loop fault: crashing"
+                        + " (exit " + EXIT_CONFIG + "), as if its configuration could not be read");
+                System.out.flush();
+                Runtime.getRuntime().halt(EXIT_CONFIG);
+            }
         });
-        AtomicBoolean disconnecting = new AtomicBoolean();
         primary.onDisconnect(grace -> {
-            if (disconnecting.compareAndSet(false, true)) {
+            if (DRAINING.compareAndSet(false, true)) {
                 Thread.ofPlatform().name("corelab-disconnect").start(() -> {
                     server.disconnect(grace);
                     System.exit(0);
                 });
             }
         });
+    }
+
+    /**
+     * What SIGTERM does (the JVM runs this as its shutdown hook): nginx's graceful shutdown
+     * ({@code nginx -s quit}: "wait for the worker processes to finish serving current requests")
+     * rather than its fast one. The server closes its listener, so new connections go to a
+     * sibling or are refused; answers each request in flight in full, with {@code Connection:
+     * close}, after which the server must close the connection (RFC 9112, section 9.6); closes the
+     * idle keep-alive connections, as Node.js's {@code server.close()} does since version 19
+     * ({@code server.closeIdleConnections()} before); and returns once no connection is left, or
+     * after {@code grace} ({@code shutdownGraceMillis}), when the rest are closed. A cluster
+     * primary drains its workers the same way ({@link ClusterServer#disconnect}). Skipped when a
+     * drain already ran (a worker disconnected by its primary) or nobody is left to answer (the
+     * parent is gone).
+     */
+    private static void stopGracefully(RunningServer server, Duration grace) {
+        if (DRAINING.compareAndSet(false, true)) {
+            server.disconnect(grace);
+        }
+        server.close();
     }
 
     private static StatsReport stats(RunningServer server) {
@@ -137,8 +177,12 @@ public final class ServerMain {
         }
     }
 
-    /** Java has no portable SIGHUP: a cluster primary reloads on a {@link Reload} message instead. */
+    /**
+     * Java has no portable SIGHUP: a cluster primary reloads on a {@link Reload} message instead;
+     * a {@link CrashLoop} makes its workers crash, and each of their replacements fail at start.
+     */
     private static void reloadOnRequest(ClusterServer cluster, WorkerChannel parent) {
+        parent.onMessage(text -> CrashLoop.parse(text).ifPresent(crash -> cluster.crashLoop()));
         parent.onMessage(text -> {
             if (Reload.parse(text).isPresent()) {
                 Thread.ofPlatform().name("corelab-reload").start(() -> {
@@ -182,6 +226,7 @@ public final class ServerMain {
      * so this one exits too and no orphan keeps the port.
      */
     private static void parentGone() {
+        DRAINING.set(true); // no drain: the process that would wait for it is gone, and a restart waits for the port
         Thread.ofPlatform().daemon(true).start(() -> {
             try {
                 Thread.sleep(5000);

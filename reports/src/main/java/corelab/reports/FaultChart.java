@@ -39,8 +39,9 @@ final class FaultChart {
             String title = view.label(c) + " on " + c.configuration().workload() + ": " + f.kind() + " at "
                     + String.format(Locale.ROOT, "%.1f s", f.firedAtSeconds());
             String caption = FaultSentences.of(c) + " Each point is one " + f.sampleMillis() + " ms interval of the"
-                    + " measured window (warm-up not shown). The vertical lines mark the SIGKILL, the moment the"
-                    + " replacement was ready, and the recovery: throughput back to at least "
+                    + " measured window (warm-up not shown). The vertical lines mark the fault (" + f.kind() + "), the"
+                    + " moment the replacement was ready" + (f.gaveUp() ? ", the moment the server gave up" : "")
+                    + ", and the recovery: throughput back to at least "
                     + Math.round(100 * FaultResult.RECOVERED_SHARE) + "% of its mean before the kill (dotted lines),"
                     + " with no failed request, for " + FaultResult.RECOVERY_HOLD_MILLIS / 1000 + " s."
                     + (c.verdict().valid() ? "" : " INVALID: " + String.join("; ", c.verdict().invalidReasons()) + ".");
@@ -77,7 +78,11 @@ final class FaultChart {
             Charts.reference(chart, Math.round(100 * FaultResult.RECOVERED_SHARE) + "% of it: recovered",
                     new double[] {0, end}, new double[] {share, share}, Palette.INVALID);
         }
-        mark(chart, f.firedAtSeconds(), "SIGKILL", top);
+        mark(chart, f.firedAtSeconds(), f.kind(), top);
+        if (f.gaveUp()) {
+            mark(chart, f.firedAtSeconds() + f.gaveUpMillis() / 1000.0, "gave up (exit " + f.gaveUpExitCode() + ")",
+                    top * 0.9);
+        }
         if (f.restartMillis() != null) {
             mark(chart, f.firedAtSeconds() + f.restartMillis() / 1000.0, "ready", top * 0.8);
         }

@@ -1,11 +1,13 @@
 package corelab.results;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 /**
  * What a fault did to one configuration's measured window, read from its fine-grained
  * intervals ({@code sampleMillis} each). A fault run is one observation: these figures have
  * no confidence interval, and a second run would give somewhat different ones.
  *
- * @param kind                      {@code kill-worker}, {@code kill-server} or {@code reload}
+ * @param kind                      one of {@link #KINDS}
  * @param atSeconds                 when the fault was scheduled, in seconds after the window started
  * @param firedAtSeconds            when the SIGKILL (or the reload) was actually sent, on the same clock
  * @param sampleMillis              the length of each interval of the window
@@ -24,18 +26,25 @@ package corelab.results;
  *                                  waits for them past the window's end (up to 30 s for a worker)
  * @param restartMillis             from the kill until the first replacement was ready, or for {@code reload}
  *                                  until the last new worker was (it may be after the window's end), null if none was
+ * @param gaveUpExitCode            the exit code of a server that stopped by itself after the fault and was not
+ *                                  restarted ({@code crash-loop}: 3, a primary that gave up), else null
+ * @param gaveUpMillis              from the fault until that server had exited, else null
  */
 public record FaultResult(String kind, double atSeconds, double firedAtSeconds, int sampleMillis, long killedPid,
                           Integer killedWorkerId, long requestsFailed, double throughputBeforePerSecond,
                           double throughputLowestPerSecond, long outageMillis, Long recoveryMillis, int restarts,
-                          Long restartMillis) {
+                          Long restartMillis,
+                          // Absent, not null, in files of faults the server survived: earlier files are unchanged.
+                          @JsonInclude(JsonInclude.Include.NON_NULL) Integer gaveUpExitCode,
+                          @JsonInclude(JsonInclude.Include.NON_NULL) Long gaveUpMillis) {
     /** Back means at least this share of the throughput before the kill... */
     public static final double RECOVERED_SHARE = 0.9;
     /** ...with no failed request, held for this long. */
     public static final int RECOVERY_HOLD_MILLIS = 1000;
 
     /** The faults a results file may hold, in the command line's words. */
-    public static final java.util.List<String> KINDS = java.util.List.of("kill-worker", "kill-server", "reload");
+    public static final java.util.List<String> KINDS = java.util.List.of("kill-worker", "kill-server", "reload",
+            "stop-worker", "stop-server", "crash-loop");
 
     public FaultResult {
         if (!KINDS.contains(kind)) {
@@ -47,6 +56,25 @@ public record FaultResult(String kind, double atSeconds, double firedAtSeconds, 
         if (recoveryMillis != null && recoveryMillis < 0) {
             throw new IllegalArgumentException("recoveryMillis cannot be negative, was " + recoveryMillis);
         }
+        if ((gaveUpExitCode == null) != (gaveUpMillis == null) || gaveUpMillis != null && gaveUpMillis < 0) {
+            throw new IllegalArgumentException("a server that gave up has both an exit code and a time (not negative),"
+                    + " were " + gaveUpExitCode + " and " + gaveUpMillis);
+        }
+    }
+
+    /** A fault after which the server went on, or was restarted (every file written before crash-loop existed). */
+    public FaultResult(String kind, double atSeconds, double firedAtSeconds, int sampleMillis, long killedPid,
+                       Integer killedWorkerId, long requestsFailed, double throughputBeforePerSecond,
+                       double throughputLowestPerSecond, long outageMillis, Long recoveryMillis, int restarts,
+                       Long restartMillis) {
+        this(kind, atSeconds, firedAtSeconds, sampleMillis, killedPid, killedWorkerId, requestsFailed,
+                throughputBeforePerSecond, throughputLowestPerSecond, outageMillis, recoveryMillis, restarts,
+                restartMillis, null, null);
+    }
+
+    /** True if the server stopped by itself after the fault and was left stopped. */
+    public boolean gaveUp() {
+        return gaveUpExitCode != null;
     }
 
     public boolean recovered() {

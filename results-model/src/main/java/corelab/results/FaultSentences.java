@@ -18,15 +18,18 @@ public final class FaultSentences {
         }
         StringBuilder out = new StringBuilder();
         boolean reload = f.kind().equals("reload");
+        boolean stop = f.kind().startsWith("stop-");
+        boolean oneWorker = f.kind().endsWith("-worker");
+        String verb = stop ? "stopping" : "killing";
         String what = reload ? "a rolling reload of every worker"
-                : f.kind().equals("kill-worker")
-                ? "killing worker " + f.killedWorkerId() + (c.workers() != null ? " of " + c.workers() : "")
-                : c.workers() != null ? "killing the cluster's primary (and so its " + c.workers() + " workers)"
-                : "killing the server";
+                : f.kind().equals("crash-loop") ? "a crash loop (the workers crash, and every replacement fails at start)"
+                : oneWorker ? verb + " worker " + f.killedWorkerId() + (c.workers() != null ? " of " + c.workers() : "")
+                : c.workers() != null ? verb + " the cluster's primary (and so its " + c.workers() + " workers)"
+                : verb + " the server";
+        String how = stop ? "SIGTERM, a graceful stop" : f.kind().startsWith("kill-") ? "SIGKILL" : "asked for";
         out.append(String.format(Locale.ROOT, "%s on %s: %s (%s at %.1f s) failed %d request%s",
                 c.mode() + (c.workers() != null ? " (" + c.workers() + " workers)" : ""), c.workload(), what,
-                reload ? "asked for" : "SIGKILL", f.firedAtSeconds(), f.requestsFailed(),
-                f.requestsFailed() == 1 ? "" : "s"));
+                how, f.firedAtSeconds(), f.requestsFailed(), f.requestsFailed() == 1 ? "" : "s"));
         if (f.outageMillis() > 0) {
             out.append(String.format(Locale.ROOT, "; nothing was answered for %s", duration(f.outageMillis())));
         }
@@ -39,14 +42,18 @@ public final class FaultSentences {
                             + " by the end of the window",
                     100 * FaultResult.RECOVERED_SHARE, FaultResult.RECOVERY_HOLD_MILLIS / 1000));
         }
-        String restarted = reload ? "new worker" : f.kind().equals("kill-worker") ? "worker restart"
+        String restarted = reload ? "new worker" : oneWorker || f.kind().equals("crash-loop") ? "worker restart"
                 : "restart by the supervisor";
         out.append(String.format(Locale.ROOT, "; %d %s%s", f.restarts(), restarted, f.restarts() == 1 ? "" : "s"));
         if (f.restartMillis() != null) {
             double windowSeconds = result.trials().get(0).seconds();
             out.append(String.format(Locale.ROOT, " (%s %s after the %s%s)", reload ? "the last online" : "ready",
-                    duration(f.restartMillis()), reload ? "reload" : "kill",
+                    duration(f.restartMillis()), reload ? "reload" : stop ? "stop" : "kill",
                     f.firedAtSeconds() + f.restartMillis() / 1000.0 > windowSeconds ? ", after the window ended" : ""));
+        }
+        if (f.gaveUp()) {
+            out.append(String.format(Locale.ROOT, "; %s after the fault the server gave up (exit code %d) and was not"
+                    + " restarted", duration(f.gaveUpMillis()), f.gaveUpExitCode()));
         }
         return out.append('.').toString();
     }

@@ -1,5 +1,7 @@
 package corelab.results;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 import java.util.List;
 
 /**
@@ -9,7 +11,9 @@ import java.util.List;
 public record Provenance(String corelabVersion, String gitCommit, String javaVersion, String javaVendor,
                          String jvmName, String javaHome, List<String> harnessJvmFlags, List<String> serverJvmFlags,
                          String os, String osVersion, String arch, int cores, String cpuModel, String command,
-                         CorePinning pinning) {
+                         CorePinning pinning,
+                         // Linux's net.ipv4.tcp_migrate_req during the run; absent where unknown (older files too).
+                         @JsonInclude(JsonInclude.Include.NON_NULL) String tcpMigrateReq) {
     public Provenance {
         harnessJvmFlags = List.copyOf(harnessJvmFlags);
         serverJvmFlags = List.copyOf(serverJvmFlags);
@@ -20,6 +24,15 @@ public record Provenance(String corelabVersion, String gitCommit, String javaVer
                       String jvmName, String javaHome, List<String> harnessJvmFlags, List<String> serverJvmFlags,
                       String os, String osVersion, String arch, int cores, String cpuModel, String command) {
         this(corelabVersion, gitCommit, javaVersion, javaVendor, jvmName, javaHome, harnessJvmFlags, serverJvmFlags,
-                os, osVersion, arch, cores, cpuModel, command, null);
+                os, osVersion, arch, cores, cpuModel, command, null, null);
+    }
+
+    /** Without a record of net.ipv4.tcp_migrate_req, as files written before it was recorded. */
+    public Provenance(String corelabVersion, String gitCommit, String javaVersion, String javaVendor,
+                      String jvmName, String javaHome, List<String> harnessJvmFlags, List<String> serverJvmFlags,
+                      String os, String osVersion, String arch, int cores, String cpuModel, String command,
+                      CorePinning pinning) {
+        this(corelabVersion, gitCommit, javaVersion, javaVendor, jvmName, javaHome, harnessJvmFlags, serverJvmFlags,
+                os, osVersion, arch, cores, cpuModel, command, pinning, null);
     }
 }

@@ -12,6 +12,7 @@ import corelab.harness.measure.RunFailure;
 import corelab.harness.measure.ServerUnderTest;
 import corelab.harness.plan.BenchmarkOptions;
 import corelab.harness.plan.Pinning;
+import corelab.harness.server.TcpMigrateReq;
 import corelab.harness.plan.LoadPoint;
 import corelab.harness.plan.Plan;
 import corelab.harness.plan.Schedule;
@@ -40,11 +41,9 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Runs a whole experiment: the trials of every configuration in interleaved rounds ({@link RoundRunner}),
@@ -67,6 +66,7 @@ public final class BenchmarkRunner {
     private final ResultsFolder folder;
     private final String runId;
     private final Provenance provenance;
+    private final TcpMigrateReq tcpMigrateReq;
     private volatile boolean finished;
 
     public BenchmarkRunner(BenchmarkOptions options, Map<String, String> givenOptions, PrintStream console) {
@@ -79,8 +79,9 @@ public final class BenchmarkRunner {
             throw new UncheckedIOException("cannot create a results folder in " + options.resultsDir(), e);
         }
         this.runId = folder.path().getFileName().toString(); // "-2" when another run started in the same second
+        this.tcpMigrateReq = TcpMigrateReq.apply(options.tcpMigrateReq(), console::println); // set back in run()
         this.provenance = ProvenanceProbe.probe(options.serverJvmFlags(), Commands.labCommand(givenOptions),
-                options.generator().pinning().record());
+                options.generator().pinning().record(), tcpMigrateReq.inEffect());
         this.schedule = options.schedule().drawn();
     }
 
@@ -149,6 +150,7 @@ public final class BenchmarkRunner {
             Thread.currentThread().interrupt();
             throw new RunFailure("interrupted; what was measured is saved in " + folder.path().toAbsolutePath());
         } finally {
+            tcpMigrateReq.close();
             try {
                 Runtime.getRuntime().removeShutdownHook(interruptSaver);
             } catch (IllegalStateException ignored) {
@@ -181,19 +183,20 @@ public final class BenchmarkRunner {
         return before == null ? measured : before.withAfter(measured);
     }
 
-    /** A server whose configurations each fire a fault: one window each, outside the rounds, one observation. */
+    /**
+     * A server whose configurations each fire a fault: one window each, outside the rounds, one
+     * observation, each on a server started for it, so that one fault's aftermath (a crash loop's
+     * server that gave up, a killed worker's cold replacement) is not the next one's starting point.
+     */
     private void runFaults(ServerPlan plan, Progress progress) throws RunFailure, InterruptedException {
-        try (ServerUnderTest server = start(plan)) {
-            if (!server.command().isEmpty()) {
-                console.println("+ " + Commands.abbreviate(server.command()));
-            }
-            Set<Workload> verified = new LinkedHashSet<>();
-            CounterLedger counterAnswers = new CounterLedger(); // one per server: its count lives as long as it does
-            for (LoadPoint point : plan.loadPoints()) {
-                List<RequestTemplate> requests = WorkloadRequests.templates(point.workload(), plan.options());
-                if (verified.add(point.workload())) {
-                    WorkloadRequests.verify(server.address(), server.description(), requests.get(0), counterAnswers);
+        for (LoadPoint point : plan.loadPoints()) {
+            try (ServerUnderTest server = start(plan)) {
+                if (!server.command().isEmpty()) {
+                    console.println("+ " + Commands.abbreviate(server.command()));
                 }
+                CounterLedger counterAnswers = new CounterLedger(); // one per server: its count lives as long as it does
+                List<RequestTemplate> requests = WorkloadRequests.templates(point.workload(), plan.options());
+                WorkloadRequests.verify(server.address(), server.description(), requests.get(0), counterAnswers);
                 Measurement measurement = new Measurement(options.durations(), options.generator(),
                         options.thresholds(), plan, point, progress::step, null, "");
                 progress.describe(measurement.id());

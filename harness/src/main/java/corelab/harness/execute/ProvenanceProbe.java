@@ -15,7 +15,7 @@ final class ProvenanceProbe {
     private ProvenanceProbe() {
     }
 
-    static Provenance probe(List<String> serverJvmFlags, String command, CorePinning pinning) {
+    static Provenance probe(List<String> serverJvmFlags, String command, CorePinning pinning, String tcpMigrateReq) {
         return new Provenance(
                 ProvenanceProbe.class.getPackage().getImplementationVersion() != null
                         ? ProvenanceProbe.class.getPackage().getImplementationVersion() : "development",
@@ -24,7 +24,7 @@ final class ProvenanceProbe {
                 System.getProperty("java.vm.name"), System.getProperty("java.home"),
                 ManagementFactory.getRuntimeMXBean().getInputArguments(), serverJvmFlags,
                 System.getProperty("os.name"), System.getProperty("os.version"), System.getProperty("os.arch"),
-                Runtime.getRuntime().availableProcessors(), cpuModel(), command, pinning);
+                Runtime.getRuntime().availableProcessors(), cpuModel(), command, pinning, tcpMigrateReq);
     }
 
     /** The commit, with "-dirty" when tracked files differ from it; "unknown" outside a git checkout. */

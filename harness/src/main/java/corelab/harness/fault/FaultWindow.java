@@ -14,6 +14,7 @@ import corelab.results.FaultResult;
 import corelab.results.IntervalResult;
 import corelab.results.TrialResult;
 import java.util.List;
+import java.util.OptionalInt;
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntConsumer;
 import java.util.function.Supplier;
@@ -84,8 +85,15 @@ public final class FaultWindow {
                             killedPid = victim.pid();
                             killedWorker = victim.id();
                         }
+                        case STOP_WORKER -> {
+                            WorkerOnline victim = server.stopLowestWorker();
+                            killedPid = victim.pid();
+                            killedWorker = victim.id();
+                        }
                         case KILL_SERVER -> killedPid = server.killServer();
+                        case STOP_SERVER -> killedPid = server.stopServer();
                         case RELOAD -> server.reload();
+                        case CRASH_LOOP -> server.crashLoop();
                     }
                 } catch (IllegalStateException | java.io.IOException e) {
                     throw new RunFailure("cannot fire " + fault.word() + ": " + e.getMessage());
@@ -101,6 +109,9 @@ public final class FaultWindow {
             for (; secondsReported < Math.min(windowSeconds, (tick - startNanos) / 1_000_000_000L); secondsReported++) {
                 secondsDone.accept(1);
             }
+            if (!server.isAlive() && server.gaveUp().isPresent()) {
+                continue; // it stopped by itself after a crash loop: the generator counts what that costs
+            }
             if (!server.isAlive()) { // a supervised server is alive or being restarted: this is worse
                 throw new RunFailure(server.description() + " died during the fault run and was not restarted; its last"
                         + " output:\n  " + String.join("\n  ", server.recentOutput()));
@@ -115,7 +126,7 @@ public final class FaultWindow {
         // a slow JVM start is measured (restartMillis beyond the window) rather than missed,
         // and the next configuration finds a whole server.
         server.awaitRestart();
-        if (fault.kind() == Fault.Kind.KILL_WORKER) {
+        if (fault.kind() == Fault.Kind.KILL_WORKER || fault.kind() == Fault.Kind.STOP_WORKER) {
             awaitReplacements(killNanos, 1);
         } else if (fault.kind() == Fault.Kind.RELOAD) {
             awaitReplacements(killNanos, workersBefore);
@@ -126,14 +137,16 @@ public final class FaultWindow {
 
     private FaultResult figures(List<IntervalResult> intervals, int killIndex, double firedAtSeconds, long killedPid,
                                 Integer killedWorker, long killNanos, long outageMillis) {
+        OptionalInt gaveUp = server.gaveUp();
         int restarts;
         Long restartMillis = null;
-        if (fault.kind() != Fault.Kind.KILL_SERVER) {
+        boolean wholeServer = fault.kind() == Fault.Kind.KILL_SERVER || fault.kind() == Fault.Kind.STOP_SERVER;
+        if (!wholeServer) {
             List<WorkerOnline> replacements = replacements(killNanos);
             restarts = replacements.size();
             if (!replacements.isEmpty()) {
                 // A killed worker's first replacement; a reload's last new worker, when the reload was done.
-                WorkerOnline which = replacements.get(fault.kind() == Fault.Kind.KILL_WORKER ? 0 : replacements.size() - 1);
+                WorkerOnline which = replacements.get(fault.kind() == Fault.Kind.RELOAD ? replacements.size() - 1 : 0);
                 restartMillis = TimeUnit.NANOSECONDS.toMillis(which.seenNanos() - killNanos);
             }
         } else {
@@ -145,7 +158,9 @@ public final class FaultWindow {
                 killedWorker, FaultFigures.failedAfter(intervals, killIndex),
                 FaultFigures.throughputBefore(intervals, killIndex), FaultFigures.lowestAfter(intervals, killIndex),
                 outageMillis,
-                FaultFigures.recoveryMillis(intervals, killIndex, firedAtSeconds), restarts, restartMillis);
+                FaultFigures.recoveryMillis(intervals, killIndex, firedAtSeconds), restarts, restartMillis,
+                gaveUp.isPresent() ? gaveUp.getAsInt() : null,
+                gaveUp.isPresent() ? TimeUnit.NANOSECONDS.toMillis(Math.max(0, server.exitedNanos() - killNanos)) : null);
     }
 
     private List<WorkerOnline> replacements(long killNanos) {

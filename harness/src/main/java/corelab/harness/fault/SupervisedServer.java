@@ -8,6 +8,7 @@ import corelab.modes.BackendProcess;
 import corelab.modes.options.ServerOptions;
 import corelab.modes.process.ProcessTree;
 import corelab.modes.process.Uninterruptibles;
+import corelab.modes.wire.CrashLoop;
 import corelab.modes.wire.StatsLine;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -16,6 +17,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.TreeMap;
 
@@ -41,6 +43,8 @@ public final class SupervisedServer implements ServerUnderTest {
     private volatile Thread restarter;
     private volatile String restartFailure;
     private volatile long restartedNanos;
+    private volatile boolean crashLoopAsked;
+    private volatile long exitedNanos;
     private int restarts; // guarded by this
     private boolean closed; // guarded by this
 
@@ -89,13 +93,56 @@ public final class SupervisedServer implements ServerUnderTest {
      * Returns the pid killed.
      */
     synchronized long killServer() {
+        return stopAndRestart(true);
+    }
+
+    /**
+     * SIGTERM to the server's root process, now: it drains and exits (within its
+     * {@code shutdownGraceMillis}), and the restart follows on another thread, as after
+     * {@link #killServer()}. Returns the pid stopped.
+     */
+    synchronized long stopServer() {
+        return stopAndRestart(false);
+    }
+
+    private long stopAndRestart(boolean forcibly) {
         if (restarter != null && restarter.isAlive()) {
             throw new IllegalStateException("the server is already being restarted");
         }
-        ServerProcess killed = current;
-        ProcessTree tree = killed.killRootForcibly(); // the fault itself: the rest is the supervisor's work
-        restarter = Thread.ofPlatform().daemon(true).name("corelab-supervisor").start(() -> restart(killed, tree));
-        return killed.handle().pid();
+        ServerProcess stopped = current;
+        // The fault itself: the rest is the supervisor's work.
+        ProcessTree tree = forcibly ? stopped.killRootForcibly() : stopped.terminateRoot();
+        Duration exitWait = forcibly ? KILL_GRACE : KILL_GRACE.plusMillis(options.shutdownGraceMillis());
+        restarter = Thread.ofPlatform().daemon(true).name("corelab-supervisor")
+                .start(() -> restart(stopped, tree, exitWait));
+        return stopped.handle().pid();
+    }
+
+    /**
+     * The {@code crash-loop} fault: tells the cluster's primary that its workers' configuration
+     * is lost (see {@code ClusterServer.crashLoop}); the primary, not the harness, does the rest,
+     * and in the end gives up. Nothing restarts it then: {@link #gaveUp()} says so.
+     */
+    synchronized void crashLoop() {
+        ServerProcess server = current;
+        server.handle().onExit().thenRun(() -> exitedNanos = System.nanoTime());
+        crashLoopAsked = true;
+        if (!server.send(new CrashLoop())) {
+            throw new IllegalStateException(server.description() + " cannot be told to crash its workers");
+        }
+    }
+
+    /**
+     * The exit code of a server that stopped by itself after {@link #crashLoop()}, which the
+     * supervisor then leaves stopped; empty while it runs.
+     */
+    OptionalInt gaveUp() {
+        return crashLoopAsked ? current.exitCode() : OptionalInt.empty();
+    }
+
+    /** {@link System#nanoTime()} when the server that {@link #gaveUp()} had exited, 0 before. */
+    long exitedNanos() {
+        return exitedNanos;
     }
 
     /**
@@ -103,6 +150,18 @@ public final class SupervisedServer implements ServerUnderTest {
      * Returns it; the primary restarts it, not the harness.
      */
     WorkerOnline killLowestWorker() {
+        return signalLowestWorker(true);
+    }
+
+    /**
+     * SIGTERM to the live cluster worker with the lowest id: it drains and exits (143), and its
+     * primary restarts it as it would after a crash, since no one asked it to disconnect.
+     */
+    WorkerOnline stopLowestWorker() {
+        return signalLowestWorker(false);
+    }
+
+    private WorkerOnline signalLowestWorker(boolean forcibly) {
         ServerProcess server = current;
         Set<Long> tree = new HashSet<>();
         server.handle().descendants().forEach(p -> tree.add(p.pid()));
@@ -110,7 +169,7 @@ public final class SupervisedServer implements ServerUnderTest {
                 .filter(worker -> tree.contains(worker.pid()))
                 .min((a, b) -> Integer.compare(a.id(), b.id()))
                 .orElseThrow(() -> new IllegalStateException("no live cluster worker to kill in " + server.description()));
-        ProcessHandle.of(victim.pid()).ifPresent(ProcessHandle::destroyForcibly);
+        ProcessHandle.of(victim.pid()).ifPresent(forcibly ? ProcessHandle::destroyForcibly : ProcessHandle::destroy);
         return victim;
     }
 
@@ -119,11 +178,11 @@ public final class SupervisedServer implements ServerUnderTest {
         current.reload();
     }
 
-    private void restart(ServerProcess killed, ProcessTree tree) {
+    private void restart(ServerProcess killed, ProcessTree tree, Duration exitWait) {
         try {
-            // A killed primary's workers leave by their stdin lifeline; what is left after
-            // the grace is killed, so a restart never races a leftover.
-            tree.awaitGone(KILL_GRACE);
+            // A killed primary's workers leave by their stdin lifeline (a stopped one's drain first);
+            // what is left after the wait is killed, so a restart never races a leftover.
+            tree.awaitGone(exitWait);
             Map<Long, StatsLine> served = killed.statsByProcess();
             killed.close();
             ServerProcess next = starter.start(options, cores, readyTimeout);
@@ -196,7 +255,10 @@ public final class SupervisedServer implements ServerUnderTest {
         return current.command();
     }
 
-    /** Alive, or dead and being restarted: a supervised server is only lost when its restart fails. */
+    /**
+     * Alive, or dead and being restarted: a supervised server is only lost when its restart fails,
+     * or when it gave up by itself after a {@link #crashLoop()}.
+     */
     @Override
     public boolean isAlive() {
         Thread thread = restarter;

@@ -36,7 +36,8 @@ import java.util.Optional;
  */
 public record BenchmarkOptions(ServerSweep servers, LoadSweep load, GeneratorSettings generator, Durations durations,
                                Schedule schedule, Thresholds thresholds, URI target, String serverCmd, List<Fault> faults,
-                               Path resultsDir, List<String> serverJvmFlags, Profiling profiling) {
+                               Path resultsDir, List<String> serverJvmFlags, Profiling profiling,
+                               Integer tcpMigrateReq) {
     public static final Option<URI> TARGET = Option.of("target",
             ValueType.optional(ValueType.custom(BenchmarkOptions::target, URI::toString)), null,
             "drive load at a server corelab did not start, http://host:port");
@@ -57,6 +58,11 @@ public record BenchmarkOptions(ServerSweep servers, LoadSweep load, GeneratorSet
     public static final Option<Path> RESULTS_DIR = Option.of("resultsDir", ValueType.custom(Path::of, Path::toString),
             Path.of("results"), "where each run's results folder is made");
 
+    public static final Option<Integer> TCP_MIGRATE_REQ = Option.of("tcpMigrateReq",
+            ValueType.optional(ValueType.wholeNumber(0, 1)), null, "Linux's net.ipv4.tcp_migrate_req for the run (root"
+                    + " only): 1 hands the connections queued on a closing SO_REUSEPORT listener to a sibling, 0 resets"
+                    + " them; empty leaves it as found; the value found is set back, and the one in effect recorded");
+
     /** Every option of a measured run, in the order {@code -Dhelp=true} lists them. */
     public static final OptionSet OPTIONS = OptionSet.of(ServerSweep.MODES, LoadSweep.WORKLOADS, LoadSweep.LOAD,
             LoadSweep.CONCURRENCY, LoadSweep.RATES, LoadSweep.GENERATORS, ServerSweep.THREADS, ServerSweep.WORKERS, ServerSweep.BALANCES,
@@ -69,7 +75,9 @@ public record BenchmarkOptions(ServerSweep servers, LoadSweep load, GeneratorSet
             TARGET, ALLOW_REMOTE_TARGET,
             SERVER_CMD, FAULTS, Profiling.PROFILE, RESULTS_DIR, SERVER_JVM_FLAGS, ServerOptions.WORKER_MODE,
             ServerOptions.OFFLOAD_THREADS,
-            ServerOptions.BACKEND_DELAY_MILLIS, ServerOptions.HOST);
+            ServerOptions.BACKEND_DELAY_MILLIS, ServerOptions.HOST, ServerOptions.RESTART_DELAY_MILLIS,
+            ServerOptions.MAX_RESTARTS, ServerOptions.MIN_UPTIME_MILLIS, ServerOptions.SHUTDOWN_GRACE_MILLIS,
+            TCP_MIGRATE_REQ);
 
     public BenchmarkOptions {
         faults = List.copyOf(faults);
@@ -155,7 +163,7 @@ public record BenchmarkOptions(ServerSweep servers, LoadSweep load, GeneratorSet
         }
         return new BenchmarkOptions(servers, load, generator, durations, schedule, thresholds, target,
                 serverCmd, faults, values.get(RESULTS_DIR), values.get(SERVER_JVM_FLAGS) == null ? List.of()
-                        : ServerOptions.jvmFlags(values.get(SERVER_JVM_FLAGS)), profiling);
+                        : ServerOptions.jvmFlags(values.get(SERVER_JVM_FLAGS)), profiling, values.get(TCP_MIGRATE_REQ));
     }
 
     /**
@@ -182,13 +190,14 @@ public record BenchmarkOptions(ServerSweep servers, LoadSweep load, GeneratorSet
         for (Mode mode : modes) {
             if (mode.isNode() && faults.stream().noneMatch(fault -> fault.appliesTo(mode))) {
                 throw new OptionException("fault: mode=" + mode.word() + " takes kill-worker only (node-cluster and"
-                        + " node-pm2, whose primary forks again); kill-server restarts corelab's Java modes only");
+                        + " node-pm2, whose primary forks again); kill-server and stop-server restart corelab's Java"
+                        + " modes only; stop-worker, reload and crash-loop are corelab's cluster's");
             }
             if (faults.stream().noneMatch(fault -> fault.appliesTo(mode))) {
                 String at = faults.get(0).word().substring(faults.get(0).word().indexOf('@'));
                 throw new OptionException("fault: " + mode.word() + " runs in one process and has no worker to kill"
-                        + " (kill-worker applies only to cluster, node-cluster and node-pm2; reload only to cluster);"
-                        + " add a kill-server for it, e.g. -Dfault="
+                        + " (kill-worker applies only to cluster, node-cluster and node-pm2; stop-worker, reload and"
+                        + " crash-loop only to cluster); add a kill-server or stop-server for it, e.g. -Dfault="
                         + FAULTS.text(faults) + ",kill-server" + at + " (each mode gets the faults that apply), or leave "
                         + mode.word() + " out");
             }

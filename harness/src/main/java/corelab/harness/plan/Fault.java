@@ -7,9 +7,10 @@ import corelab.workloads.CommandWord;
 import java.util.Locale;
 
 /**
- * A fault fired once into a measured run, {@code kill-worker@10s}: what is killed (always
- * with SIGKILL, which no process can catch or clean up after), or what an operator does to the
- * cluster ({@code reload}), and when, in seconds after the measured window starts.
+ * A fault fired once into a measured run, {@code kill-worker@10s}: what is killed (with
+ * SIGKILL, which no process can catch or clean up after) or stopped (with SIGTERM, which it
+ * handles by draining), what an operator does to the cluster ({@code reload}), or a crash
+ * loop, and when, in seconds after the measured window starts.
  */
 public record Fault(Kind kind, double atSeconds) {
     /** The closed set of faults, each with its word in {@code -Dfault=}. */
@@ -26,7 +27,27 @@ public record Fault(Kind kind, double atSeconds) {
          * Not a failure but an operator's act: the cluster's rolling reload, each worker replaced by a new one
          * that listens before the old one leaves (as {@code pm2 reload} promises), while the load runs.
          */
-        RELOAD("reload", "replace every cluster worker, one at a time, under load (the cluster's rolling reload)");
+        RELOAD("reload", "replace every cluster worker, one at a time, under load (the cluster's rolling reload)"),
+        /**
+         * kill-worker's graceful counterpart: SIGTERM, so the worker drains (stops accepting, answers
+         * what it serves with {@code Connection: close}) before it exits; its primary restarts it as
+         * after a crash, with the same restart delay. corelab's cluster only: the seeds' Node.js
+         * workers do not drain on SIGTERM.
+         */
+        STOP_WORKER("stop-worker", "SIGTERM one cluster worker (the lowest id): it drains and exits; the primary"
+                + " replaces it"),
+        /** kill-server's graceful counterpart: SIGTERM to the root, which drains, exits, and is restarted. */
+        STOP_SERVER("stop-server", "SIGTERM the server process (a cluster's primary drains its workers); the harness"
+                + " restarts it once it exited"),
+        /**
+         * A cluster whose workers' configuration became unreadable while it ran: every worker
+         * crashes, and every one the primary starts from then on exits at start ({@code failAtStart},
+         * exit 78), so the primary backs off, gives up, and exits with code 3. The harness, as a
+         * supervisor would after too many failures, does not restart it; the rest of the window
+         * counts what that costs.
+         */
+        CRASH_LOOP("crash-loop", "every cluster worker crashes and every replacement fails at start, until the"
+                + " primary gives up (exit 3); not restarted");
 
         private final String word;
         private final String description;
@@ -96,11 +117,11 @@ public record Fault(Kind kind, double atSeconds) {
 
     /** Whether this fault can be fired at {@code mode}: a worker to kill exists only where the mode has workers. */
     boolean appliesTo(Mode mode) {
-        if (kind == Kind.KILL_SERVER) {
+        if (kind == Kind.KILL_SERVER || kind == Kind.STOP_SERVER) {
             // The supervisor restarts corelab's JVMs; a Node.js program's root is its lifeline wrapper.
             return !mode.isNode();
         }
-        if (kind == Kind.RELOAD) {
+        if (kind == Kind.RELOAD || kind == Kind.STOP_WORKER || kind == Kind.CRASH_LOOP) {
             return mode == Mode.CLUSTER; // the reload message is corelab's primary's; pm2's has its own test
         }
         return ServerOptions.WORKERS.appliesTo(mode);

@@ -53,7 +53,12 @@ public record ServerSweep(List<Mode> modes, List<Integer> cores, List<Integer> t
                 .with(ServerOptions.WORKER_MODE, values.get(ServerOptions.WORKER_MODE))
                 .with(ServerOptions.OFFLOAD_THREADS, values.get(ServerOptions.OFFLOAD_THREADS))
                 .with(ServerOptions.BACKEND_DELAY_MILLIS, values.get(ServerOptions.BACKEND_DELAY_MILLIS))
-                .withHost(values.get(ServerOptions.HOST));
+                .withHost(values.get(ServerOptions.HOST))
+                // How a cluster restarts its workers, and how long a server drains: the fault labs set them.
+                .with(ServerOptions.RESTART_DELAY_MILLIS, values.get(ServerOptions.RESTART_DELAY_MILLIS))
+                .with(ServerOptions.MAX_RESTARTS, values.get(ServerOptions.MAX_RESTARTS))
+                .with(ServerOptions.MIN_UPTIME_MILLIS, values.get(ServerOptions.MIN_UPTIME_MILLIS))
+                .with(ServerOptions.SHUTDOWN_GRACE_MILLIS, values.get(ServerOptions.SHUTDOWN_GRACE_MILLIS));
         return new ServerSweep(values.get(MODES), values.get(CORES), values.get(THREADS), values.get(WORKERS),
                 values.get(BALANCES), values.get(CPU_ITERATIONS), values.get(COUNTERS), base);
     }

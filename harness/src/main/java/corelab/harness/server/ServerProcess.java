@@ -30,6 +30,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -272,6 +273,23 @@ public final class ServerProcess implements AutoCloseable {
         ProcessTree tree = ProcessTree.of(process.toHandle());
         process.destroyForcibly();
         return tree;
+    }
+
+    /**
+     * The graceful counterpart of {@link #killRootForcibly()}: SIGTERM to the root process only,
+     * which drains (a corelab server answers its requests in flight, a cluster's primary drains
+     * its workers) and exits. Through the handle: {@link Process#destroy()} would also close the
+     * server's stdin, its lifeline, and it would exit at once without draining.
+     */
+    public ProcessTree terminateRoot() {
+        ProcessTree tree = ProcessTree.of(process.toHandle());
+        process.toHandle().destroy();
+        return tree;
+    }
+
+    /** The root process's exit code once it has exited by itself, else empty. */
+    public OptionalInt exitCode() {
+        return process.isAlive() ? OptionalInt.empty() : OptionalInt.of(process.exitValue());
     }
 
     /**

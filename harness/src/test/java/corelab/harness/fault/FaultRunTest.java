@@ -143,6 +143,64 @@ class FaultRunTest {
         assertNoServerLeft(run);
     }
 
+    /** kill-worker's graceful counterpart: SIGTERM, a drain, and the primary restarts the worker. */
+    @Test
+    void stoppingOneOfTwoWorkersMakesThePrimaryRestartIt(@TempDir Path results) throws Exception {
+        ByteArrayOutputStream console = new ByteArrayOutputStream();
+        RunResult run = run(tiny(results, "cluster", "stop-worker@1s"), console);
+        String output = console.toString(StandardCharsets.UTF_8);
+        assertEquals(RunResult.Status.COMPLETE, run.status(), output);
+        FaultResult f = run.configurations().get(0).fault();
+        assertEquals("stop-worker", f.kind());
+        assertNotNull(f.killedWorkerId());
+        assertEquals(1, f.restarts(), "the primary replaced the stopped worker: " + output);
+        assertFalse(ProcessGone.alive(f.killedPid()), "the stopped worker is gone");
+        assertFalse(f.gaveUp());
+        assertTrue(output.contains("stopping worker " + f.killedWorkerId() + " of 2 (SIGTERM, a graceful stop at "),
+                output);
+        assertWindowIsOneFinelySampledTrial(run.configurations().get(0));
+        assertNoServerLeft(run);
+    }
+
+    /** kill-server's graceful counterpart: SIGTERM to the root, which drains and exits, and the supervisor restarts it. */
+    @Test
+    void stoppingTheSingleServerMakesTheSupervisorRestartIt(@TempDir Path results) throws Exception {
+        ByteArrayOutputStream console = new ByteArrayOutputStream();
+        RunResult run = run(tiny(results, "single", "stop-server@1s"), console);
+        String output = console.toString(StandardCharsets.UTF_8);
+        assertEquals(RunResult.Status.COMPLETE, run.status(), output);
+        FaultResult f = run.configurations().get(0).fault();
+        assertEquals("stop-server", f.kind());
+        assertEquals(1, f.restarts(), "the supervisor restarted it: " + output);
+        assertFalse(ProcessGone.alive(f.killedPid()));
+        assertTrue(output.contains("stopping the server (SIGTERM, a graceful stop at "), output);
+        assertNoServerLeft(run);
+    }
+
+    /**
+     * The crash loop: the workers crash, each replacement fails at start, the primary gives up with
+     * exit code 3, nobody restarts it, and the generator counts the failures to the window's end.
+     */
+    @Test
+    void aCrashLoopEndsInExitCode3AndTheRestOfTheWindowFails(@TempDir Path results) throws Exception {
+        Map<String, String> options = tiny(results, "cluster", "crash-loop@1s");
+        options.put("restartDelayMillis", "20");
+        options.put("maxRestarts", "2");
+        ByteArrayOutputStream console = new ByteArrayOutputStream();
+        RunResult run = run(options, console);
+        String output = console.toString(StandardCharsets.UTF_8);
+        assertEquals(RunResult.Status.COMPLETE, run.status(), output);
+        FaultResult f = run.configurations().get(0).fault();
+        assertEquals("crash-loop", f.kind());
+        assertTrue(f.gaveUp(), "the primary gave up: " + f + "\n" + output);
+        assertEquals(3, f.gaveUpExitCode());
+        assertEquals(0, f.restarts(), "no replacement ever listened: " + output);
+        assertTrue(f.requestsFailed() > 0, "the generator counted the failures after it gave up: " + f);
+        assertNull(f.recoveryMillis(), "nothing came back");
+        assertTrue(output.contains("the server gave up (exit code 3) and was not restarted"), output);
+        assertNoServerLeft(run);
+    }
+
     private static void assertWindowIsOneFinelySampledTrial(ConfigurationResult c) {
         assertEquals(1, c.trials().size(), "one window, one observation");
         TrialResult window = c.trials().get(0);

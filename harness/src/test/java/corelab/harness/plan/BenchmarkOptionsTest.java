@@ -195,7 +195,8 @@ class BenchmarkOptionsTest {
                 "requestTimeoutMillis", "10000", "requestsPerConnection", "0", "maxGeneratorUtilization", "0.9",
                 "maxErrorPercent", "1", "equivalencePercent", "5", "p99TargetMillis", "", "target", "", "allowRemoteTarget", "false", "serverCmd", "", "fault", "none",
                 "profile", "none", "resultsDir", "results", "serverJvmFlags", "", "workerMode", "single", "offloadThreads", cores, "backendDelayMillis", "20",
-                "host", "127.0.0.1"};
+                "host", "127.0.0.1", "restartDelayMillis", "100", "maxRestarts", "10", "minUptimeMillis", "30000",
+                "shutdownGraceMillis", "5000", "tcpMigrateReq", ""};
         for (int i = 0; i < pairs.length; i += 2) {
             expected.put(pairs[i], pairs[i + 1]);
         }
@@ -232,7 +233,7 @@ class BenchmarkOptionsTest {
                 Map.entry("fault", "kill-server@1s"), Map.entry("resultsDir", "r"),
                 Map.entry("serverJvmFlags", " -Xms64m  -Xmx64m "),
                 Map.entry("workerMode", "virtual"), Map.entry("offloadThreads", "3"),
-                Map.entry("backendDelayMillis", "5"), Map.entry("host", "localhost")));
+                Map.entry("backendDelayMillis", "5"), Map.entry("host", "localhost"), Map.entry("tcpMigrateReq", "0")));
         ServerOptions base = ServerOptions.defaults().with(ServerOptions.WORKER_MODE, Mode.VIRTUAL)
                 .with(ServerOptions.OFFLOAD_THREADS, 3).with(ServerOptions.BACKEND_DELAY_MILLIS, 5).withHost("localhost");
         BenchmarkOptions typed = new BenchmarkOptions(
@@ -243,7 +244,7 @@ class BenchmarkOptionsTest {
                 new GeneratorSettings(2, 500, 10, Pinning.read(true, 2, List.of(1))), new Durations(0, 3, 4), new Schedule(42, 2, 1),
                 new Thresholds(0.5, 2.5, 7.5), null, null,
                 List.of(new Fault(Fault.Kind.KILL_SERVER, 1)), Path.of("r"), List.of("-Xms64m", "-Xmx64m"),
-                Profiling.none());
+                Profiling.none(), 0);
         assertEquals(typed, parsed);
     }
 

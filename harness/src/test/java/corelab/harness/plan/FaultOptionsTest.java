@@ -43,6 +43,17 @@ class FaultOptionsTest {
     }
 
     @Test
+    void theGracefulStopsAndTheCrashLoopGoWhereTheyApply() {
+        Plan plan = Plan.of(BenchmarkOptions.parse(Map.of("mode", "single,cluster", "workload", "cpu",
+                "fault", "stop-worker@2s,stop-server@2s,crash-loop@3s")));
+        ServerPlan single = plan.servers().stream().filter(s -> s.mode() == Mode.SINGLE).findFirst().orElseThrow();
+        ServerPlan cluster = plan.servers().stream().filter(s -> s.mode() == Mode.CLUSTER).findFirst().orElseThrow();
+        assertEquals(List.of(Fault.Kind.STOP_SERVER), single.loadPoints().stream().map(p -> p.fault().kind()).toList());
+        assertEquals(List.of(Fault.Kind.STOP_WORKER, Fault.Kind.STOP_SERVER, Fault.Kind.CRASH_LOOP),
+                cluster.loadPoints().stream().map(p -> p.fault().kind()).toList());
+    }
+
+    @Test
     void aReloadGoesToTheJavaClusterOnly() {
         Plan plan = Plan.of(BenchmarkOptions.parse(Map.of("mode", "single,cluster", "workload", "cpu",
                 "fault", "reload@2s,kill-server@3s")));
@@ -70,9 +81,12 @@ class FaultOptionsTest {
             "cluster|kill-worker|fault must look like kill-worker@10s",
             "cluster|kill-worker@3|fault must look like kill-worker@10s",
             "cluster|kill-worker@-1s|the time after '@' must be above 0",
-            "cluster|kill-process@3s|fault: unknown kind 'kill-process'; valid kinds: kill-worker, kill-server, reload",
+            "cluster|kill-process@3s|fault: unknown kind 'kill-process'; valid kinds: kill-worker, kill-server, reload,"
+                    + " stop-worker, stop-server, crash-loop",
             "single|reload@3s|single runs in one process and has no worker to kill (kill-worker applies only to cluster,"
-                    + " node-cluster and node-pm2; reload only to cluster)",
+                    + " node-cluster and node-pm2; stop-worker, reload and crash-loop only to cluster)",
+            "single|crash-loop@3s|single runs in one process and has no worker to kill",
+            "node-cluster|stop-worker@3s|stop-worker, reload and crash-loop are corelab's cluster's",
             "cluster|kill-worker@10s|comes after the measured window ends: a fault run measures one window of trials"
                     + " x trialSeconds = 8 s",
             "single|kill-server@60s|comes after the measured window ends"})

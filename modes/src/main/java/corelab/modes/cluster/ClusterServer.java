@@ -4,6 +4,7 @@ import corelab.modes.server.ModeServer;
 import corelab.modes.options.Balance;
 import corelab.modes.options.CounterStore;
 import corelab.modes.options.ServerOptions;
+import corelab.modes.wire.CrashLoop;
 import corelab.modes.wire.ForwardedLine;
 import corelab.modes.wire.Reload;
 import corelab.modes.wire.StatsLine;
@@ -14,7 +15,9 @@ import corelab.modes.wire.WorkerOnlineLine;
 import corelab.modes.wire.WorkerReloadedLine;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -60,6 +63,7 @@ public final class ClusterServer implements ModeServer {
     private final CompletableFuture<String> failure = new CompletableFuture<>();
     private final Object reloading = new Object();
     private boolean closed; // guarded by this
+    private volatile boolean workersFailAtStart;
 
     /** {@code workerMain}: the class each worker JVM runs (see {@link Cluster}). */
     public ClusterServer(Class<?> workerMain, ServerOptions options, PrintStream log) throws IOException {
@@ -75,19 +79,21 @@ public final class ClusterServer implements ModeServer {
         switch (options.balance()) {
             case KERNEL -> {
                 this.front = PortReservation.bind(options.host(), options.port());
-                this.cluster = new Cluster(workerMain, workerOptions.withPort(front.address().getPort()), restartPolicy, log::println);
+                ServerOptions sharing = workerOptions.withPort(front.address().getPort());
+                this.cluster = new Cluster(workerMain, id -> failable(sharing), restartPolicy, log::println);
             }
             case PROXY -> {
-                this.cluster = new Cluster(workerMain, behindFront, restartPolicy, log::println);
+                this.cluster = new Cluster(workerMain, id -> failable(behindFront), restartPolicy, log::println);
                 this.front = RoundRobinProxy.bind(options.host(), options.port(), new ListeningWorkers(cluster));
             }
             case NGINX -> {
                 WorkerPorts ports = new WorkerPorts();
-                this.cluster = new Cluster(workerMain, id -> behindFront.withPort(ports.portOf(id)), restartPolicy, log::println);
+                this.cluster = new Cluster(workerMain, id -> failable(behindFront.withPort(ports.portOf(id))),
+                        restartPolicy, log::println);
                 this.front = NginxFront.prepare(options.host(), options.port(), options.limits(), ports, log, this::stopBecause);
             }
             case RR, SHARED -> {
-                this.cluster = new Cluster(workerMain, behindFront, restartPolicy, log::println);
+                this.cluster = new Cluster(workerMain, id -> failable(behindFront), restartPolicy, log::println);
                 this.front = HandoffFront.bind(options.host(), options.port(), options.balance(), cluster);
             }
             default -> throw new IllegalArgumentException("no front for " + options.balance());
@@ -114,6 +120,28 @@ public final class ClusterServer implements ModeServer {
         } catch (IOException | RuntimeException e) {
             close();
             throw e;
+        }
+    }
+
+    /** A worker's options, with {@code failAtStart=true} once {@link #crashLoop()} was called. */
+    private ServerOptions failable(ServerOptions workerOptions) {
+        return workersFailAtStart ? workerOptions.with(ServerOptions.FAIL_AT_START, true) : workerOptions;
+    }
+
+    /**
+     * The {@code crash-loop} fault: every worker crashes now, and every worker started from
+     * here on exits at start (exit 78), as if the workers' configuration had become unreadable.
+     * The restart policy then restarts them with its growing delays until it gives up, and the
+     * primary stops with {@link #failure()} (exit 3 from {@code ServerMain}), pm2's "errored".
+     */
+    public void crashLoop() {
+        workersFailAtStart = true;
+        for (Worker worker : cluster.workers()) {
+            try {
+                worker.send(new CrashLoop());
+            } catch (UncheckedIOException e) {
+                // already gone: it crashed by itself
+            }
         }
     }
 
@@ -211,6 +239,37 @@ public final class ClusterServer implements ModeServer {
     @Override
     public InetSocketAddress address() {
         return front.address();
+    }
+
+    /**
+     * A graceful stop of the whole cluster (SIGTERM to the primary): every worker is
+     * disconnected at once, as in a reload but with no replacement. Each closes its listener,
+     * answers its requests in flight with {@code Connection: close}, closes its idle
+     * connections and exits; none is restarted (they exit after a disconnect). Returns once all
+     * exited, or {@code grace} plus {@link Worker#KILL_TIMEOUT} after which the stragglers were
+     * killed; {@link #close()} then releases the front. Under {@code balance=kernel} nothing else
+     * holds a connection; behind a front of the primary ({@code proxy}, {@code nginx}) a
+     * connection that arrives meanwhile finds no worker listening and is closed.
+     */
+    @Override
+    public void disconnect(Duration grace) {
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+        }
+        List<Worker> workers = cluster.workers();
+        workers.forEach(worker -> worker.disconnect(grace));
+        for (Worker worker : workers) {
+            try {
+                worker.exited().get(grace.plus(Worker.KILL_TIMEOUT).toMillis() + 1000, TimeUnit.MILLISECONDS);
+            } catch (ExecutionException | TimeoutException e) {
+                log.println("corelab: " + worker + " did not exit after its disconnect");
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
     }
 
     @Override

@@ -23,7 +23,7 @@ public record ServerOptions(Mode mode, Mode workerMode, String host, int port, i
                             int statsIntervalMillis, boolean crashEndpoints, String crashSecret, Balance balance,
                             int maxRestarts,
                             int minUptimeMillis, int restartDelayMillis, CounterStore counter, int redisPort,
-                            List<String> workerJvmFlags) {
+                            List<String> workerJvmFlags, int shutdownGraceMillis, boolean failAtStart) {
 
     public static final int CORES = Runtime.getRuntime().availableProcessors();
     /** The longest wait before restarting a crashed worker: restart delays double up to here (pm2 has no cap). */
@@ -109,6 +109,14 @@ public record ServerOptions(Mode mode, Mode workerMode, String host, int port, i
             "JVM flags every worker is started with, separated by spaces (a measured run gives them its"
                     + " -DserverJvmFlags, as it gives the primary)").onlyIn(Mode.CLUSTER);
 
+    // What a server does when it is asked to stop (SIGTERM), and a fault to make its workers crash at start.
+    public static final Option<Integer> SHUTDOWN_GRACE_MILLIS = Option.of("shutdownGraceMillis",
+            wholeNumber(0, 600_000), 5_000, "on SIGTERM: stop accepting, let the requests in flight finish (answered"
+                    + " with Connection: close), close idle connections, and exit once none is left or after this long");
+    public static final Option<Boolean> FAIL_AT_START = Option.of("failAtStart", ValueType.flag(false), false,
+            "exit with code 78 at once, as a process whose configuration became unreadable would (the crash-loop"
+                    + " fault gives it to a cluster's new workers)");
+
     /** Every option with where the record keeps it, in the order of the help and of a server's arguments. */
     private static final List<Field<?>> FIELDS = List.of(
             new Field<>(MODE, ServerOptions::mode),
@@ -137,7 +145,9 @@ public record ServerOptions(Mode mode, Mode workerMode, String host, int port, i
             new Field<>(MAX_RESTARTS, ServerOptions::maxRestarts),
             new Field<>(MIN_UPTIME_MILLIS, ServerOptions::minUptimeMillis),
             new Field<>(RESTART_DELAY_MILLIS, ServerOptions::restartDelayMillis),
-            new Field<>(WORKER_JVM_FLAGS, ServerOptions::workerJvmFlags));
+            new Field<>(WORKER_JVM_FLAGS, ServerOptions::workerJvmFlags),
+            new Field<>(SHUTDOWN_GRACE_MILLIS, ServerOptions::shutdownGraceMillis),
+            new Field<>(FAIL_AT_START, ServerOptions::failAtStart));
 
     public static final OptionSet OPTIONS = new OptionSet(FIELDS.stream().<Option<?>>map(Field::option).toList());
 
@@ -156,6 +166,7 @@ public record ServerOptions(Mode mode, Mode workerMode, String host, int port, i
         MIN_UPTIME_MILLIS.check(minUptimeMillis);
         RESTART_DELAY_MILLIS.check(restartDelayMillis);
         REDIS_PORT.check(redisPort);
+        SHUTDOWN_GRACE_MILLIS.check(shutdownGraceMillis);
         workerJvmFlags = List.copyOf(workerJvmFlags);
         if (!crashSecret.matches("[A-Za-z0-9_-]*")) { // it travels in a URL and in the ready line
             throw new OptionException("crashSecret: letters, digits, '-' and '_' only");
@@ -283,7 +294,8 @@ public record ServerOptions(Mode mode, Mode workerMode, String host, int port, i
                     values.get(STATS_INTERVAL_MILLIS), values.get(CRASH_ENDPOINTS), values.get(CRASH_SECRET),
                     values.get(BALANCE),
                     values.get(MAX_RESTARTS), values.get(MIN_UPTIME_MILLIS), values.get(RESTART_DELAY_MILLIS),
-                    values.get(COUNTER), values.get(REDIS_PORT), values.get(WORKER_JVM_FLAGS));
+                    values.get(COUNTER), values.get(REDIS_PORT), values.get(WORKER_JVM_FLAGS),
+                    values.get(SHUTDOWN_GRACE_MILLIS), values.get(FAIL_AT_START));
         } catch (OptionException e) {
             throw e;
         } catch (IllegalArgumentException e) {

@@ -6,7 +6,7 @@ package corelab.modes.wire;
  * {@code process.send} does; a listener reads the messages it knows with their
  * {@code parse} and leaves the rest to the other listeners.
  */
-public sealed interface ChannelMessage permits StatsQuery, StatsReport, CounterIncrement, CounterValue, Reload,
+public sealed interface ChannelMessage permits StatsQuery, StatsReport, CounterIncrement, CounterValue, Reload, CrashLoop,
         ProfileCommand, ProfileDumped {
     String format();
 }

@@ -58,7 +58,8 @@ class ServerOptionsTest {
             Map.entry("counter", "primary"),
             Map.entry("redisPort", "6380"), Map.entry("statsIntervalMillis", "1000"), Map.entry("balance", "nginx"),
             Map.entry("maxRestarts", "2"), Map.entry("minUptimeMillis", "500"), Map.entry("restartDelayMillis", "10"),
-            Map.entry("workerJvmFlags", "-Xms64m -Xmx64m"));
+            Map.entry("workerJvmFlags", "-Xms64m -Xmx64m"), Map.entry("shutdownGraceMillis", "250"),
+            Map.entry("failAtStart", "true"));
 
     @Test
     void everyOptionRoundTripsThroughAnotherJvmsArguments() {
@@ -88,7 +89,8 @@ class ServerOptionsTest {
                 .withCounter(CounterStore.PRIMARY).withRedisPort(6380).withStatsIntervalMillis(1000)
                 .withBalance(Balance.NGINX).with(ServerOptions.MAX_RESTARTS, 2)
                 .with(ServerOptions.MIN_UPTIME_MILLIS, 500).with(ServerOptions.RESTART_DELAY_MILLIS, 10)
-                .withWorkerJvmFlags(List.of("-Xms64m", "-Xmx64m"));
+                .withWorkerJvmFlags(List.of("-Xms64m", "-Xmx64m"))
+                .with(ServerOptions.SHUTDOWN_GRACE_MILLIS, 250).with(ServerOptions.FAIL_AT_START, true);
         assertEquals(ServerOptions.parse(NOT_DEFAULT), typed);
     }
 

@@ -108,6 +108,8 @@ class WireTest {
                 new Case<>(new CounterValue(17, 4242), "counter-value 17 4242", CounterValue::parse, CounterValue::format,
                         List.of("counter-value 17", "counter-value 17 x", "counter-value 17 4242 1")),
                 new Case<>(new Reload(), "reload", Reload::parse, Reload::format, List.of("reload now", "")),
+                new Case<>(new CrashLoop(), "crash-loop", CrashLoop::parse, CrashLoop::format,
+                        List.of("crash-loop now", "crash")),
                 new Case<>(new BackendReadyLine(4242, 39001), "corelab-backend-ready pid=4242 address=127.0.0.1:39001",
                         BackendReadyLine::parse, BackendReadyLine::format,
                         List.of("corelab-backend-ready pid=4242", "corelab-backend-ready pid=4242 address=0.0.0.0:39001",

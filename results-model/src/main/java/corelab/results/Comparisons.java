@@ -32,7 +32,8 @@ public final class Comparisons {
             + " request is its own figure, even where the generator was saturated";
     /** What the figure does not say, measured (see the README): said wherever it is compared. */
     public static final String CPU_PER_REQUEST_CAVEAT = "each mode's cost is at the rate it reached, and a server's"
-            + " CPU per request falls as its rate rises (virtual on hello here: 30 us at 10,000 req/s, 11 us at 45,000),"
+            + " CPU per request falls as its rate rises (virtual on hello, measured on a 2-core machine in the README:"
+            + " 30 us at 10,000 req/s, 11 us at 45,000),"
             + " so a mode the shared machine let run faster also looks cheaper: for like against like, compare at one"
             + " open-load rate every mode reaches (-Dload=open -Drate=)";
     private static final String HELLO = "hello";

@@ -17,6 +17,7 @@ import corelab.results.Summary;
 import corelab.results.TrialResult;
 import corelab.results.Verdict;
 import corelab.results.stats.Estimate;
+import corelab.workloads.Workload;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -40,7 +41,9 @@ final class Summaries {
         Configuration configuration = new Configuration(id, series, point.workload().word(),
                 point.model().word(), point.concurrency(), point.ratePerSecond(),
                 plan.threads(), plan.workers(), plan.cpuIterations(), plan.backendDelayMillis(),
-                plan.counter() == null ? null : plan.counter().word(),
+                // where the count lives: a server started for every workload keeps its counter option, but only the
+                // counter workload counts
+                plan.counter() == null || point.workload() != Workload.COUNTER ? null : plan.counter().word(),
                 coresAllowed, server.description(), server.command());
         return new ConfigurationResult(configuration, Verdict.of(invalid), warmupSeconds,
                 counterAnswers == null ? null : new CounterCheck(counterAnswers.answers(), counterAnswers.highestCount(),

@@ -125,10 +125,12 @@ final class Measurement {
             // Reading the trees in /proc can take a good part of a second on a busy machine: done before the
             // trial starts, so that the trial's seconds are whole seconds of load from the sample below.
             OtherServers idle = OtherServers.start(others);
-            TreeSample atStart = sampleServer();
             Map<Long, StatsLine> statsAtStart = server.statsByProcess();
-            ResourceMeter resources = ResourceMeter.start(server);
             hooks.trialStarted(id(), index, server);
+            // The server's readings right before the load's first second, as the last ones come right after its
+            // last: CPU read over more than the trial's seconds would be divided by fewer requests.
+            ResourceMeter resources = ResourceMeter.start(server);
+            TreeSample atStart = sampleServer();
             next = load.sample().endNanos(); // the re-warm is dropped: never in a trial
             load.countConnectionsFrom(next);
             TrialRecorder recorder = new TrialRecorder(index, point.model(), coresAllowed, atStart, statsAtStart,

@@ -22,13 +22,16 @@ public final class ResourceMeter {
     private final ServerUnderTest server;
     private final ProcessHandle backend;  // null: the server calls none of its own
     private final long backendCpuNanosAtStart;
+    private final long startNanos;
     private long backendCpuNanosAtEnd = -1;
+    private long stopNanos;
     private boolean stopped;
 
     private ResourceMeter(ServerUnderTest server) {
         this.server = server;
         this.backend = server.downstream();
         this.backendCpuNanosAtStart = backendCpuNanos();
+        this.startNanos = System.nanoTime();
     }
 
     /** Right before the trial's first recorded second. */
@@ -39,6 +42,7 @@ public final class ResourceMeter {
     /** Right after the trial's last recorded second, as the server's tree is sampled then. */
     public void stop() {
         backendCpuNanosAtEnd = backendCpuNanos();
+        stopNanos = System.nanoTime();
         stopped = true;
     }
 
@@ -83,7 +87,11 @@ public final class ResourceMeter {
                 if (backend != null) {
                     memory = plus(memory, ProcessTreeSampler.memory(backend));
                 }
-                double backendSeconds = backend == null ? 0 : Math.max(0, backendCpu - backendCpuNanosAtStart) / 1e9;
+                // read at its own instants around the trial: its rate between them, over the trial's seconds of
+                // load (as the server's tree, TrialRecorder)
+                double readSeconds = (stopNanos - startNanos) / 1e9;
+                double backendSeconds = backend == null ? 0 : Math.max(0, backendCpu - backendCpuNanosAtStart) / 1e9
+                        * (readSeconds > 0 ? trial.seconds() / readSeconds : 1);
                 downstream = bucket(ResourceUse.DOWNSTREAM, inTreeCpu + backendSeconds, trial.completed(), memory,
                         missing);
             }

@@ -150,10 +150,20 @@ public final class TrialRecorder {
                 null, otherServersCpuCores, otherServersReason, tool);
     }
 
+    /**
+     * The server's CPU in the trial's {@code seconds} of load. The tree is read at its own instants, a little
+     * before the load's first second and a little after its last: under load a sampler thread waits its turn for a
+     * core, and with 200 busy server threads on 2 cores that took a tenth of a second and more, so the CPU read
+     * spanned 2.2 s of a 2.0 s trial (2.17 "cores" of 2 in one run). Each process's CPU is therefore taken at the
+     * rate it ran between the two readings, over the trial's seconds of load: the figures describe the same
+     * seconds as the requests they are divided by.
+     */
     private ServerUsage serverUsage(double seconds, Map<Long, StatsLine> statsAtEnd, TreeMemory memoryAtEnd) {
         if (serverAtStart == null || lastServerSample == null) {
             return null;
         }
+        double sampledSeconds = (lastServerSample.nanoTime() - serverAtStart.nanoTime()) / 1e9;
+        double toLoadWindow = sampledSeconds > 0 ? seconds / sampledSeconds : 1;
         Map<Long, Long> cpuAtStart = new HashMap<>();
         serverAtStart.processes().forEach(p -> cpuAtStart.put(p.pid(), p.cpuNanos()));
         List<ProcessUsage> processes = new ArrayList<>();
@@ -167,7 +177,8 @@ public final class TrialRecorder {
             if (refusedHere >= 0) {
                 refused = Math.max(refused, 0) + refusedHere; // a cluster's refusals are its workers' added up
             }
-            long processCpuNanos = Math.max(0, p.cpuNanos() - cpuAtStart.getOrDefault(p.pid(), 0L));
+            long processCpuNanos = Math.round(toLoadWindow
+                    * Math.max(0, p.cpuNanos() - cpuAtStart.getOrDefault(p.pid(), 0L)));
             cpuNanos += processCpuNanos;
             processes.add(new ProcessUsage(p.pid(), p.command(), processCpuNanos / 1e9, p.rssBytes(), p.threads(),
                     requests, refusedHere));

@@ -73,4 +73,30 @@ class TrialRecorderTest {
         assertEquals(first + 1000, intervals.get(1).startEpochMillis(), "a second later, as its startSeconds says");
         assertEquals(1.0, intervals.get(1).startSeconds(), 1e-9);
     }
+
+    /**
+     * The tree read 2.2 s apart around 2 s of load, by a sampler that waited for a core: the server's CPU is its
+     * rate between the readings over the 2 s of load, never more cores than it had.
+     */
+    @Test
+    void theServersCpuIsTakenOverTheSecondsOfLoadNotOverTheReadings() {
+        long second = 1_000_000_000L;
+        long loadStart = 10 * second;
+        TreeSample before = new TreeSample(loadStart - second / 10, List.of(
+                new ProcessSample(PRIMARY, 1, "java corelab.modes.ServerMain mode=platform", 0, 0, 200)));
+        TreeSample after = new TreeSample(loadStart + 2 * second + second / 10, List.of(
+                new ProcessSample(PRIMARY, 1, "java corelab.modes.ServerMain mode=platform", 44 * second / 10, 0, 200)));
+        TrialRecorder recorder = new TrialRecorder(1, new LoadModel.Closed(), 2, before, Map.of(), loadStart);
+        recorder.add(new LoadInterval(loadStart, loadStart + second, 450, 450, 450, 0, 0, 0, 0,
+                Histograms.empty(), Histograms.empty(), 1000, 1, 0), null);
+        recorder.add(new LoadInterval(loadStart + second, loadStart + 2 * second, 450, 450, 450, 0, 0, 0, 0,
+                Histograms.empty(), Histograms.empty(), 1000, 1, 0), after);
+        ServerUsage server = recorder.finish(Map.of(), Double.NaN, TrialResult.NO_OTHER_SERVERS,
+                TreeMemory.UNKNOWN).server();
+
+        assertEquals(2.0, server.cpuCoresUsed(), 1e-6, "4.4 CPU-seconds in 2.2 s of readings: 2 cores, not 2.2");
+        assertEquals(4.0, server.cpuSeconds(), 1e-6, "at that rate, over the 2 s of load");
+        assertEquals(900 / 4.0, server.requestsPerCpuSecond(), 1e-6);
+        assertEquals(4.0, server.processes().get(0).cpuSeconds(), 1e-6, "each process's too, as the buckets add them");
+    }
 }

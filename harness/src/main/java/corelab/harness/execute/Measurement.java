@@ -141,10 +141,7 @@ final class Measurement {
                 secondsDone.accept(1);
                 checkServerAlive();
             }
-            List<ConnectionResult> connections = load.connectionShares(next).stream()
-                    .map(share -> new ConnectionResult(share.connection(), share.answers(),
-                            share.longestSilenceMillis()))
-                    .toList();
+            List<ConnectionResult> connections = load.connectionShares(next);
             resources.stop();
             hooks.trialEnded(id(), index, server);
             ProcessHandle root = server.handle();

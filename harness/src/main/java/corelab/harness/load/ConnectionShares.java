@@ -1,5 +1,6 @@
 package corelab.harness.load;
 
+import corelab.results.ConnectionResult;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -16,13 +17,6 @@ import java.util.List;
  * field ever has two writers.
  */
 public final class ConnectionShares {
-    /** A connection's answers and its longest silence since counting started, as the sampler saw them. */
-    public record Share(int connection, long answers, long longestSilenceNanos) {
-        public double longestSilenceMillis() {
-            return longestSilenceNanos / 1e6;
-        }
-    }
-
     private final Tally[] tallies;
     private volatile long fromNanos; // the sampler's; on the LoadPlan clock
 
@@ -48,9 +42,9 @@ public final class ConnectionShares {
      * (LoadPlan clock), a silence still going on included. Read while the writers go on: a figure may
      * include an answer or two that came while the others were being read.
      */
-    List<Share> until(long nowNanos) {
+    List<ConnectionResult> until(long nowNanos) {
         long from = fromNanos;
-        List<Share> shares = new ArrayList<>(tallies.length);
+        List<ConnectionResult> shares = new ArrayList<>(tallies.length);
         for (int i = 0; i < tallies.length; i++) {
             shares.add(tallies[i].share(i, from, nowNanos));
         }
@@ -99,7 +93,7 @@ public final class ConnectionShares {
         }
 
         /** Sampler: the figures counted from {@code from}, with the silence going on at {@code nowNanos}. */
-        private Share share(int connection, long from, long nowNanos) {
+        private ConnectionResult share(int connection, long from, long nowNanos) {
             boolean counting = countingFromNanos == from; // read first: the writer sets it after resetting
             long answered = counting ? answers : 0;
             long longest = counting ? longestSilenceNanos : 0;
@@ -107,7 +101,7 @@ public final class ConnectionShares {
             if (silentSince != NOT_WAITING) {
                 longest = Math.max(longest, nowNanos - Math.max(silentSince, from));
             }
-            return new Share(connection, answered, Math.max(0, longest));
+            return new ConnectionResult(connection, answered, Math.max(0, longest) / 1e6);
         }
     }
 }

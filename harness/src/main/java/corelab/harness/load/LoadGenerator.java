@@ -1,5 +1,6 @@
 package corelab.harness.load;
 
+import corelab.results.ConnectionResult;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.StandardSocketOptions;
@@ -160,7 +161,7 @@ public final class LoadGenerator implements AutoCloseable {
      * answer, one still going on included) from the start of counting to {@code nowNanos}
      * ({@link System#nanoTime()}), in connection order. Safe from any thread; the generator threads go on.
      */
-    public synchronized List<ConnectionShares.Share> connectionShares(long nowNanos) {
+    public synchronized List<ConnectionResult> connectionShares(long nowNanos) {
         requireStarted("connectionShares()");
         return connectionShares.until(nowNanos - plan.originNanos());
     }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import corelab.results.ConnectionResult;
 import java.io.IOException;
 import java.util.List;
 import java.util.Set;
@@ -32,19 +33,19 @@ class ConnectionSharesTest {
             load.countConnectionsFrom(from);
             sleepMillis(3 * HOLD_MILLIS);
             long now = System.nanoTime();
-            List<ConnectionShares.Share> shares = load.connectionShares(now);
+            List<ConnectionResult> shares = load.connectionShares(now);
 
             assertEquals(2, shares.size(), shares.toString());
-            ConnectionShares.Share fast = shares.get(0);
-            ConnectionShares.Share held = shares.get(1);
-            assertEquals(List.of(0, 1), shares.stream().map(ConnectionShares.Share::connection).toList());
+            ConnectionResult fast = shares.get(0);
+            ConnectionResult held = shares.get(1);
+            assertEquals(List.of(0, 1), shares.stream().map(ConnectionResult::connection).toList());
             // the held connection waits HOLD_MILLIS for each answer: at most one answer per hold, and a silence that long
             assertTrue(held.answers() <= 3, shares.toString());
-            assertTrue(held.longestSilenceNanos() >= HOLD_MILLIS * 1_000_000 / 2, shares.toString());
+            assertTrue(held.longestSilenceMillis() >= HOLD_MILLIS / 2.0, shares.toString());
             assertTrue(fast.answers() > 10 * Math.max(1, held.answers()), shares.toString());
-            assertTrue(fast.longestSilenceNanos() < held.longestSilenceNanos(), shares.toString());
+            assertTrue(fast.longestSilenceMillis() < held.longestSilenceMillis(), shares.toString());
             // no silence is longer than the counting went on
-            shares.forEach(s -> assertTrue(s.longestSilenceNanos() <= now - from, shares.toString()));
+            shares.forEach(s -> assertTrue(s.longestSilenceMillis() <= (now - from) / 1e6, shares.toString()));
         }
     }
 
@@ -56,9 +57,9 @@ class ConnectionSharesTest {
             load.start();
             load.countConnectionsFrom(System.nanoTime());
             sleepMillis(500);
-            List<ConnectionShares.Share> shares = load.connectionShares(System.nanoTime());
+            List<ConnectionResult> shares = load.connectionShares(System.nanoTime());
 
-            long total = shares.stream().mapToLong(ConnectionShares.Share::answers).sum();
+            long total = shares.stream().mapToLong(ConnectionResult::answers).sum();
             assertTrue(total > 20 * connections, shares.toString());
             // a thread per connection, answering at once: none gets less than half its fair share
             shares.forEach(s -> assertTrue(s.answers() * connections * 2 >= total, shares.toString()));
@@ -75,9 +76,9 @@ class ConnectionSharesTest {
             load.countConnectionsFrom(from);
             sleepMillis(100);
             long now = System.nanoTime();
-            for (ConnectionShares.Share share : load.connectionShares(now)) {
+            for (ConnectionResult share : load.connectionShares(now)) {
                 assertEquals(0, share.answers(), share.toString());
-                assertEquals(now - from, share.longestSilenceNanos(), share.toString());
+                assertEquals((now - from) / 1e6, share.longestSilenceMillis(), share.toString());
             }
         }
     }

@@ -126,7 +126,7 @@ public final class FaultWindow {
         // a slow JVM start is measured (restartMillis beyond the window) rather than missed,
         // and the next configuration finds a whole server.
         server.awaitRestart();
-        if (fault.kind() == Fault.Kind.KILL_WORKER || fault.kind() == Fault.Kind.STOP_WORKER) {
+        if (fault.kind().onOneWorker()) {
             awaitReplacements(killNanos, 1);
         } else if (fault.kind() == Fault.Kind.RELOAD) {
             awaitReplacements(killNanos, workersBefore);
@@ -140,7 +140,7 @@ public final class FaultWindow {
         OptionalInt gaveUp = server.gaveUp();
         int restarts;
         Long restartMillis = null;
-        boolean wholeServer = fault.kind() == Fault.Kind.KILL_SERVER || fault.kind() == Fault.Kind.STOP_SERVER;
+        boolean wholeServer = fault.kind().onWholeServer();
         if (!wholeServer) {
             List<WorkerOnline> replacements = replacements(killNanos);
             restarts = replacements.size();

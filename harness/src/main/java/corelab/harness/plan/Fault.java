@@ -67,6 +67,16 @@ public record Fault(Kind kind, double atSeconds) {
             return description;
         }
 
+        /** A kill or a stop of the server's root process, which the harness restarts. */
+        public boolean onWholeServer() {
+            return this == KILL_SERVER || this == STOP_SERVER;
+        }
+
+        /** A kill or a stop of one cluster worker, which its primary replaces. */
+        public boolean onOneWorker() {
+            return this == KILL_WORKER || this == STOP_WORKER;
+        }
+
         static Kind fromWord(String word) {
             try {
                 return CommandWord.fromWord(Kind.class, "kind", word);
@@ -117,7 +127,7 @@ public record Fault(Kind kind, double atSeconds) {
 
     /** Whether this fault can be fired at {@code mode}: a worker to kill exists only where the mode has workers. */
     boolean appliesTo(Mode mode) {
-        if (kind == Kind.KILL_SERVER || kind == Kind.STOP_SERVER) {
+        if (kind.onWholeServer()) {
             // The supervisor restarts corelab's JVMs; a Node.js program's root is its lifeline wrapper.
             return !mode.isNode();
         }
